@@ -1,0 +1,17 @@
+/// <reference types="vitest/config" />
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defineConfig } from 'vite';
+import { dataPlugin } from './scripts/data-plugin';
+
+export default defineConfig({
+  // Relative asset paths: the built app works from any folder or a file server.
+  base: './',
+  plugins: [svelte(), dataPlugin(import.meta.dirname)],
+  build: { target: 'es2022', chunkSizeWarningLimit: 1200 },
+  server: { port: 5173 },
+  preview: { port: 4173, strictPort: true },
+  test: {
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    environment: 'node',
+  },
+});
