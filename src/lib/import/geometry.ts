@@ -1,0 +1,242 @@
+import { kinks, rewind } from '@turf/turf';
+import { Geometry, type Position } from '../data/geojson';
+import { LIMITS } from './limits';
+import { describe, type Problems, type Warnings } from './report';
+
+/**
+ * Geometry checks for one untrusted GeoJSON geometry. Decisions:
+ * - Positions: longitude and latitude must be finite numbers in range; text such as
+ *   "121.1" is refused (not coerced). An altitude is kept; a 4th+ value is dropped (warning).
+ *   −0 becomes 0.
+ * - Structure and ring closure are then checked by the shared zod `Geometry` schema.
+ *   Unclosed rings are **refused**, not closed for the user.
+ * - A segment jumping more than 180° of longitude crosses the antimeridian: **refused**
+ *   (RFC 7946 §3.1.9 asks for such shapes to be split; near Linhai it means broken data).
+ * - Rings are rewound per RFC 7946 (outer counter-clockwise, holes clockwise) with turf.
+ * - Self-intersecting polygon rings (turf `kinks`) are a **warning**: they still draw, but
+ *   areas and "within" answers may be off. The check is O(n²), so it runs under a budget
+ *   of segment pairs; past it, the check is skipped with a warning.
+ * - GeometryCollection is handled by the caller (exploded into features).
+ */
+
+export const GEOMETRY_TYPES = [
+  'Point',
+  'MultiPoint',
+  'LineString',
+  'MultiLineString',
+  'Polygon',
+  'MultiPolygon',
+] as const;
+export type GeometryType = (typeof GEOMETRY_TYPES)[number];
+
+/** How many list levels sit above the positions for each type. */
+const LEVELS: Record<GeometryType, number> = {
+  Point: 0,
+  MultiPoint: 1,
+  LineString: 1,
+  MultiLineString: 2,
+  Polygon: 2,
+  MultiPolygon: 3,
+};
+
+const LEVEL_NAMES = [
+  'a position [longitude, latitude]',
+  'a list of positions',
+  'a list of lists of positions',
+  'a list of polygons',
+];
+
+export function isGeometryType(type: unknown): type is GeometryType {
+  return typeof type === 'string' && (GEOMETRY_TYPES as readonly string[]).includes(type);
+}
+
+/** Mutable budget shared by all geometries of one import. */
+export interface GeometryContext {
+  problems: Problems;
+  warnings: Warnings;
+  kinksBudget: number;
+  vertices: number;
+}
+
+export function newGeometryContext(problems: Problems, warnings: Warnings): GeometryContext {
+  return { problems, warnings, kinksBudget: LIMITS.kinksBudget, vertices: 0 };
+}
+
+function checkNumber(
+  value: unknown,
+  where: string,
+  what: string,
+  ctx: GeometryContext,
+): number | null {
+  if (typeof value === 'number') {
+    if (Number.isFinite(value)) return value === 0 ? 0 : value;
+    ctx.problems.add(where, `${what} is not a finite number`);
+    return null;
+  }
+  if (typeof value === 'string')
+    ctx.problems.add(where, `${what} is ${describe(value)}, not a number (remove the quotes)`);
+  else ctx.problems.add(where, `${what} is ${describe(value)}, not a number`);
+  return null;
+}
+
+function checkPosition(value: unknown, where: string, ctx: GeometryContext): Position | null {
+  if (!Array.isArray(value)) {
+    ctx.problems.add(where, `expected ${LEVEL_NAMES[0]}, got ${describe(value)}`);
+    return null;
+  }
+  if (value.length < 2) {
+    ctx.problems.add(
+      where,
+      `a position needs longitude and latitude, got ${value.length} value(s)`,
+    );
+    return null;
+  }
+  const lon = checkNumber(value[0], `${where}[0]`, 'longitude', ctx);
+  const lat = checkNumber(value[1], `${where}[1]`, 'latitude', ctx);
+  if (lon === null || lat === null) return null;
+  const swapped = Math.abs(lon) <= 90 && Math.abs(lat) <= 180;
+  if (lon < -180 || lon > 180) {
+    ctx.problems.add(where, `longitude ${lon} is out of range (−180…180)`);
+    return null;
+  }
+  if (lat < -90 || lat > 90) {
+    const hint = swapped ? '; are longitude and latitude swapped?' : '';
+    ctx.problems.add(where, `latitude ${lat} is out of range (−90…90)${hint}`);
+    return null;
+  }
+  ctx.vertices++;
+  if (value.length === 2) return [lon, lat];
+  const alt = checkNumber(value[2], `${where}[2]`, 'altitude', ctx);
+  if (alt === null) return null;
+  if (value.length > 3)
+    ctx.warnings.add(
+      'extra-dims',
+      where,
+      `values after the altitude were dropped (${value.length}D position)`,
+    );
+  return [lon, lat, alt];
+}
+
+/** A clean copy of the coordinates, `levels` lists deep, or null after reporting. */
+function checkCoordinates(
+  value: unknown,
+  levels: number,
+  where: string,
+  ctx: GeometryContext,
+): unknown {
+  if (levels === 0) return checkPosition(value, where, ctx);
+  if (!Array.isArray(value)) {
+    ctx.problems.add(where, `expected ${LEVEL_NAMES[levels]}, got ${describe(value)}`);
+    return null;
+  }
+  const out: unknown[] = [];
+  for (let i = 0; i < value.length; i++) {
+    if (ctx.problems.full) return null;
+    const item = checkCoordinates(value[i], levels - 1, `${where}[${i}]`, ctx);
+    if (item === null) return null;
+    out.push(item);
+  }
+  return out;
+}
+
+function zodPath(path: PropertyKey[]): string {
+  return path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('');
+}
+
+/** Lines (or rings) of a geometry, each with its path. */
+function linesOf(g: Geometry, where: string): { line: Position[]; where: string }[] {
+  switch (g.type) {
+    case 'Point':
+    case 'MultiPoint':
+      return [];
+    case 'LineString':
+      return [{ line: g.coordinates, where: `${where}.coordinates` }];
+    case 'MultiLineString':
+    case 'Polygon':
+      return g.coordinates.map((line, i) => ({ line, where: `${where}.coordinates[${i}]` }));
+    case 'MultiPolygon':
+      return g.coordinates.flatMap((polygon, i) =>
+        polygon.map((line, j) => ({ line, where: `${where}.coordinates[${i}][${j}]` })),
+      );
+  }
+}
+
+function checkAntimeridian(g: Geometry, where: string, ctx: GeometryContext): boolean {
+  for (const { line, where: at } of linesOf(g, where)) {
+    for (let i = 1; i < line.length; i++) {
+      const a = line[i - 1]![0];
+      const b = line[i]![0];
+      if (Math.abs(b - a) > 180) {
+        ctx.problems.add(
+          `${at}[${i}]`,
+          `the shape crosses the antimeridian (longitude jumps from ${a} to ${b}); split it at 180° (RFC 7946 §3.1.9)`,
+        );
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+function checkKinks(g: Geometry, where: string, ctx: GeometryContext): void {
+  if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') return;
+  const segments = linesOf(g, where).reduce((n, { line }) => n + line.length - 1, 0);
+  const cost = segments * segments;
+  if (cost > ctx.kinksBudget) {
+    ctx.warnings.add(
+      'kinks-skipped',
+      where,
+      'the polygons are too large to check for self-intersections; the check was skipped',
+    );
+    return;
+  }
+  ctx.kinksBudget -= cost;
+  const found = kinks(g).features[0];
+  if (found) {
+    const [x, y] = found.geometry.coordinates;
+    ctx.warnings.add(
+      'kinks',
+      where,
+      `the polygon's outline crosses itself near ${x!.toFixed(5)}, ${y!.toFixed(5)}; areas and "within" results may be wrong`,
+    );
+  }
+}
+
+/**
+ * Validate one geometry object (not GeometryCollection, not null) and return a clean,
+ * rewound copy, or null after adding problems. `where` is its JSON path.
+ */
+export function checkGeometry(
+  raw: Record<string, unknown>,
+  where: string,
+  ctx: GeometryContext,
+): Geometry | null {
+  const type = raw.type;
+  if (!isGeometryType(type)) {
+    ctx.problems.add(
+      `${where}.type`,
+      typeof type === 'string'
+        ? `unknown geometry type "${type.slice(0, 40)}" (expected one of ${GEOMETRY_TYPES.join(', ')}; names are case-sensitive)`
+        : `a geometry needs a "type", got ${describe(type)}`,
+    );
+    return null;
+  }
+  if (!('coordinates' in raw)) {
+    ctx.problems.add(where, `the ${type} has no "coordinates"`);
+    return null;
+  }
+  const coordinates = checkCoordinates(raw.coordinates, LEVELS[type], `${where}.coordinates`, ctx);
+  if (coordinates === null) return null;
+  const parsed = Geometry.safeParse({ type, coordinates });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues.slice(0, 3))
+      ctx.problems.add(`${where}${zodPath(issue.path)}`, issue.message);
+    return null;
+  }
+  const geometry = parsed.data;
+  if (!checkAntimeridian(geometry, where, ctx)) return null;
+  checkKinks(geometry, where, ctx);
+  if (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon')
+    rewind(geometry, { mutate: true });
+  return geometry;
+}

@@ -1,0 +1,190 @@
+import Papa from 'papaparse';
+import { formatCount, LIMITS } from './limits';
+import { clip, type Problems, type Warnings } from './report';
+import { sanitizeKey, sanitizeText } from './sanitize';
+import type { OverlayFeature, OverlayProperties, ParseOutcome } from './types';
+
+/**
+ * CSV (or TSV/semicolon-separated) text with one point per row → features.
+ * Decisions:
+ * - The first non-empty line is the header. Longitude and latitude columns are found by
+ *   name (case-insensitive, trimmed): lon, lng, long, longitude, 经度, 东经 … then x / y.
+ * - Every other column becomes a **string** property (no type guessing), sanitised like
+ *   GeoJSON text. Empty or duplicate header names are renamed (column_3, name_2).
+ * - Any bad row (wrong number of fields, unterminated quote, coordinate that is not a
+ *   plain decimal number or out of range) refuses the file; errors name the CSV line
+ *   (1-based, counting physical lines, so quoted line breaks are accounted for).
+ * - Spreadsheet formulas (=HYPERLINK(…), +cmd, @SUM) are kept as plain text with a warning;
+ *   nothing here evaluates them, and exports are GeoJSON, not CSV.
+ */
+
+const LON_NAMES = [
+  'lon',
+  'lng',
+  'long',
+  'longitude',
+  '经度',
+  '东经',
+  'lon_wgs84',
+  'longitude_wgs84',
+];
+const LAT_NAMES = ['lat', 'latitude', '纬度', '北纬', 'lat_wgs84', 'latitude_wgs84'];
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+function findColumn(
+  header: string[],
+  names: string[],
+  prefixes: string[],
+  fallback: string,
+): number {
+  const norm = header.map((h) => h.trim().toLowerCase());
+  for (const name of names) {
+    const i = norm.indexOf(name);
+    if (i >= 0) return i;
+  }
+  const j = norm.findIndex((h) => prefixes.some((p) => h.startsWith(p)));
+  return j >= 0 ? j : norm.indexOf(fallback);
+}
+
+function readCoordinate(
+  cell: string,
+  what: 'longitude' | 'latitude',
+  line: number,
+  problems: Problems,
+): number | null {
+  const text = cell.trim();
+  const where = `line ${line}`;
+  if (text === '') {
+    problems.add(where, `the ${what} is empty`);
+    return null;
+  }
+  if (!DECIMAL.test(text)) {
+    const hint = /^[+-]?\d+,\d+$/.test(text) ? ' (use a dot as the decimal separator)' : '';
+    problems.add(where, `the ${what} "${clip(text, 30)}" is not a number${hint}`);
+    return null;
+  }
+  const value = Number(text);
+  const range = what === 'longitude' ? 180 : 90;
+  if (!Number.isFinite(value) || Math.abs(value) > range) {
+    problems.add(
+      where,
+      `${what} ${text.length > 30 ? clip(text, 30) : value} is out of range (−${range}…${range})`,
+    );
+    return null;
+  }
+  return value === 0 ? 0 : value;
+}
+
+export function parseCsv(text: string, problems: Problems, warnings: Warnings): ParseOutcome {
+  const features: OverlayFeature[] = [];
+  let header: string[] | null = null;
+  let keys: (string | null)[] = [];
+  let lonAt = -1;
+  let latAt = -1;
+  let rows = 0;
+  // Line bookkeeping: papaparse reports where each row ends; count newlines up to there.
+  let counted = 0;
+  let line = 1;
+  const lineAt = (offset: number) => {
+    for (let k = text.indexOf('\n', counted); k !== -1 && k < offset; k = text.indexOf('\n', k + 1))
+      line++;
+    counted = Math.max(counted, offset);
+    return line;
+  };
+
+  Papa.parse<string[]>(text, {
+    header: false,
+    dynamicTyping: false,
+    skipEmptyLines: false,
+    step: (result, parser) => {
+      const rowLine = lineAt(counted); // line where this row starts
+      const fields = result.data;
+      const end = result.meta.cursor;
+      for (const error of result.errors) {
+        if (error.code === 'UndetectableDelimiter') continue;
+        const at = error.index === undefined ? rowLine : lineAt(Math.min(error.index, end));
+        problems.add(
+          `line ${at}`,
+          error.code === 'MissingQuotes'
+            ? 'a quoted field is never closed'
+            : clip(error.message, 80),
+        );
+      }
+      lineAt(end);
+      if (problems.full) return parser.abort();
+      if (fields.length === 1 && fields[0]!.trim() === '') return; // blank line
+      if (!header) {
+        header = fields;
+        const seen = new Set<string>();
+        keys = fields.map((raw, i) => {
+          let key = sanitizeKey(
+            raw.trim() || `column_${i + 1}`,
+            `line ${rowLine}, column ${i + 1}`,
+            warnings,
+          );
+          if (key === null) return null;
+          if (seen.has(key)) {
+            let n = 2;
+            while (seen.has(`${key}_${n}`)) n++;
+            key = `${key}_${n}`;
+          }
+          seen.add(key);
+          return key;
+        });
+        lonAt = findColumn(fields, LON_NAMES, ['longitude', '经度'], 'x');
+        latAt = findColumn(fields, LAT_NAMES, ['latitude', '纬度'], 'y');
+        if (lonAt < 0 || latAt < 0) {
+          problems.add(
+            `line ${rowLine}`,
+            `no ${lonAt < 0 ? 'longitude' : 'latitude'} column found; name the columns lon/lat, longitude/latitude or 经度/纬度 (the header is: ${clip(fields.join(', '), 80)})`,
+          );
+          return parser.abort();
+        }
+        return;
+      }
+      if (++rows > LIMITS.maxCsvRows) {
+        problems.add(
+          '',
+          `more than ${formatCount(LIMITS.maxCsvRows)} rows (the limit); split the file`,
+        );
+        return parser.abort();
+      }
+      if (fields.length !== header.length) {
+        problems.add(
+          `line ${rowLine}`,
+          `${fields.length} field(s), but the header has ${header.length}`,
+        );
+        return;
+      }
+      const lon = readCoordinate(fields[lonAt]!, 'longitude', rowLine, problems);
+      const lat = readCoordinate(fields[latAt]!, 'latitude', rowLine, problems);
+      if (lon === null || lat === null) return;
+      const entries: [string, string][] = [];
+      fields.forEach((cell, i) => {
+        const key = keys[i];
+        if (i === lonAt || i === latAt || key === null || key === undefined) return;
+        entries.push([
+          key,
+          sanitizeText(cell, `line ${rowLine}, column "${clip(key, 30)}"`, warnings),
+        ]);
+      });
+      const properties = Object.fromEntries(entries) as OverlayProperties;
+      features.push({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [lon, lat] },
+        properties,
+      });
+    },
+  });
+
+  if (problems.count > 0) return { ok: false };
+  if (!header) {
+    problems.add('', 'the file is empty');
+    return { ok: false };
+  }
+  if (features.length === 0) {
+    problems.add('', 'the CSV has a header but no data rows');
+    return { ok: false };
+  }
+  return { ok: true, features };
+}

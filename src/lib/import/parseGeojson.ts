@@ -1,0 +1,259 @@
+import {
+  checkGeometry,
+  isGeometryType,
+  newGeometryContext,
+  type GeometryContext,
+} from './geometry';
+import { formatCount, LIMITS } from './limits';
+import { parseJsonText, scanJson } from './jsonScan';
+import { clip, describe, Problems, Warnings } from './report';
+import { sanitizeProperties, sanitizeText } from './sanitize';
+import type { OverlayFeature, OverlayProperties, ParseOutcome } from './types';
+
+/**
+ * GeoJSON text → validated WGS-84-range features (not yet CRS-converted).
+ *
+ * Accepts a FeatureCollection, a Feature, a bare geometry, or a GeometryCollection.
+ * Decisions:
+ * - GeometryCollections (bare or as a feature's geometry) are **exploded** into one feature
+ *   per member, each with a copy of the properties (warning); nested ones are refused.
+ * - Features with `"geometry": null` are valid GeoJSON but cannot be drawn: skipped with a
+ *   warning. A file left with no drawable feature is refused.
+ * - Any invalid feature refuses the whole file (nothing half-imported); the error names the
+ *   JSON path of the first few problems.
+ * - A legacy `crs` member naming WGS-84 (CRS84, EPSG:4326) is accepted and dropped; any
+ *   other is refused (the data would need reprojecting).
+ * - Foreign members and `bbox` are dropped. Duplicate feature ids are removed from the later
+ *   features (warning); ids that are not text or numbers are dropped (warning).
+ */
+
+const WGS84_NAMES =
+  /^(urn:ogc:def:crs:ogc:(1\.3:)?crs84|urn:ogc:def:crs:epsg:(\d*\.?\d*)?:4326|epsg:4326|crs84|wgs ?84)$/i;
+
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function checkCrsMember(json: Json, where: string, problems: Problems): void {
+  if (!('crs' in json) || json.crs === null) return;
+  const crs = json.crs;
+  const name = isObject(crs) && isObject(crs.properties) ? crs.properties.name : undefined;
+  if (typeof name === 'string' && WGS84_NAMES.test(name.trim())) return;
+  problems.add(
+    `${where ? `${where}.` : ''}crs`,
+    `the file declares the coordinate system "${typeof name === 'string' ? clip(name, 60) : describe(crs)}"; only longitude/latitude (WGS-84, GCJ-02 or BD-09) can be imported, so reproject it first (e.g. in QGIS)`,
+  );
+}
+
+interface State {
+  problems: Problems;
+  warnings: Warnings;
+  geometry: GeometryContext;
+  features: OverlayFeature[];
+  ids: Map<string | number, string>;
+}
+
+function readId(raw: Json, where: string, s: State): string | number | undefined {
+  if (!('id' in raw) || raw.id === undefined || raw.id === null) return undefined;
+  const rawId = raw.id;
+  let id: string | number;
+  if (typeof rawId === 'number' && Number.isFinite(rawId)) id = rawId === 0 ? 0 : rawId;
+  else if (typeof rawId === 'string') id = sanitizeText(rawId, `${where}.id`, s.warnings, 200);
+  else {
+    s.warnings.add(
+      'bad-id',
+      `${where}.id`,
+      `an id must be text or a number, not ${describe(rawId)}; it was dropped`,
+    );
+    return undefined;
+  }
+  const first = s.ids.get(id);
+  if (first !== undefined) {
+    s.warnings.add(
+      'duplicate-id',
+      `${where}.id`,
+      `the id ${JSON.stringify(id)} was already used by ${first}; it was dropped here`,
+    );
+    return undefined;
+  }
+  s.ids.set(id, where || 'the feature');
+  return id;
+}
+
+function pushFeature(
+  geometryRaw: unknown,
+  properties: OverlayProperties,
+  id: string | number | undefined,
+  where: string,
+  s: State,
+): void {
+  const gWhere = `${where ? `${where}.` : ''}geometry`;
+  if (geometryRaw === null) {
+    s.warnings.add(
+      'null-geometry',
+      where || '(root)',
+      'a feature without a geometry (null) was skipped',
+    );
+    return;
+  }
+  if (!isObject(geometryRaw)) {
+    s.problems.add(gWhere, `expected a geometry object or null, got ${describe(geometryRaw)}`);
+    return;
+  }
+  if (geometryRaw.type === 'GeometryCollection') {
+    const members = geometryRaw.geometries;
+    if (!Array.isArray(members)) {
+      s.problems.add(
+        `${gWhere}.geometries`,
+        `expected a list of geometries, got ${describe(members)}`,
+      );
+      return;
+    }
+    s.warnings.add(
+      'exploded',
+      gWhere,
+      'a GeometryCollection was split into one feature per geometry',
+    );
+    members.forEach((member, i) => {
+      const mWhere = `${gWhere}.geometries[${i}]`;
+      if (isObject(member) && member.type === 'GeometryCollection')
+        s.problems.add(
+          mWhere,
+          'a GeometryCollection inside a GeometryCollection is not supported (RFC 7946 §3.1.8)',
+        );
+      else if (!isObject(member))
+        s.problems.add(mWhere, `expected a geometry object, got ${describe(member)}`);
+      else {
+        const geometry = checkGeometry(member, mWhere, s.geometry);
+        if (geometry) s.features.push({ type: 'Feature', geometry, properties: { ...properties } });
+      }
+    });
+    return;
+  }
+  const geometry = checkGeometry(geometryRaw, gWhere, s.geometry);
+  if (!geometry) return;
+  const feature: OverlayFeature = { type: 'Feature', geometry, properties };
+  if (id !== undefined) feature.id = id;
+  s.features.push(feature);
+}
+
+function readFeature(raw: unknown, where: string, s: State): void {
+  if (!isObject(raw)) {
+    s.problems.add(where, `expected a Feature object, got ${describe(raw)}`);
+    return;
+  }
+  if (raw.type !== 'Feature') {
+    s.problems.add(
+      `${where}.type`,
+      typeof raw.type === 'string'
+        ? `expected "Feature", got "${clip(raw.type, 40)}"`
+        : `expected "Feature", got ${describe(raw.type)}`,
+    );
+    return;
+  }
+  checkCrsMember(raw, where, s.problems);
+  if (!('geometry' in raw)) {
+    s.problems.add(
+      where,
+      'the feature has no "geometry" member (use null for a feature without a location)',
+    );
+    return;
+  }
+  const pWhere = `${where ? `${where}.` : ''}properties`;
+  let properties: OverlayProperties = {};
+  if (isObject(raw.properties)) properties = sanitizeProperties(raw.properties, pWhere, s.warnings);
+  else if (raw.properties !== null && raw.properties !== undefined) {
+    s.problems.add(pWhere, `properties must be an object or null, not ${describe(raw.properties)}`);
+    return;
+  }
+  pushFeature(raw.geometry, properties, readId(raw, where, s), where, s);
+}
+
+export function parseGeojson(text: string, problems: Problems, warnings: Warnings): ParseOutcome {
+  if (text.trim() === '') {
+    problems.add('', 'the file is empty');
+    return { ok: false };
+  }
+  const scan = scanJson(text);
+  if (!scan.ok) {
+    problems.add('', scan.error);
+    return { ok: false };
+  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) {
+    problems.add('', parsed.error);
+    return { ok: false };
+  }
+  const json = parsed.value;
+  if (!isObject(json)) {
+    problems.add(
+      '',
+      Array.isArray(json)
+        ? 'expected a GeoJSON object, got a list; put features in a FeatureCollection'
+        : `expected a GeoJSON object, got ${describe(json)}`,
+    );
+    return { ok: false };
+  }
+  const s: State = {
+    problems,
+    warnings,
+    geometry: newGeometryContext(problems, warnings),
+    features: [],
+    ids: new Map(),
+  };
+  checkCrsMember(json, '', problems);
+  const type = json.type;
+  if (type === 'FeatureCollection') {
+    const list = json.features;
+    if (!Array.isArray(list)) {
+      problems.add('features', `expected a list of features, got ${describe(list)}`);
+      return { ok: false };
+    }
+    if (list.length > LIMITS.maxFeatures) {
+      problems.add(
+        'features',
+        `${formatCount(list.length)} features is more than the limit of ${formatCount(LIMITS.maxFeatures)}`,
+      );
+      return { ok: false };
+    }
+    for (let i = 0; i < list.length && !problems.full; i++)
+      readFeature(list[i], `features[${i}]`, s);
+  } else if (type === 'Feature') readFeature(json, '', s);
+  else if (type === 'GeometryCollection' || isGeometryType(type))
+    pushFeature(json, {}, undefined, '', s);
+  else if (type === 'Topology')
+    problems.add('type', 'this is TopoJSON, not GeoJSON; convert it first (e.g. with mapshaper)');
+  else if (typeof type === 'string')
+    problems.add(
+      'type',
+      `unknown GeoJSON type "${clip(type, 40)}" (expected FeatureCollection, Feature or a geometry type; names are case-sensitive)`,
+    );
+  else problems.add('', `the object has no "type" member; is this GeoJSON?`);
+
+  if (problems.count > 0) return { ok: false };
+  if (s.features.length === 0) {
+    problems.add(
+      '',
+      warnings.has('null-geometry')
+        ? 'no feature has a geometry; there is nothing to draw'
+        : 'the file contains no features',
+    );
+    return { ok: false };
+  }
+  if (s.features.length > LIMITS.maxFeatures) {
+    problems.add(
+      '',
+      `${formatCount(s.features.length)} features is more than the limit of ${formatCount(LIMITS.maxFeatures)}`,
+    );
+    return { ok: false };
+  }
+  if (s.geometry.vertices > LIMITS.maxVertices) {
+    problems.add(
+      '',
+      `${formatCount(s.geometry.vertices)} positions is more than the limit of ${formatCount(LIMITS.maxVertices)}`,
+    );
+    return { ok: false };
+  }
+  return { ok: true, features: s.features };
+}
