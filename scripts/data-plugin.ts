@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import { buildDatasets, type DataOutput } from '../src/lib/data/datasets';
+import { countyLabelsStep } from '../src/lib/data/countyLabels';
+import { BASEMAP_DATASETS, buildDatasets, type DataOutput } from '../src/lib/data/datasets';
 
 /**
  * Validates `geodata/` and publishes it under `data/`: emitted into `dist/data/`
@@ -11,7 +12,7 @@ import { buildDatasets, type DataOutput } from '../src/lib/data/datasets';
 export function dataPlugin(root: string): Plugin {
   const read = (source: string) => readFileSync(join(root, 'geodata', source), 'utf8');
   let cache: DataOutput[] | undefined;
-  const outputs = () => (cache ??= buildDatasets(read));
+  const outputs = () => (cache ??= buildDatasets(read, BASEMAP_DATASETS, [countyLabelsStep]));
 
   return {
     name: 'linhai-data',

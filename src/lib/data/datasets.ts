@@ -7,56 +7,23 @@ import {
   LandCollection,
   SeatCollection,
 } from './basemap';
+import { BASEMAP_FILES, type PublishedFile } from './catalogue';
 import { parseJson, validateData } from './validate';
 
-/** A shipped geodata file, the schema it must pass and the name it is published under. */
-export interface Dataset {
+/** A shipped geodata file, the schema it must pass and the file it is published as. */
+export interface Dataset extends PublishedFile {
   /** File name inside `geodata/`. */
   source: string;
-  /** File name inside `dist/data/` (and `/data/` in dev). */
-  output: string;
   schema: z.ZodType;
-  /** What the file is, for the open-data list in the UI. */
-  title: string;
 }
 
 export const BASEMAP_DATASETS: Dataset[] = [
-  {
-    source: 'linhai-boundary.geojson',
-    output: 'boundary.geojson',
-    schema: BoundaryCollection,
-    title: '临海市行政界线',
-  },
-  {
-    source: 'taizhou-counties.geojson',
-    output: 'counties.geojson',
-    schema: CountyCollection,
-    title: '台州市县级行政区',
-  },
-  {
-    source: 'coast-land-gshhg.geojson',
-    output: 'land.geojson',
-    schema: LandCollection,
-    title: 'GSHHG 陆地',
-  },
-  {
-    source: 'coastline-gshhg.geojson',
-    output: 'coastline.geojson',
-    schema: CoastlineCollection,
-    title: 'GSHHG 海岸线',
-  },
-  {
-    source: 'linhai-township-seats.geojson',
-    output: 'seats.geojson',
-    schema: SeatCollection,
-    title: '镇街驻地',
-  },
-  {
-    source: 'gazetteer.geojson',
-    output: 'gazetteer.geojson',
-    schema: GazetteerCollection,
-    title: '地名点',
-  },
+  { source: 'linhai-boundary.geojson', schema: BoundaryCollection, ...BASEMAP_FILES.boundary },
+  { source: 'taizhou-counties.geojson', schema: CountyCollection, ...BASEMAP_FILES.counties },
+  { source: 'coast-land-gshhg.geojson', schema: LandCollection, ...BASEMAP_FILES.land },
+  { source: 'coastline-gshhg.geojson', schema: CoastlineCollection, ...BASEMAP_FILES.coastline },
+  { source: 'linhai-township-seats.geojson', schema: SeatCollection, ...BASEMAP_FILES.seats },
+  { source: 'gazetteer.geojson', schema: GazetteerCollection, ...BASEMAP_FILES.gazetteer },
 ];
 
 /** Something written to `dist/data/`: a file name and its text. */

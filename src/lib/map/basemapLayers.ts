@@ -1,0 +1,158 @@
+import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
+import type { Theme } from './theme';
+import { groundRadius } from './uncertainty';
+
+/** The published base-map files (under `data/`) and the source id each is drawn from. */
+export const BASEMAP_SOURCES = {
+  land: 'land.geojson',
+  counties: 'counties.geojson',
+  'county-labels': 'county-labels.geojson',
+  boundary: 'boundary.geojson',
+  coastline: 'coastline.geojson',
+  seats: 'seats.geojson',
+} as const;
+
+export type BasemapSourceId = keyof typeof BASEMAP_SOURCES;
+
+/** GeoJSON sources for the base map; `url` resolves a `data/` file name to an absolute URL. */
+export function basemapSources(
+  url: (file: string) => string,
+): Record<BasemapSourceId, SourceSpecification> {
+  const entries = Object.entries(BASEMAP_SOURCES).map(([id, file]) => [
+    id,
+    { type: 'geojson', data: url(file) } satisfies SourceSpecification,
+  ]);
+  return Object.fromEntries(entries) as Record<BasemapSourceId, SourceSpecification>;
+}
+
+const NOT_LINHAI = ['!=', ['get', 'adcode'], '331082'] as const;
+const LINHAI = ['==', ['get', 'adcode'], '331082'] as const;
+
+/**
+ * Base-map layers, bottom to top: sea (background), GSHHG land outside 台州, the 台州
+ * county polygons inside it (they carry the newer reclaimed coast at 头门港), 临海
+ * emphasised, coast, county and town labels.
+ */
+export function basemapLayers(theme: Theme): LayerSpecification[] {
+  return [
+    { id: 'background', type: 'background', paint: { 'background-color': theme.sea } },
+    {
+      id: 'land',
+      type: 'fill',
+      source: 'land',
+      paint: { 'fill-color': theme.land, 'fill-antialias': true },
+    },
+    {
+      id: 'counties_fill',
+      type: 'fill',
+      source: 'counties',
+      filter: NOT_LINHAI as never,
+      paint: { 'fill-color': theme.countyFill },
+    },
+    {
+      id: 'city_fill',
+      type: 'fill',
+      source: 'boundary',
+      filter: LINHAI as never,
+      paint: { 'fill-color': theme.cityFill },
+    },
+    {
+      id: 'coastline',
+      type: 'line',
+      source: 'coastline',
+      paint: { 'line-color': theme.coastline, 'line-width': 0.7 },
+    },
+    {
+      id: 'counties_line',
+      type: 'line',
+      source: 'counties',
+      filter: NOT_LINHAI as never,
+      paint: { 'line-color': theme.countyLine, 'line-width': 0.8, 'line-dasharray': [4, 2] },
+    },
+    {
+      id: 'city_halo',
+      type: 'line',
+      source: 'boundary',
+      paint: {
+        'line-color': theme.cityHalo,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 8, 4, 12, 9],
+        'line-opacity': 0.55,
+        'line-blur': 1,
+      },
+    },
+    {
+      id: 'city_line',
+      type: 'line',
+      source: 'boundary',
+      paint: {
+        'line-color': theme.cityLine,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1.2, 12, 2.2],
+      },
+    },
+    {
+      id: 'county_labels',
+      type: 'symbol',
+      source: 'county-labels',
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': theme.fontStack,
+        'text-size': 15,
+        'text-letter-spacing': 0.3,
+      },
+      paint: {
+        'text-color': theme.labelMuted,
+        'text-halo-color': theme.labelHalo,
+        'text-halo-width': 1.2,
+      },
+    },
+    {
+      id: 'seats_uncertainty',
+      type: 'circle',
+      source: 'seats',
+      filter: ['==', ['get', 'confidence'], 'estimated'],
+      paint: {
+        'circle-radius': groundRadius(['get', 'uncertainty_km']),
+        'circle-color': theme.seatEstimated,
+        'circle-opacity': 0.07,
+        'circle-stroke-color': theme.seatEstimated,
+        'circle-stroke-width': 0.8,
+        'circle-stroke-opacity': 0.45,
+      },
+    },
+    {
+      id: 'seats',
+      type: 'circle',
+      source: 'seats',
+      paint: {
+        'circle-radius': ['match', ['get', 'kind'], '街道', 3, 3.5],
+        'circle-color': ['match', ['get', 'confidence'], 'estimated', theme.cityFill, theme.seat],
+        'circle-stroke-color': [
+          'match',
+          ['get', 'confidence'],
+          'estimated',
+          theme.seatEstimated,
+          theme.cityFill,
+        ],
+        'circle-stroke-width': 1.5,
+      },
+    },
+    {
+      id: 'seats_labels',
+      type: 'symbol',
+      source: 'seats',
+      layout: {
+        'text-field': ['get', 'label'],
+        'text-font': theme.fontStack,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 8, 12, 12, 15],
+        'text-offset': [0, 0.9],
+        'text-anchor': 'top',
+        'text-padding': 2,
+      },
+      paint: {
+        'text-color': theme.labelInk,
+        'text-halo-color': theme.labelHalo,
+        'text-halo-width': 1.5,
+      },
+    },
+  ];
+}

@@ -1,0 +1,24 @@
+import type { ExpressionSpecification } from 'maplibre-gl';
+
+/** Linhai's latitude: the scale used to turn km into pixels for uncertainty halos. */
+const REFERENCE_LAT = 28.85;
+const EARTH_CIRCUMFERENCE_M = 40075016.686;
+
+/**
+ * A `circle-radius` expression that draws a circle of `kmExpr` kilometres on the ground
+ * at every zoom (MapLibre renders 512 px tiles: m/px = C·cos φ / (512·2^z)).
+ */
+export function groundRadius(kmExpr: ExpressionSpecification | number): ExpressionSpecification {
+  const metresPerPixelAtZ0 =
+    (EARTH_CIRCUMFERENCE_M * Math.cos((REFERENCE_LAT * Math.PI) / 180)) / 512;
+  const pxPerKmAtZ0 = 1000 / metresPerPixelAtZ0;
+  return [
+    'interpolate',
+    ['exponential', 2],
+    ['zoom'],
+    0,
+    ['*', kmExpr, pxPerKmAtZ0],
+    22,
+    ['*', kmExpr, pxPerKmAtZ0 * 2 ** 22],
+  ];
+}
