@@ -196,6 +196,7 @@ export function clipLine(
     for (let i = 0; i + 1 < coords.length; i++) {
       const a = coords[i]!;
       const b = coords[i + 1]!;
+      if (a[0] === b[0] && a[1] === b[1]) continue; // a repeated position adds nothing
       ts.length = 0;
       crossings(area, a, b, ts);
       ts.sort((p, q) => p - q);

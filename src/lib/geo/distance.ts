@@ -1,10 +1,11 @@
 import {
   booleanIntersects,
+  booleanPointInPolygon,
   distance as turfDistance,
   pointOnFeature,
   pointToLineDistance,
 } from '@turf/turf';
-import type { Geometry, LineString, Position } from 'geojson';
+import type { Geometry, LineString, Polygon, Position } from 'geojson';
 import { GeoInputError } from './measure';
 import { listOf, toGeometry, type AnyFeature, type FeatureList, type GeoInput } from './input';
 
@@ -14,70 +15,85 @@ import { listOf, toGeometry, type AnyFeature, type FeatureList, type GeoInput } 
  * WGS-84 ellipsoid the sphere is within ±0.35 % at Linhai's latitude (≈ 28.8° N).
  *
  * Semantics (the choice for lines and areas): `distanceKm` is the *nearest-point* distance —
- * 0 when the geometries touch, cross or one contains the other; otherwise the smallest
- * distance from a vertex of either geometry to the other's points and segments, which for
- * non-intersecting lines and rings is where the minimum lies. `representativePoint` gives
+ * 0 when the geometries touch, cross or one contains the other (point in polygon, Turf
+ * `booleanIntersects` otherwise); else the smallest distance from a vertex of either geometry
+ * to the other's points and segments, which for non-intersecting lines and rings is where the
+ * minimum lies. Multi-geometries are split into parts and the smallest part distance wins; a
+ * zero-length line is measured as its point. `representativePoint` gives
  * the other common choice (one point per feature) for tables of places.
  */
 
-function vertices(geometry: Geometry): Position[] {
+/** A simple part: a point, a line with at least one non-zero segment, or a polygon. */
+type Part =
+  | { kind: 'point'; p: Position }
+  | { kind: 'line'; line: LineString }
+  | { kind: 'polygon'; polygon: Polygon; rings: LineString[] };
+
+const hasSegment = (l: Position[]) =>
+  l.length >= 2 && l.some((p) => p[0] !== l[0]![0] || p[1] !== l[0]![1]);
+
+/** Splits a geometry into simple parts; a zero-length line becomes its point. */
+function parts(geometry: Geometry): Part[] {
+  const line = (l: Position[]): Part =>
+    hasSegment(l)
+      ? { kind: 'line', line: { type: 'LineString', coordinates: l } }
+      : { kind: 'point', p: l[0]! };
+  const polygon = (rings: Position[][]): Part => ({
+    kind: 'polygon',
+    polygon: { type: 'Polygon', coordinates: rings },
+    rings: rings.filter(hasSegment).map((r) => ({ type: 'LineString', coordinates: r })),
+  });
   switch (geometry.type) {
     case 'Point':
-      return [geometry.coordinates];
+      return [{ kind: 'point', p: geometry.coordinates }];
     case 'MultiPoint':
+      return geometry.coordinates.map((p) => ({ kind: 'point', p }));
     case 'LineString':
-      return geometry.coordinates;
+      return [line(geometry.coordinates)];
     case 'MultiLineString':
+      return geometry.coordinates.filter((l) => l.length > 0).map(line);
     case 'Polygon':
-      return geometry.coordinates.flat();
+      return geometry.coordinates.length ? [polygon(geometry.coordinates)] : [];
     case 'MultiPolygon':
-      return geometry.coordinates.flat(2);
+      return geometry.coordinates.filter((r) => r.length > 0).map(polygon);
     default:
       throw new GeoInputError(`distanceKm: unsupported geometry ${geometry.type}`);
   }
 }
 
-/** Lines (polygon rings included) and lone points of a geometry. */
-function linework(geometry: Geometry): { lines: LineString[]; points: Position[] } {
-  const lines: Position[][] = [];
-  const points: Position[] = [];
-  switch (geometry.type) {
-    case 'Point':
-      points.push(geometry.coordinates);
-      break;
-    case 'MultiPoint':
-      points.push(...geometry.coordinates);
-      break;
-    case 'LineString':
-      lines.push(geometry.coordinates);
-      break;
-    case 'MultiLineString':
-    case 'Polygon':
-      lines.push(...geometry.coordinates);
-      break;
-    case 'MultiPolygon':
-      lines.push(...geometry.coordinates.flat());
-      break;
-  }
-  const kept: LineString[] = [];
-  for (const l of lines) {
-    // a line of one position, or of repeated positions, has no segment: treat it as a point
-    if (l.length >= 2 && l.some((p) => p[0] !== l[0]![0] || p[1] !== l[0]![1]))
-      kept.push({ type: 'LineString', coordinates: l });
-    else if (l[0]) points.push(l[0]);
-  }
-  return { lines: kept, points };
+const km = { units: 'kilometers' } as const;
+
+function vertexList(part: Part): Position[] {
+  if (part.kind === 'point') return [part.p];
+  if (part.kind === 'line') return part.line.coordinates;
+  return part.rings.flatMap((r) => r.coordinates);
 }
 
-function oneWay(from: Geometry, to: Geometry): number {
-  const { lines, points } = linework(to);
+function lineworkOf(part: Part): LineString[] {
+  return part.kind === 'line' ? [part.line] : part.kind === 'polygon' ? part.rings : [];
+}
+
+/** Smallest distance from any vertex of `from` to the points and lines of `to`. */
+function oneWay(from: Part, to: Part): number {
   let best = Infinity;
-  for (const p of vertices(from)) {
-    for (const q of points) best = Math.min(best, turfDistance(p, q, { units: 'kilometers' }));
-    for (const line of lines)
-      best = Math.min(best, pointToLineDistance(p, line, { units: 'kilometers' }));
+  const lines = lineworkOf(to);
+  for (const p of vertexList(from)) {
+    if (to.kind === 'point') best = Math.min(best, turfDistance(p, to.p, km));
+    for (const l of lines) best = Math.min(best, pointToLineDistance(p, l, km));
   }
   return best;
+}
+
+function partDistance(a: Part, b: Part): number {
+  if (a.kind === 'point' && b.kind === 'point') return turfDistance(a.p, b.p, km);
+  if (a.kind === 'point' && b.kind === 'polygon' && booleanPointInPolygon(a.p, b.polygon)) return 0;
+  if (b.kind === 'point' && a.kind === 'polygon' && booleanPointInPolygon(b.p, a.polygon)) return 0;
+  if (a.kind !== 'point' && b.kind !== 'point') {
+    const ga = a.kind === 'line' ? a.line : a.polygon;
+    const gb = b.kind === 'line' ? b.line : b.polygon;
+    if (booleanIntersects(ga, gb)) return 0;
+  }
+  return Math.min(oneWay(a, b), oneWay(b, a));
 }
 
 /**
@@ -91,14 +107,12 @@ function oneWay(from: Geometry, to: Geometry): number {
  * distanceKm([121.24, 28.88], [121.6, 28.75]) // 临海站 → 头门港站 ≈ 37.94
  */
 export function distanceKm(a: GeoInput, b: GeoInput): number {
-  const ga = toGeometry(a, 'distanceKm');
-  const gb = toGeometry(b, 'distanceKm');
-  if (ga.type === 'Point' && gb.type === 'Point')
-    return turfDistance(ga.coordinates, gb.coordinates, { units: 'kilometers' });
-  if (booleanIntersects(ga, gb)) return 0;
-  const km = Math.min(oneWay(ga, gb), oneWay(gb, ga));
-  if (!Number.isFinite(km)) throw new GeoInputError('distanceKm: no distance could be measured');
-  return km;
+  const pa = parts(toGeometry(a, 'distanceKm'));
+  const pb = parts(toGeometry(b, 'distanceKm'));
+  let best = Infinity;
+  for (const x of pa) for (const y of pb) if (best > 0) best = Math.min(best, partDistance(x, y));
+  if (!Number.isFinite(best)) throw new GeoInputError('distanceKm: no distance could be measured');
+  return best;
 }
 
 /**

@@ -108,6 +108,7 @@ export function toGeometry(input: unknown, what: string, allowEmpty = false): Ge
     checkPosition(input, what);
     return { type: 'Point', coordinates: input };
   }
+  if ((input === null || input === undefined) && allowEmpty) return null;
   if (input === null || typeof input !== 'object')
     throw new GeoInputError(`${what}: expected a position, a geometry or a feature`);
   const obj = input as { type?: unknown; geometry?: unknown; coordinates?: unknown };

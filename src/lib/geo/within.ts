@@ -65,7 +65,8 @@ export function featuresWithin<F extends AnyFeature>(
     const d = distanceKm(query, g);
     if (d <= reach) hits.push({ feature, km: d });
   }
-  const idOf = (f: AnyFeature) => String((f.properties as { id?: unknown } | null)?.id ?? f.id ?? '');
+  const idOf = (f: AnyFeature) =>
+    String((f.properties as { id?: unknown } | null)?.id ?? f.id ?? '');
   return hits.sort((p, q) => p.km - q.km || idOf(p.feature).localeCompare(idOf(q.feature)));
 }
 
