@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PlanDocument } from '../data/plan';
 import { PLAN_MARKDOWN, planDoc as doc } from './fixtures/plan';
 import { parsePlan } from './parse';
+import { buildPlanJson } from './planData';
 import { planUnits } from './text';
 
 const section = (id: string) => {
@@ -302,5 +303,13 @@ describe('parsePlan on broken input', () => {
     const at = PLAN_MARKDOWN.lastIndexOf(heading);
     const broken = PLAN_MARKDOWN.slice(0, at) + PLAN_MARKDOWN.slice(at + heading.length);
     expect(() => parsePlan(broken)).toThrow(/chapters/);
+  });
+});
+
+describe('buildPlanJson', () => {
+  it('publishes the validated model as plan.json', () => {
+    const out = buildPlanJson(PLAN_MARKDOWN);
+    expect(out.fileName).toBe('plan.json');
+    expect(PlanDocument.parse(JSON.parse(out.text))).toEqual(doc);
   });
 });

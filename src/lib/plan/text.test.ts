@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { planDoc as doc } from './fixtures/plan';
-import { allSectionIds, findSectionsNaming, quoteOccursIn, sectionText } from './text';
+import {
+  allSectionIds,
+  containingSection,
+  findSectionsNaming,
+  quoteOccursIn,
+  sectionText,
+} from './text';
 
 describe('plan text helpers', () => {
   it('lists every citable id once, in reading order', () => {
@@ -45,5 +51,17 @@ describe('plan text helpers', () => {
     expect(quoteOccursIn(doc, ['box5'], '一极引领：以头门港国际物流园')).toBe(true);
     expect(quoteOccursIn(doc, ['nope'], '头门港')).toBe(false);
     expect(quoteOccursIn(doc, ['1.1'], '  ')).toBe(false);
+  });
+});
+
+describe('containingSection', () => {
+  it('maps every id to the chapter or section that shows it', () => {
+    expect(containingSection(doc, '5.1')).toBe('5.1');
+    expect(containingSection(doc, '8')).toBe('8');
+    expect(containingSection(doc, 'box7')).toBe('4.4');
+    expect(containingSection(doc, 'table2')).toBe('1.5');
+    expect(containingSection(doc, 'fn2')).toBe('8');
+    expect(containingSection(doc, 'fig5-1')).toBe('5.1');
+    expect(containingSection(doc, 'x')).toBeNull();
   });
 });

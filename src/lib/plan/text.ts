@@ -107,3 +107,15 @@ export function quoteOccursIn(doc: PlanDocument, sectionIds: string[], quote: st
     return text !== null && squeeze(text).includes(needle);
   });
 }
+
+/**
+ * The chapter or section to show for any id: itself for chapters and sections, the
+ * passage holding it for boxes, tables, figures and footnotes; null if unknown.
+ */
+export function containingSection(doc: PlanDocument, id: string): string | null {
+  if (doc.chapters.some((c) => c.id === id) || doc.sections.some((s) => s.id === id)) return id;
+  const holder = [...doc.boxes, ...doc.tables, ...doc.footnotes, ...doc.figures].find(
+    (x) => x.id === id,
+  );
+  return holder?.sectionId ?? null;
+}
