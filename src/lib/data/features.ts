@@ -31,7 +31,32 @@ export type Status = z.infer<typeof Status>;
 /** A section id ("5.1"), a chapter id ("5"), a box id ("box5") or a footnote ("fn3"). */
 export const SectionRef = z
   .string()
-  .regex(/^(\d{1,2}(\.\d{1,2})?|box\d{1,2}|table[12]|fn\d{1,2})$/, 'not a section, box, table or footnote id');
+  .regex(
+    /^(\d{1,2}(\.\d{1,2})?|box\d{1,2}|table[12]|fn\d{1,2})$/,
+    'not a section, box, table or footnote id',
+  );
+
+/** A gazetteer id (`lh-024`) or a 9-digit township seat code (`331082112`). */
+export const AnchorRef = z
+  .string()
+  .regex(/^(lh-\d{3}|331082\d{3})$/, 'not a gazetteer id or seat code');
+
+/** Zone ids used by `zone` and by the derived zone features. */
+export const ZONE_IDS = ['zone-east', 'zone-central', 'zone-west'] as const;
+
+/**
+ * Geometry computed at build time: the union of the schematic town areas (Voronoi cells of
+ * the 19 seats clipped to the city boundary) of the listed seats, by seat name (杜桥镇).
+ */
+export const Derive = z.object({
+  kind: z.literal('town-union'),
+  towns: z
+    .array(z.string().regex(/(街道|镇)$/, 'a town must be a seat name ending in 街道 or 镇'))
+    .min(1),
+  /** Plan members that are not towns (浙江头门港经济开发区), lying inside the union. */
+  includes: z.array(z.string().min(1)).optional(),
+});
+export type Derive = z.infer<typeof Derive>;
 
 export const PlanFeatureProperties = z
   .object({
@@ -60,6 +85,18 @@ export const PlanFeatureProperties = z
     off_map: z.boolean().optional(),
     /** Zone ids (zone-east …) this feature lies in; filled at build time for points. */
     zone: z.string().optional(),
+    /** Other spellings of the name in the plan text (for highlighting), e.g. 头门港综合保税区. */
+    aliases: z.array(z.string().min(1)).optional(),
+    /**
+     * Gazetteer ids (`lh-024`) or seat codes (`331082112`) the position was taken from or drawn
+     * through, in drawing order. Cited points must sit exactly on their single anchor (checked
+     * at build time).
+     */
+    anchors: z.array(AnchorRef).optional(),
+    /** How the geometry is derived at build time (zones, 中心城区): see `resolveDerivedGeometry`. */
+    derive: Derive.optional(),
+    /** An editorial remark: OCR spellings, ambiguous wording, what the position does not show. */
+    note: z.string().min(1).optional(),
   })
   .refine(
     (p) => p.confidence !== 'estimated' || p.uncertainty_km !== undefined,
@@ -67,8 +104,26 @@ export const PlanFeatureProperties = z
   );
 export type PlanFeatureProperties = z.infer<typeof PlanFeatureProperties>;
 
+/** A published feature: geometry always present (derived geometry already resolved). */
 export const PlanFeature = featureOf(Geometry, PlanFeatureProperties);
 export type PlanFeature = z.infer<typeof PlanFeature>;
+
+/**
+ * A feature as authored in `geodata/plan-features.geojson`: geometry may be `null` when, and
+ * only when, `properties.derive` says how to compute it (single source of truth: the seats and
+ * the boundary, not a copied polygon).
+ */
+export const PlanFeatureSource = featureOf(Geometry.nullable(), PlanFeatureProperties).refine(
+  (f) => (f.geometry === null) === (f.properties.derive !== undefined),
+  'geometry must be null exactly when properties.derive is given',
+);
+export type PlanFeatureSource = z.infer<typeof PlanFeatureSource>;
+
+export const PlanFeatureSourceCollection = collectionOf(PlanFeatureSource).refine(
+  (fc) => new Set(fc.features.map((f) => f.properties.id)).size === fc.features.length,
+  'feature ids must be unique',
+);
+export type PlanFeatureSourceCollection = z.infer<typeof PlanFeatureSourceCollection>;
 
 export const PlanFeatureCollection = collectionOf(PlanFeature).refine(
   (fc) => new Set(fc.features.map((f) => f.properties.id)).size === fc.features.length,
