@@ -1,6 +1,6 @@
-import type { MultiLineString, MultiPolygon, Position } from 'geojson';
+import type { Geometry, MultiLineString, MultiPolygon, Position } from 'geojson';
 import { GeoInputError, lengthKm } from './measure';
-import { toArea, toGeometry, type AreaInput } from './input';
+import { toArea, toGeometry, type AnyFeature, type AreaInput } from './input';
 
 /**
  * Clipping lines to an area, the method behind "km of rail inside a zone".
@@ -172,7 +172,7 @@ const lerp = (a: Position, b: Position, t: number): Position =>
  */
 export function clipLine(
   area: PreparedArea,
-  line: Position[] | { type: string } | null,
+  line: Position[] | Geometry | AnyFeature | null,
 ): MultiLineString {
   const lines: Position[][] = [];
   if (Array.isArray(line)) lines.push(line);
@@ -228,7 +228,7 @@ export function clipLine(
  */
 export function lengthInsideKm(
   area: PreparedArea | AreaInput,
-  line: Position[] | { type: string } | null,
+  line: Position[] | Geometry | AnyFeature | null,
 ): number {
   const prepared = 'edges' in area ? area : prepareArea(area);
   return lengthKm(clipLine(prepared, line));
