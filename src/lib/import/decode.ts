@@ -1,4 +1,4 @@
-import { formatBytes, LIMITS } from './limits';
+import { formatBytes, formatCount, LIMITS } from './limits';
 
 /**
  * Bytes → text, strictly. Decisions:
@@ -49,11 +49,24 @@ export function decodeBytes(input: ArrayBuffer | Uint8Array): Decoded {
   return checkText(text);
 }
 
-/** Text checks shared by decoded files and pasted text. */
+/**
+ * Text checks shared by decoded files and pasted text. For text the size limit counts
+ * UTF-16 code units (O(1), and what parsing time and memory actually scale with); a
+ * decoded file has already passed the byte limit.
+ */
 export function checkText(input: string): Decoded {
+  // Length first: it is O(1), while reading a character may flatten a huge rope string.
+  if (input.length > LIMITS.maxBytes + 1)
+    return {
+      ok: false,
+      error: `the text has ${formatCount(input.length)} characters, more than the ${formatBytes(LIMITS.maxBytes)} limit; split or simplify it first`,
+    };
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  if (text.length > LIMITS.maxBytes || utf8Length(text) > LIMITS.maxBytes)
-    return { ok: false, error: tooBig(utf8Length(text)) };
+  if (text.length > LIMITS.maxBytes)
+    return {
+      ok: false,
+      error: `the text is longer than the ${formatBytes(LIMITS.maxBytes)} limit`,
+    };
   const nul = text.indexOf('\u0000');
   if (nul >= 0)
     return {
@@ -65,22 +78,6 @@ export function checkText(input: string): Decoded {
 
 function tooBig(bytes: number): string {
   return `the file is ${formatBytes(bytes)}, more than the ${formatBytes(LIMITS.maxBytes)} limit; split or simplify it first`;
-}
-
-/** UTF-8 length without allocating. */
-function utf8Length(text: string): number {
-  if (text.length * 3 <= LIMITS.maxBytes) return text.length; // cannot be over the limit
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
 }
 
 /** Offset of the first invalid UTF-8 sequence (only called once decoding has failed). */

@@ -84,6 +84,13 @@ function checkPosition(value: unknown, where: string, ctx: GeometryContext): Pos
     ctx.problems.add(where, `expected ${LEVEL_NAMES[0]}, got ${describe(value)}`);
     return null;
   }
+  if (value.some((v) => Array.isArray(v))) {
+    ctx.problems.add(
+      where,
+      `expected ${LEVEL_NAMES[0]}, got a list of lists; does the geometry type match the coordinates?`,
+    );
+    return null;
+  }
   if (value.length < 2) {
     ctx.problems.add(
       where,

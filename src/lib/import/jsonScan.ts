@@ -30,17 +30,15 @@ function isNumberChar(c: number): boolean {
   return (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 69 || c === 101;
 }
 
-interface Frame {
-  array: boolean;
-  numbers: number;
-  other: boolean;
-}
-
 export function scanJson(
   text: string,
   limits: Pick<typeof LIMITS, 'maxDepth' | 'maxFeatures' | 'maxVertices'> = LIMITS,
 ): ScanResult {
-  const stack: Frame[] = [];
+  // One frame per open bracket, in flat typed arrays (no allocation per bracket).
+  const isArray = new Uint8Array(limits.maxDepth + 1);
+  const numbers = new Int32Array(limits.maxDepth + 1);
+  const other = new Uint8Array(limits.maxDepth + 1);
+  let depth = 0;
   let line = 1;
   let lineStart = 0;
   let featuresDepth = -1;
@@ -54,60 +52,61 @@ export function scanJson(
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    const top = stack[stack.length - 1];
     if (c === C.Quote) {
+      // Jump to the closing quote natively; a quote preceded by an odd run of backslashes
+      // is escaped. Raw line breaks inside strings are invalid JSON and left to JSON.parse.
       const start = i;
-      i++;
+      let end = text.indexOf('"', i + 1);
       for (;;) {
-        if (i >= n)
+        if (end === -1)
           return fail(
             `the file ends inside a text value that starts at ${at(start)}; it looks cut off (truncated)`,
           );
-        const d = text.charCodeAt(i);
-        if (d === C.Quote) break;
-        if (d === C.Backslash) i++;
-        else if (d === C.Newline) {
-          line++;
-          lineStart = i + 1;
-        }
-        i++;
+        let slashes = 0;
+        while (text.charCodeAt(end - 1 - slashes) === C.Backslash) slashes++;
+        if (slashes % 2 === 0) break;
+        end = text.indexOf('"', end + 1);
       }
-      if (top) top.other = true;
-      if (stack.length === 1 && i - start <= 20) lastKey = text.slice(start + 1, i);
-      i++;
+      if (depth > 0) other[depth] = 1;
+      if (depth === 1 && end - start <= 20) lastKey = text.slice(start + 1, end);
+      i = end + 1;
       continue;
     }
     if (c === C.OpenBrace || c === C.OpenBracket) {
-      if (stack.length >= limits.maxDepth)
+      if (depth >= limits.maxDepth)
         return fail(
           `${at(i)}: the data is nested more than ${limits.maxDepth} levels deep; GeoJSON never needs that many`,
         );
-      if (top) top.other = true;
-      if (c === C.OpenBracket && stack.length === 1 && lastKey === 'features' && !stack[0]!.array)
+      if (depth > 0) other[depth] = 1;
+      if (c === C.OpenBracket && depth === 1 && lastKey === 'features' && !isArray[1])
         featuresDepth = 2;
-      if (c === C.OpenBrace && featuresDepth === stack.length && ++features > limits.maxFeatures)
+      if (c === C.OpenBrace && featuresDepth === depth && ++features > limits.maxFeatures)
         return fail(
           `more than ${formatCount(limits.maxFeatures)} features (the limit); split the file or simplify it`,
         );
-      stack.push({ array: c === C.OpenBracket, numbers: 0, other: false });
+      depth++;
+      isArray[depth] = c === C.OpenBracket ? 1 : 0;
+      numbers[depth] = 0;
+      other[depth] = 0;
       i++;
       continue;
     }
     if (c === C.CloseBrace || c === C.CloseBracket) {
-      const frame = stack.pop();
-      if (!frame || frame.array !== (c === C.CloseBracket))
+      const closesArray = c === C.CloseBracket;
+      if (depth === 0 || (isArray[depth] === 1) !== closesArray)
         return fail(`${at(i)}: unexpected "${String.fromCharCode(c)}"; the brackets do not match`);
-      if (featuresDepth === stack.length + 1) featuresDepth = -1;
       if (
-        frame.array &&
-        !frame.other &&
-        frame.numbers >= 2 &&
-        frame.numbers <= 4 &&
+        closesArray &&
+        other[depth] === 0 &&
+        numbers[depth]! >= 2 &&
+        numbers[depth]! <= 4 &&
         ++positions > limits.maxVertices
       )
         return fail(
           `more than ${formatCount(limits.maxVertices)} coordinate positions (the limit); simplify the geometry first`,
         );
+      if (featuresDepth === depth) featuresDepth = -1;
+      depth--;
       i++;
       continue;
     }
@@ -119,8 +118,9 @@ export function scanJson(
           `${at(i)}: "${clip(text.slice(i, j), 20)}" is not a number JSON allows (numbers must be finite)`,
         );
       }
+      i++;
       while (i < n && isNumberChar(text.charCodeAt(i))) i++;
-      if (top) top.numbers++;
+      if (depth > 0) numbers[depth]!++;
       continue;
     }
     if (isWordChar(c)) {
@@ -133,7 +133,7 @@ export function scanJson(
         return fail(
           `${at(i)}: unexpected word "${clip(word, 20)}"; text values need double quotes`,
         );
-      if (top) top.other = true;
+      if (depth > 0) other[depth] = 1;
       i = j;
       continue;
     }
@@ -148,9 +148,9 @@ export function scanJson(
     }
     i++;
   }
-  if (stack.length > 0)
+  if (depth > 0)
     return fail(
-      `the file ends before ${stack.length} bracket(s) are closed; it looks cut off (truncated)`,
+      `the file ends before ${depth} bracket(s) are closed; it looks cut off (truncated)`,
     );
   return { ok: true };
 }

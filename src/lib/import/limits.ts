@@ -3,7 +3,8 @@
  * protects, so hostile files are turned away quickly and the page stays responsive.
  *
  * Decisions:
- * - Size: 50 MiB of input bytes (for pasted text: its UTF-8 length), checked before decoding.
+ * - Size: 50 MiB of input bytes, checked before decoding; for pasted text, 50 Mi UTF-16 code
+ *   units (O(1) to check, and what parse time and memory scale with).
  * - Features and vertices: counted by a cheap text pre-scan *before* `JSON.parse`, so a
  *   million tiny features is refused after reading a fifth of the file; recounted exactly
  *   after parsing.
@@ -13,7 +14,7 @@
  *   block a planner's import); over-long property *names* are dropped with a warning.
  */
 export const LIMITS = {
-  /** Input size in bytes (UTF-8 for text). */
+  /** Input size in bytes (for text: UTF-16 code units). */
   maxBytes: 50 * 1024 * 1024,
   /** Features after GeometryCollections are exploded. */
   maxFeatures: 200_000,
