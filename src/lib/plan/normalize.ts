@@ -46,3 +46,15 @@ export function chineseNumber(text: string): number | null {
   const ones = m[2] ? digits.indexOf(m[2]) + 1 : 0;
   return tens * 10 + ones;
 }
+
+/** 1 → 一, 14 → 十四: the plan's own numbering, for headings. */
+export function toChineseNumber(n: number): string {
+  const digits = '一二三四五六七八九';
+  if (n >= 1 && n <= 9) return digits[n - 1]!;
+  if (n >= 10 && n <= 99) {
+    const tens = Math.floor(n / 10);
+    const ones = n % 10;
+    return `${tens === 1 ? '' : digits[tens - 1]}十${ones ? digits[ones - 1] : ''}`;
+  }
+  return String(n);
+}
