@@ -8,6 +8,7 @@ import {
   interpolate,
   isLang,
   layerKey,
+  localName,
   MAPLIBRE_KEYS,
   maplibreLocale,
   placeholders,
@@ -100,6 +101,15 @@ describe('t', () => {
     expect(isLang('en')).toBe(true);
     expect(isLang('fr')).toBe(false);
     expect(isLang('__proto__')).toBe(false);
+  });
+});
+
+describe('localName', () => {
+  it('uses name_en in English only', () => {
+    const port = { name: '头门港', name_en: 'Toumen Port' };
+    expect(localName(port, 'zh')).toBe('头门港');
+    expect(localName(port, 'en')).toBe('Toumen Port');
+    expect(localName({ name: '灵湖' }, 'en')).toBe('灵湖');
   });
 });
 

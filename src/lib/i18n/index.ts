@@ -55,6 +55,11 @@ export const confidenceKey = (confidence: Confidence): StringKey => `confidence.
 export const commentKindKey = (kind: 'support' | 'concern' | 'idea' | 'question'): StringKey =>
   `comment.kind.${kind}`;
 
+/** A feature's or place's name in the UI language: `name_en` in English, the plan's Chinese name otherwise. */
+export function localName(names: { name: string; name_en?: string }, lang: Lang): string {
+  return lang === 'en' && names.name_en ? names.name_en : names.name;
+}
+
 /** MapLibre's own locale keys (see maplibre-gl `src/ui/default_locale.ts`). */
 export const MAPLIBRE_KEYS = [
   'AttributionControl.ToggleAttribution',

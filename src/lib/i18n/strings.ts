@@ -42,6 +42,8 @@ export const zh = {
   'layers.showAll': '全部显示',
   'layers.hideAll': '全部隐藏',
   'layers.count': '{n} 个要素',
+  'layers.filters': '筛选',
+  'legend.estimated': '估计位置（圆圈为不确定范围）',
   'layer.zones': '一带三区与中心城区',
   'layer.belt': '发展带与廊道',
   'layer.platforms': '产业平台',
@@ -235,6 +237,10 @@ export const zh = {
   'error.storageQuota': '本机存储空间已满。请先导出意见再继续。',
   'error.storageCorrupt': '有 {n} 条损坏的记录已隔离保存，未删除。',
   'error.notFound': '未找到：{id}',
+  'storage.exportFirst': '先导出意见',
+  'storage.retry': '重试保存',
+  'storage.quarantine': '已隔离的损坏记录',
+  'storage.quarantineNote': '这些记录无法读取，已原样保留，可导出交技术人员检查。',
 
   // Accessibility labels and announcements
   'a11y.map': '临海规划地图',
@@ -313,6 +319,8 @@ export const en: Record<StringKey, string> = {
   'layers.showAll': 'Show all',
   'layers.hideAll': 'Hide all',
   'layers.count': '{n} features',
+  'layers.filters': 'Filters',
+  'legend.estimated': 'Estimated position (ring = uncertainty)',
   'layer.zones': 'One belt, three areas and the central city',
   'layer.belt': 'Development belts and corridors',
   'layer.platforms': 'Industrial platforms',
@@ -500,6 +508,11 @@ export const en: Record<StringKey, string> = {
   'error.storageQuota': 'Local storage is full. Please export the comments before going on.',
   'error.storageCorrupt': '{n} damaged records were set aside and kept, not deleted.',
   'error.notFound': 'Not found: {id}',
+  'storage.exportFirst': 'Export comments first',
+  'storage.retry': 'Try saving again',
+  'storage.quarantine': 'Damaged records set aside',
+  'storage.quarantineNote':
+    'These records could not be read; they are kept as they were and can be exported for a technician.',
 
   'a11y.map': 'Linhai plan map',
   'a11y.mapRegion': 'Map: arrow keys pan, + and − zoom',

@@ -83,10 +83,11 @@ export async function inTransaction<T>(
   stores: string | string[],
   mode: IDBTransactionMode,
   fn: (tx: IDBTransaction) => T | Promise<T>,
+  options?: IDBTransactionOptions,
 ): Promise<T> {
   let tx: IDBTransaction;
   try {
-    tx = db.transaction(stores, mode);
+    tx = db.transaction(stores, mode, options);
   } catch (error) {
     throw toStorageError(error);
   }

@@ -198,10 +198,17 @@ export class LocalStore {
       return result.data;
     });
     if (valid.length === 0) return;
-    await inTransaction(this.db, COMMENTS, 'readwrite', (tx) => {
-      const store = tx.objectStore(COMMENTS);
-      for (const comment of valid) store.put(comment);
-    });
+    // `strict`: committed means flushed to disk, so a power cut after "saved" loses nothing.
+    await inTransaction(
+      this.db,
+      COMMENTS,
+      'readwrite',
+      (tx) => {
+        const store = tx.objectStore(COMMENTS);
+        for (const comment of valid) store.put(comment);
+      },
+      { durability: 'strict' },
+    );
   }
 
   /** Every quarantined record, oldest first. */
