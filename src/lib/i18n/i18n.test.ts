@@ -31,6 +31,12 @@ describe('string maps', () => {
     expect(placeholders(en[key])).toEqual(placeholders(zh[key]));
   });
 
+  it('a map missing a key does not type-check (checked by svelte-check / tsc)', () => {
+    // @ts-expect-error: every StringKey is required, so a partial English map is a type error.
+    const partial: Record<StringKey, string> = { 'app.title': 'Linhai 14th Five-Year Plan Map' };
+    expect(Object.keys(partial)).toHaveLength(1);
+  });
+
   it('keys are dotted and placeholders well formed', () => {
     for (const key of zhKeys) {
       expect(key).toMatch(/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)+$/);
