@@ -67,42 +67,28 @@ export interface KeyPlace {
  * of whose ids is present is reported as missing, never guessed).
  */
 export const KEY_PLACES: readonly KeyPlace[] = [
-  {
-    key: 'toumen-port',
-    label: '头门港',
-    labelEn: 'Toumen Port',
-    ids: ['toumen-port', 'toumen-port-area', 'toumen-wharf'],
-  },
-  {
-    key: 'linhai-station',
-    label: '临海站',
-    labelEn: 'Linhai Station',
-    ids: ['linhai-station', 'linhai-railway-station'],
-  },
+  { key: 'toumen-port', label: '头门港', labelEn: 'Toumen Port', ids: ['toumen-port'] },
+  { key: 'linhai-station', label: '临海站', labelEn: 'Linhai Station', ids: ['linhai-station'] },
   {
     key: 'city-centre',
     label: '中心城区',
     labelEn: 'City centre',
-    ids: ['city-centre', 'city-center', 'central-city', 'linhai-old-town', 'gucheng'],
+    // the 中心城区 area (derived at build time); the old prefectural town if it has no geometry
+    ids: ['central-city', 'taizhou-fucheng'],
   },
-  { key: 'duqiao', label: '杜桥', labelEn: 'Duqiao', ids: ['duqiao', 'duqiao-town'] },
+  { key: 'duqiao', label: '杜桥', labelEn: 'Duqiao', ids: ['town-duqiao'] },
+  { key: 'baishuiyang', label: '白水洋', labelEn: 'Baishuiyang', ids: ['town-baishuiyang'] },
   {
-    key: 'baishuiyang',
-    label: '白水洋',
-    labelEn: 'Baishuiyang',
-    ids: ['baishuiyang', 'baishuiyang-town'],
-  },
-  {
-    key: 'linhai-south-station',
-    label: '临海南站',
-    labelEn: 'Linhai South Station',
-    ids: ['linhai-south-station'],
+    key: 'linhai-edz',
+    label: '临海经济开发区',
+    labelEn: 'Linhai Economic Development Zone',
+    ids: ['linhai-edz'],
   },
   {
-    key: 'toumen-port-station',
-    label: '头门港站',
-    labelEn: 'Toumen Port Station',
-    ids: ['toumen-port-station'],
+    key: 'toumen-edz',
+    label: '头门港经济开发区',
+    labelEn: 'Toumen Port Economic Development Zone',
+    ids: ['toumen-edz'],
   },
 ];
 

@@ -35,11 +35,7 @@ describe('computeAllMetrics / metricsToCsv', () => {
   });
 
   it('reports key places missing from the data', () => {
-    expect(metrics.distances.missing).toEqual([
-      'baishuiyang',
-      'linhai-south-station',
-      'toumen-port-station',
-    ]);
+    expect(metrics.distances.missing).toEqual(['baishuiyang', 'linhai-edz', 'toumen-edz']);
     expect(metrics.distances.ids).toEqual([
       'toumen-port',
       'linhai-station',

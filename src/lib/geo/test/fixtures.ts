@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, FeatureCollection } from 'geojson';
@@ -6,7 +7,8 @@ import { expect } from 'vitest';
 /**
  * Fixture tests in the Turf manner: inputs in `test/in/*.geojson`, expected outputs in
  * `test/out/*.json`. Outputs are written only on purpose: `REGEN=1 npx vitest run src/lib/geo`.
- * Numbers are rounded to 1e-6 (a millimetre in km) so float noise does not churn the files.
+ * Numbers are rounded to 1e-6 (a millimetre in km) so float noise does not churn the files;
+ * regenerated files are run through Prettier.
  */
 
 const here = import.meta.dirname;
@@ -49,7 +51,9 @@ export function expectFixture(name: string, actual: unknown): void {
   const value = rounded(actual);
   if (REGEN || !existsSync(file)) {
     if (!REGEN) throw new Error(`missing expected output ${file}; run with REGEN=1 to create it`);
-    writeFileSync(file, JSON.stringify(value, null, 1) + '\n');
+    writeFileSync(file, JSON.stringify(value, null, 2) + '\n');
+    // keep regenerated files in the repo's format (`npm run lint` checks them)
+    execFileSync(join(here, '../../../../node_modules/.bin/prettier'), ['--write', file]);
   }
   expect(value).toEqual(JSON.parse(readFileSync(file, 'utf8')));
 }
