@@ -106,7 +106,7 @@ export interface CorridorLength {
  * @returns one row per class, in `CORRIDOR_CLASSES` order, zeros when a class is absent
  * @example
  * corridorLengths(plan, boundary)
- * // [{ class: 'rail', label: '铁路', km: 102.3, kmDrawn: 140.8, features: 7 }, …]
+ * // [{ class: 'rail', label: '铁路', km: 241.1, kmDrawn: 255.6, features: 7 }, …]
  */
 export function corridorLengths(
   features: FeatureList<PlanLikeFeature>,

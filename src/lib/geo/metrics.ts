@@ -54,7 +54,7 @@ const METHODS = [
  * @throws GeoInputError for invalid zones or boundary
  * @example
  * const metrics = computeAllMetrics(plan, zones, boundary);
- * metrics.zones[0].areaKm2; // e.g. 681.2
+ * metrics.zones[0].areaKm2; // 601.5 (东部湾区, schematic)
  * download(metricsToCsv(metrics));
  */
 export function computeAllMetrics(

@@ -87,7 +87,7 @@ export interface ZoneStatistics {
  * @throws GeoInputError for a zone without an id or polygon, or an empty boundary
  * @example
  * zoneStatistics(zones, plan, boundary)
- * // [{ id: 'zone-east', name: '东部湾区', areaKm2: 681.2, sharePct: 30.1, platforms: 9, … }, …]
+ * // [{ id: 'zone-east', name: '东部湾区', areaKm2: 601.5, sharePct: 26.5, platforms: 11, … }, …]
  */
 export function zoneStatistics(
   zones: FeatureList<ZoneFeature>,
