@@ -1,7 +1,7 @@
 import { kinks, rewind } from '@turf/turf';
 import { Geometry, type Position } from '../data/geojson';
 import { LIMITS } from './limits';
-import { describe, type Problems, type Warnings } from './report';
+import { child, describe, type Problems, type Warnings } from './report';
 
 /**
  * Geometry checks for one untrusted GeoJSON geometry. Decisions:
@@ -98,8 +98,8 @@ function checkPosition(value: unknown, where: string, ctx: GeometryContext): Pos
     );
     return null;
   }
-  const lon = checkNumber(value[0], `${where}[0]`, 'longitude', ctx);
-  const lat = checkNumber(value[1], `${where}[1]`, 'latitude', ctx);
+  const lon = checkNumber(value[0], where, 'longitude', ctx);
+  const lat = checkNumber(value[1], where, 'latitude', ctx);
   if (lon === null || lat === null) return null;
   const swapped = Math.abs(lon) <= 90 && Math.abs(lat) <= 180;
   if (lon < -180 || lon > 180) {
@@ -113,7 +113,7 @@ function checkPosition(value: unknown, where: string, ctx: GeometryContext): Pos
   }
   ctx.vertices++;
   if (value.length === 2) return [lon, lat];
-  const alt = checkNumber(value[2], `${where}[2]`, 'altitude', ctx);
+  const alt = checkNumber(value[2], where, 'altitude', ctx);
   if (alt === null) return null;
   if (value.length > 3)
     ctx.warnings.add(
@@ -157,13 +157,16 @@ function linesOf(g: Geometry, where: string): { line: Position[]; where: string 
     case 'MultiPoint':
       return [];
     case 'LineString':
-      return [{ line: g.coordinates, where: `${where}.coordinates` }];
+      return [{ line: g.coordinates, where: child(where, 'coordinates') }];
     case 'MultiLineString':
     case 'Polygon':
-      return g.coordinates.map((line, i) => ({ line, where: `${where}.coordinates[${i}]` }));
+      return g.coordinates.map((line, i) => ({
+        line,
+        where: `${child(where, 'coordinates')}[${i}]`,
+      }));
     case 'MultiPolygon':
       return g.coordinates.flatMap((polygon, i) =>
-        polygon.map((line, j) => ({ line, where: `${where}.coordinates[${i}][${j}]` })),
+        polygon.map((line, j) => ({ line, where: `${child(where, 'coordinates')}[${i}][${j}]` })),
       );
   }
 }
@@ -221,7 +224,7 @@ export function checkGeometry(
   const type = raw.type;
   if (!isGeometryType(type)) {
     ctx.problems.add(
-      `${where}.type`,
+      child(where, 'type'),
       typeof type === 'string'
         ? `unknown geometry type "${type.slice(0, 40)}" (expected one of ${GEOMETRY_TYPES.join(', ')}; names are case-sensitive)`
         : `a geometry needs a "type", got ${describe(type)}`,
@@ -229,15 +232,20 @@ export function checkGeometry(
     return null;
   }
   if (!('coordinates' in raw)) {
-    ctx.problems.add(where, `the ${type} has no "coordinates"`);
+    ctx.problems.add(where || '(root)', `the ${type} has no "coordinates"`);
     return null;
   }
-  const coordinates = checkCoordinates(raw.coordinates, LEVELS[type], `${where}.coordinates`, ctx);
+  const coordinates = checkCoordinates(
+    raw.coordinates,
+    LEVELS[type],
+    child(where, 'coordinates'),
+    ctx,
+  );
   if (coordinates === null) return null;
   const parsed = Geometry.safeParse({ type, coordinates });
   if (!parsed.success) {
     for (const issue of parsed.error.issues.slice(0, 3))
-      ctx.problems.add(`${where}${zodPath(issue.path)}`, issue.message);
+      ctx.problems.add(`${where}${zodPath(issue.path)}`.replace(/^\./, ''), issue.message);
     return null;
   }
   const geometry = parsed.data;

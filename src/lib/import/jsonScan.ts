@@ -30,6 +30,14 @@ function isNumberChar(c: number): boolean {
   return (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 69 || c === 101;
 }
 
+/** `"'"`, `"临" (U+4E34)`, or just `U+FEFF` for invisible characters. */
+function showChar(code: number): string {
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (code > 0x20 && code < 0x7f) return `"${String.fromCharCode(code)}"`;
+  const ch = String.fromCodePoint(code);
+  return /[\p{L}\p{N}\p{P}\p{S}]/u.test(ch) ? `"${ch}" (${hex})` : hex;
+}
+
 export function scanJson(
   text: string,
   limits: Pick<typeof LIMITS, 'maxDepth' | 'maxFeatures' | 'maxVertices'> = LIMITS,
@@ -45,6 +53,8 @@ export function scanJson(
   let features = 0;
   let positions = 0;
   let lastKey = '';
+  /** Offset of a comma not yet followed by a value, or −1. */
+  let lastComma = -1;
   const at = (i: number) => `line ${line}, column ${i - lineStart + 1}`;
   const fail = (error: string): ScanResult => ({ ok: false, error });
 
@@ -52,6 +62,12 @@ export function scanJson(
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
+    if (c === 44) {
+      lastComma = i++;
+      continue;
+    }
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9 && c !== C.CloseBrace && c !== C.CloseBracket)
+      lastComma = -1;
     if (c === C.Quote) {
       // Jump to the closing quote natively; a quote preceded by an odd run of backslashes
       // is escaped. Raw line breaks inside strings are invalid JSON and left to JSON.parse.
@@ -93,6 +109,10 @@ export function scanJson(
     }
     if (c === C.CloseBrace || c === C.CloseBracket) {
       const closesArray = c === C.CloseBracket;
+      if (lastComma >= 0)
+        return fail(
+          `${at(i)}: a comma before "${String.fromCharCode(c)}"; JSON does not allow trailing commas`,
+        );
       if (depth === 0 || (isArray[depth] === 1) !== closesArray)
         return fail(`${at(i)}: unexpected "${String.fromCharCode(c)}"; the brackets do not match`);
       if (
@@ -140,11 +160,8 @@ export function scanJson(
     if (c === C.Newline) {
       line++;
       lineStart = i + 1;
-    } else if (c !== 32 && c !== 9 && c !== 13 && c !== 44 && c !== 58) {
-      const ch = text.codePointAt(i) ?? c;
-      const shown =
-        ch < 32 || ch === 0x7f ? `U+${ch.toString(16).padStart(4, '0')}` : String.fromCodePoint(ch);
-      return fail(`${at(i)}: unexpected character "${shown}"`);
+    } else if (c !== 32 && c !== 9 && c !== 13 && c !== 58) {
+      return fail(`${at(i)}: unexpected character ${showChar(text.codePointAt(i) ?? c)}`);
     }
     i++;
   }
@@ -173,7 +190,7 @@ export function parseJsonText(
     }
     const reason = message
       .replace(/ (in JSON )?at position \d+.*$/, '')
-      .replace(/,? ".*" is not valid JSON$/, '');
+      .replace(/,? *(\.\.\.)?"[\s\S]*"(\.\.\.)? is not valid JSON$/, '');
     return { ok: false, error: `${where}not valid JSON (${clip(reason, 80)})` };
   }
 }

@@ -6,7 +6,7 @@ import {
 } from './geometry';
 import { formatCount, LIMITS } from './limits';
 import { parseJsonText, scanJson } from './jsonScan';
-import { clip, describe, Problems, Warnings } from './report';
+import { child, clip, describe, Problems, Warnings } from './report';
 import { sanitizeProperties, sanitizeText } from './sanitize';
 import type { OverlayFeature, OverlayProperties, ParseOutcome } from './types';
 
@@ -41,7 +41,7 @@ function checkCrsMember(json: Json, where: string, problems: Problems): void {
   const name = isObject(crs) && isObject(crs.properties) ? crs.properties.name : undefined;
   if (typeof name === 'string' && WGS84_NAMES.test(name.trim())) return;
   problems.add(
-    `${where ? `${where}.` : ''}crs`,
+    child(where, 'crs'),
     `the file declares the coordinate system "${typeof name === 'string' ? clip(name, 60) : describe(crs)}"; only longitude/latitude (WGS-84, GCJ-02 or BD-09) can be imported, so reproject it first (e.g. in QGIS)`,
   );
 }
@@ -59,11 +59,11 @@ function readId(raw: Json, where: string, s: State): string | number | undefined
   const rawId = raw.id;
   let id: string | number;
   if (typeof rawId === 'number' && Number.isFinite(rawId)) id = rawId === 0 ? 0 : rawId;
-  else if (typeof rawId === 'string') id = sanitizeText(rawId, `${where}.id`, s.warnings, 200);
+  else if (typeof rawId === 'string') id = sanitizeText(rawId, child(where, 'id'), s.warnings, 200);
   else {
     s.warnings.add(
       'bad-id',
-      `${where}.id`,
+      child(where, 'id'),
       `an id must be text or a number, not ${describe(rawId)}; it was dropped`,
     );
     return undefined;
@@ -72,7 +72,7 @@ function readId(raw: Json, where: string, s: State): string | number | undefined
   if (first !== undefined) {
     s.warnings.add(
       'duplicate-id',
-      `${where}.id`,
+      child(where, 'id'),
       `the id ${JSON.stringify(id)} was already used by ${first}; it was dropped here`,
     );
     return undefined;
@@ -86,9 +86,9 @@ function pushFeature(
   properties: OverlayProperties,
   id: string | number | undefined,
   where: string,
+  gWhere: string,
   s: State,
 ): void {
-  const gWhere = `${where ? `${where}.` : ''}geometry`;
   if (geometryRaw === null) {
     s.warnings.add(
       'null-geometry',
@@ -98,25 +98,28 @@ function pushFeature(
     return;
   }
   if (!isObject(geometryRaw)) {
-    s.problems.add(gWhere, `expected a geometry object or null, got ${describe(geometryRaw)}`);
+    s.problems.add(
+      gWhere || '(root)',
+      `expected a geometry object or null, got ${describe(geometryRaw)}`,
+    );
     return;
   }
   if (geometryRaw.type === 'GeometryCollection') {
     const members = geometryRaw.geometries;
     if (!Array.isArray(members)) {
       s.problems.add(
-        `${gWhere}.geometries`,
+        child(gWhere, 'geometries'),
         `expected a list of geometries, got ${describe(members)}`,
       );
       return;
     }
     s.warnings.add(
       'exploded',
-      gWhere,
+      gWhere || '(root)',
       'a GeometryCollection was split into one feature per geometry',
     );
     members.forEach((member, i) => {
-      const mWhere = `${gWhere}.geometries[${i}]`;
+      const mWhere = `${child(gWhere, 'geometries')}[${i}]`;
       if (isObject(member) && member.type === 'GeometryCollection')
         s.problems.add(
           mWhere,
@@ -145,7 +148,7 @@ function readFeature(raw: unknown, where: string, s: State): void {
   }
   if (raw.type !== 'Feature') {
     s.problems.add(
-      `${where}.type`,
+      child(where, 'type'),
       typeof raw.type === 'string'
         ? `expected "Feature", got "${clip(raw.type, 40)}"`
         : `expected "Feature", got ${describe(raw.type)}`,
@@ -160,14 +163,14 @@ function readFeature(raw: unknown, where: string, s: State): void {
     );
     return;
   }
-  const pWhere = `${where ? `${where}.` : ''}properties`;
+  const pWhere = child(where, 'properties');
   let properties: OverlayProperties = {};
   if (isObject(raw.properties)) properties = sanitizeProperties(raw.properties, pWhere, s.warnings);
   else if (raw.properties !== null && raw.properties !== undefined) {
     s.problems.add(pWhere, `properties must be an object or null, not ${describe(raw.properties)}`);
     return;
   }
-  pushFeature(raw.geometry, properties, readId(raw, where, s), where, s);
+  pushFeature(raw.geometry, properties, readId(raw, where, s), where, child(where, 'geometry'), s);
 }
 
 export function parseGeojson(text: string, problems: Problems, warnings: Warnings): ParseOutcome {
@@ -221,7 +224,7 @@ export function parseGeojson(text: string, problems: Problems, warnings: Warning
       readFeature(list[i], `features[${i}]`, s);
   } else if (type === 'Feature') readFeature(json, '', s);
   else if (type === 'GeometryCollection' || isGeometryType(type))
-    pushFeature(json, {}, undefined, '', s);
+    pushFeature(json, {}, undefined, '', '', s);
   else if (type === 'Topology')
     problems.add('type', 'this is TopoJSON, not GeoJSON; convert it first (e.g. with mapshaper)');
   else if (typeof type === 'string')

@@ -25,6 +25,11 @@ export function describe(value: unknown): string {
   }
 }
 
+/** The JSON path of a member: `child('features[0]', 'geometry')`, `child('', 'type')`. */
+export function child(where: string, key: string): string {
+  return where ? `${where}.${key}` : key;
+}
+
 /** The first problems of an import, each prefixed with where it is. */
 export class Problems {
   private readonly listed: string[] = [];
