@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { formatCount, LIMITS } from './limits';
 import { clip, type Problems, type Warnings } from './report';
-import { sanitizeKey, sanitizeText } from './sanitize';
+import { isDecimal, sanitizeKey, sanitizeText } from './sanitize';
 import type { OverlayFeature, OverlayProperties, ParseOutcome } from './types';
 
 /**
@@ -29,7 +29,6 @@ const LON_NAMES = [
   'longitude_wgs84',
 ];
 const LAT_NAMES = ['lat', 'latitude', '纬度', '北纬', 'lat_wgs84', 'latitude_wgs84'];
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 function findColumn(
   header: string[],
@@ -58,8 +57,11 @@ function readCoordinate(
     problems.add(where, `the ${what} is empty`);
     return null;
   }
-  if (!DECIMAL.test(text)) {
-    const hint = /^[+-]?\d+,\d+$/.test(text) ? ' (use a dot as the decimal separator)' : '';
+  if (!isDecimal(text)) {
+    const hint =
+      text.length <= 64 && /^[+-]?\d+,\d+$/.test(text)
+        ? ' (use a dot as the decimal separator)'
+        : '';
     problems.add(where, `the ${what} "${clip(text, 30)}" is not a number${hint}`);
     return null;
   }
@@ -117,6 +119,14 @@ export function parseCsv(text: string, problems: Problems, warnings: Warnings): 
         header = fields;
         const seen = new Set<string>();
         keys = fields.map((raw, i) => {
+          if (i >= LIMITS.maxProperties + 2) {
+            warnings.add(
+              'many-columns',
+              `line ${rowLine}`,
+              `only the first ${LIMITS.maxProperties + 2} columns were kept`,
+            );
+            return null;
+          }
           let key = sanitizeKey(
             raw.trim() || `column_${i + 1}`,
             `line ${rowLine}, column ${i + 1}`,

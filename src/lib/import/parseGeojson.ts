@@ -7,7 +7,7 @@ import {
 import { formatCount, LIMITS } from './limits';
 import { parseJsonText, scanJson } from './jsonScan';
 import { child, clip, describe, Problems, Warnings } from './report';
-import { sanitizeProperties, sanitizeText } from './sanitize';
+import { DANGEROUS_KEYS, sanitizeProperties, sanitizeText } from './sanitize';
 import type { OverlayFeature, OverlayProperties, ParseOutcome } from './types';
 
 /**
@@ -28,7 +28,7 @@ import type { OverlayFeature, OverlayProperties, ParseOutcome } from './types';
  */
 
 const WGS84_NAMES =
-  /^(urn:ogc:def:crs:ogc:(1\.3:)?crs84|urn:ogc:def:crs:epsg:(\d*\.?\d*)?:4326|epsg:4326|crs84|wgs ?84)$/i;
+  /^(urn:ogc:def:crs:ogc:(1\.3:)?crs84|urn:ogc:def:crs:epsg:[\d.]*:4326|epsg:4326|crs84|wgs ?84)$/i;
 
 type Json = Record<string, unknown>;
 
@@ -39,7 +39,7 @@ function checkCrsMember(json: Json, where: string, problems: Problems): void {
   if (!('crs' in json) || json.crs === null) return;
   const crs = json.crs;
   const name = isObject(crs) && isObject(crs.properties) ? crs.properties.name : undefined;
-  if (typeof name === 'string' && WGS84_NAMES.test(name.trim())) return;
+  if (typeof name === 'string' && name.length <= 100 && WGS84_NAMES.test(name.trim())) return;
   problems.add(
     child(where, 'crs'),
     `the file declares the coordinate system "${typeof name === 'string' ? clip(name, 60) : describe(crs)}"; only longitude/latitude (WGS-84, GCJ-02 or BD-09) can be imported, so reproject it first (e.g. in QGIS)`,
@@ -65,6 +65,14 @@ function readId(raw: Json, where: string, s: State): string | number | undefined
       'bad-id',
       child(where, 'id'),
       `an id must be text or a number, not ${describe(rawId)}; it was dropped`,
+    );
+    return undefined;
+  }
+  if (typeof id === 'string' && DANGEROUS_KEYS.has(id)) {
+    s.warnings.add(
+      'proto-id',
+      child(where, 'id'),
+      `the id "${id}" could be mistaken for an object key; it was dropped`,
     );
     return undefined;
   }

@@ -2,9 +2,9 @@ import { LIMITS } from './limits';
 
 /** Keep hostile text from flooding an error message. */
 export function clip(text: string, max = 60): string {
+  const head = text.length > max ? `${text.slice(0, max)}…` : text;
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '·');
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+  return head.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '·');
 }
 
 /** "a number", "text "abc"", "a list", "an object", "null" — for plain-words errors. */

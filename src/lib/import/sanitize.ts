@@ -16,10 +16,25 @@ import type { OverlayProperties, PropertyValue } from './types';
  * - HTML such as `<script>` is kept verbatim: it is inert because the UI only renders text.
  */
 
+/**
+ * Names that reach or shadow Object.prototype: `__proto__`/`constructor`/`prototype` can
+ * pollute it when code copies with `obj[key] = …`; the rest, as own properties, break code
+ * that calls `props.hasOwnProperty(…)` or `String(props)`. All are renamed.
+ */
 export const DANGEROUS_KEYS: ReadonlySet<string> = new Set([
   '__proto__',
   'constructor',
   'prototype',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toString',
+  'toLocaleString',
+  'valueOf',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
 ]);
 
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
@@ -27,11 +42,20 @@ const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const FORMULA = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
-const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/**
+ * A plain decimal number. Written without nested quantifiers (`\d+\.?\d*` would backtrack
+ * quadratically on a long run of digits: a ReDoS on a 1 MB CSV cell).
+ */
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** True for a plain decimal number such as `121.14`, `-0.5`, `1e3` (at most 64 characters). */
+export function isDecimal(text: string): boolean {
+  return text.length <= 64 && DECIMAL.test(text);
+}
 
 /** True when a spreadsheet would treat the cell as a formula (`=HYPERLINK(…)`, `+cmd|…`, `@SUM`). */
 export function isFormulaLike(text: string): boolean {
-  return FORMULA.test(text) && !NUMERIC.test(text.trim());
+  return FORMULA.test(text) && !isDecimal(text.trim());
 }
 
 /**
