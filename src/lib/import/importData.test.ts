@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { FeatureCollection } from 'geojson';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { areaKm2 } from '../geo/measure';
+import { featuresWithin } from '../geo/within';
 import { exportOverlay, importData, overlaySummary } from './importData';
 import { LIMITS } from './limits';
 import { safeHref } from './sanitize';
@@ -271,6 +274,34 @@ describe('valid imports', () => {
       ],
       kinds: { points: 2, lines: 1, areas: 1 },
     });
+  });
+
+  it('feeds the geo tools: RFC 7946 types, area and within-X-km', () => {
+    const text = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { name: 'a' },
+          geometry: { type: 'Polygon', coordinates: [[...square].reverse()] },
+        },
+        {
+          type: 'Feature',
+          properties: { name: 'b' },
+          geometry: { type: 'Point', coordinates: [121.15, 28.85] },
+        },
+        {
+          type: 'Feature',
+          properties: { name: 'c' },
+          geometry: { type: 'Point', coordinates: [121.6, 28.85] },
+        },
+      ],
+    });
+    const { collection } = accepted(importData({ text, crs: 'WGS84' }));
+    const asGeojson: FeatureCollection = collection; // assignable to the standard GeoJSON type
+    expect(areaKm2(asGeojson.features[0]!)).toBeCloseTo(108.3, 1);
+    const hits = featuresWithin({ type: 'Point', coordinates: [121.15, 28.85] }, 5, collection);
+    expect(hits.map((h) => h.feature.properties.name).sort()).toEqual(['a', 'b']);
   });
 
   it('converts a GCJ-02 point near Linhai by about 500 m', () => {
