@@ -1,18 +1,39 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { countyLabelsStep } from '../src/lib/data/countyLabels';
-import { BASEMAP_DATASETS, buildDatasets, type DataOutput } from '../src/lib/data/datasets';
+import {
+  BASEMAP_DATASETS,
+  buildDatasets,
+  type DataOutput,
+  type DerivedStep,
+} from '../src/lib/data/datasets';
+import { PLAN_FEATURES_SOURCE, planFeaturesStep } from '../src/lib/data/planFeatures';
+import { buildPlanJson } from '../src/lib/plan/planData';
+
+/** The plan text the app quotes: the source of truth for `plan.json`. */
+export const PLAN_MARKDOWN = 'src/content/linhai-14th-five-year-plan.md';
+
+/** Every published file: the validated base map, the plan model and the plan features. */
+export function buildAllData(root: string): DataOutput[] {
+  const read = (source: string) => readFileSync(join(root, 'geodata', source), 'utf8');
+  const planStep: DerivedStep = () => [
+    buildPlanJson(readFileSync(join(root, PLAN_MARKDOWN), 'utf8')),
+  ];
+  const steps = [countyLabelsStep, planStep];
+  if (existsSync(join(root, 'geodata', PLAN_FEATURES_SOURCE))) steps.push(planFeaturesStep(read));
+  return buildDatasets(read, BASEMAP_DATASETS, steps);
+}
 
 /**
- * Validates `geodata/` and publishes it under `data/`: emitted into `dist/data/`
- * by `vite build` (a bad file fails the build with the file, feature and reason)
- * and served from memory by `vite dev`.
+ * Validates `geodata/` and the plan text and publishes them under `data/`: emitted into
+ * `dist/data/` by `vite build` (a bad file fails the build with the file, feature and
+ * reason) and served from memory by `vite dev`.
  */
 export function dataPlugin(root: string): Plugin {
-  const read = (source: string) => readFileSync(join(root, 'geodata', source), 'utf8');
   let cache: DataOutput[] | undefined;
-  const outputs = () => (cache ??= buildDatasets(read, BASEMAP_DATASETS, [countyLabelsStep]));
+  const outputs = () => (cache ??= buildAllData(root));
+  const watched = [join(root, 'geodata'), join(root, PLAN_MARKDOWN)];
 
   return {
     name: 'linhai-data',
@@ -26,18 +47,19 @@ export function dataPlugin(root: string): Plugin {
       }
     },
     configureServer(server) {
-      server.watcher.add(join(root, 'geodata'));
+      server.watcher.add(watched);
       server.watcher.on('change', (path) => {
-        if (path.includes(`${join(root, 'geodata')}`)) cache = undefined;
+        if (watched.some((w) => path.startsWith(w))) cache = undefined;
       });
       server.middlewares.use((req, res, next) => {
         const match = req.url?.match(/^\/data\/([\w.-]+)$/);
-        const output = match && outputs().find((o) => o.fileName === match[1]);
+        if (!match) return next();
+        const output = outputs().find((o) => o.fileName === match[1]);
         if (!output) return next();
-        res.setHeader(
-          'Content-Type',
-          output.fileName.endsWith('.json') ? 'application/json' : 'application/geo+json',
-        );
+        const type = output.fileName.endsWith('.geojson')
+          ? 'application/geo+json'
+          : 'application/json';
+        res.setHeader('Content-Type', type);
         res.end(output.text);
       });
     },

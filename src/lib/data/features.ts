@@ -85,6 +85,10 @@ export const PlanFeatureProperties = z
     off_map: z.boolean().optional(),
     /** Zone ids (zone-east …) this feature lies in; filled at build time for points. */
     zone: z.string().optional(),
+    /** Zones a line or area crosses; filled at build time. */
+    zones: z.array(z.string()).optional(),
+    /** Where an area's name is drawn (on its largest part); filled at build time. */
+    label_point: z.tuple([z.number(), z.number()]).optional(),
     /** Other spellings of the name in the plan text (for highlighting), e.g. 头门港综合保税区. */
     aliases: z.array(z.string().min(1)).optional(),
     /**

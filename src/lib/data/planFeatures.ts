@@ -1,4 +1,4 @@
-import { booleanPointInPolygon } from '@turf/turf';
+import { area, booleanIntersects, booleanPointInPolygon, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { townAreas, unionAll, zoneAreas, ZONE_MEMBERSHIP, type Area } from '../geo/townAreas';
 import type { BoundaryCollection, GazetteerCollection, SeatCollection } from './basemap';
@@ -72,19 +72,44 @@ export function resolveDerivedGeometry(
 }
 
 /**
- * Set `properties.zone` (zone-east / zone-central / zone-west) on every Point feature,
- * from the schematic zone areas. Features outside all zones (offshore label points) get none.
+ * Set `properties.zone` (zone-east / zone-central / zone-west) on every Point feature and
+ * `properties.zones` (every zone crossed) on lines and areas, from the schematic zone
+ * areas. Features outside all zones (offshore label points) get none.
  */
 export function assignZones(
   features: PlanFeatureCollection,
   zones: FeatureCollection<Area, { id: string }>,
 ): PlanFeatureCollection {
   const out = features.features.map((f) => {
-    if (f.geometry.type !== 'Point' || f.properties.off_map) return f;
-    const point = f.geometry.coordinates;
-    const zone = zones.features.find((z) => booleanPointInPolygon(point, z));
-    if (!zone) return f;
-    return { ...f, properties: { ...f.properties, zone: zone.properties.id } };
+    if (f.properties.off_map || f.properties.derive) return f;
+    if (f.geometry.type === 'Point') {
+      const point = f.geometry.coordinates;
+      const zone = zones.features.find((z) => booleanPointInPolygon(point, z));
+      return zone ? { ...f, properties: { ...f.properties, zone: zone.properties.id } } : f;
+    }
+    const crossed = zones.features
+      .filter((z) => booleanIntersects(f as Feature, z))
+      .map((z) => z.properties.id);
+    return crossed.length ? { ...f, properties: { ...f.properties, zones: crossed } } : f;
+  });
+  return { ...features, features: out };
+}
+
+/**
+ * Give every area a `label_point` on its largest part, so a MultiPolygon zone is named
+ * once (not once per island) and the name sits inside the shape.
+ */
+export function addLabelPoints(features: PlanFeatureCollection): PlanFeatureCollection {
+  const out = features.features.map((f) => {
+    const g = f.geometry;
+    if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') return f;
+    const parts = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+    const largest = parts
+      .map((coordinates) => ({ type: 'Polygon' as const, coordinates }))
+      .sort((a, b) => area(b) - area(a))[0]!;
+    const [lon, lat] = pointOnFeature(largest).geometry.coordinates as [number, number];
+    const label_point: [number, number] = [+lon.toFixed(5), +lat.toFixed(5)];
+    return { ...f, properties: { ...f.properties, label_point } };
   });
   return { ...features, features: out };
 }
@@ -145,7 +170,7 @@ export function buildFeaturesGeojson(inputs: FeaturesInputs): {
   if (problems.length) throw new DataError(problems.map((p) => `${file}: ${p}`).join('\n'));
   const towns = seatTownAreas(inputs.seats, inputs.boundary);
   const resolved = resolveDerivedGeometry(source, inputs.seats, inputs.boundary, towns);
-  const zoned = assignZones(resolved, zoneAreas(towns, ZONE_MEMBERSHIP));
+  const zoned = addLabelPoints(assignZones(resolved, zoneAreas(towns, ZONE_MEMBERSHIP)));
   const published = validateData(`data/${PLAN_FEATURES_OUTPUT}`, PlanFeatureCollection, zoned);
   return { fileName: PLAN_FEATURES_OUTPUT, text: JSON.stringify(published) };
 }

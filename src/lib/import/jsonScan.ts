@@ -40,7 +40,7 @@ function showChar(code: number): string {
 
 export function scanJson(
   text: string,
-  limits: Pick<typeof LIMITS, 'maxDepth' | 'maxFeatures' | 'maxVertices'> = LIMITS,
+  limits: { maxDepth: number; maxFeatures: number; maxVertices: number } = LIMITS,
 ): ScanResult {
   // One frame per open bracket, in flat typed arrays (no allocation per bracket).
   const isArray = new Uint8Array(limits.maxDepth + 1);

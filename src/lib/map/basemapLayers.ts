@@ -29,11 +29,11 @@ const NOT_LINHAI = ['!=', ['get', 'adcode'], '331082'] as const;
 const LINHAI = ['==', ['get', 'adcode'], '331082'] as const;
 
 /**
- * Base-map layers, bottom to top: sea (background), GSHHG land outside 台州, the 台州
- * county polygons inside it (they carry the newer reclaimed coast at 头门港), 临海
- * emphasised, coast, county and town labels.
+ * Base-map ground, bottom to top: sea (background), GSHHG land outside 台州, the 台州
+ * county polygons inside it (they carry the newer reclaimed coast at 头门港), coast,
+ * 临海 emphasised.
  */
-export function basemapLayers(theme: Theme): LayerSpecification[] {
+export function basemapGroundLayers(theme: Theme): LayerSpecification[] {
   return [
     { id: 'background', type: 'background', paint: { 'background-color': theme.sea } },
     {
@@ -89,6 +89,12 @@ export function basemapLayers(theme: Theme): LayerSpecification[] {
         'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1.2, 12, 2.2],
       },
     },
+  ];
+}
+
+/** Neighbouring county names. */
+export function basemapCountyLabelLayers(theme: Theme): LayerSpecification[] {
+  return [
     {
       id: 'county_labels',
       type: 'symbol',
@@ -105,6 +111,12 @@ export function basemapLayers(theme: Theme): LayerSpecification[] {
         'text-halo-width': 1.2,
       },
     },
+  ];
+}
+
+/** Town seats: estimated ones hollow, with a ring the size of their uncertainty. */
+export function basemapSeatLayers(theme: Theme): LayerSpecification[] {
+  return [
     {
       id: 'seats_uncertainty',
       type: 'circle',
@@ -136,6 +148,12 @@ export function basemapLayers(theme: Theme): LayerSpecification[] {
         'circle-stroke-width': 1.5,
       },
     },
+  ];
+}
+
+/** Town names. */
+export function basemapSeatLabelLayers(theme: Theme): LayerSpecification[] {
+  return [
     {
       id: 'seats_labels',
       type: 'symbol',

@@ -1,5 +1,12 @@
 import type { StyleSpecification } from 'maplibre-gl';
-import { basemapLayers, basemapSources } from './basemapLayers';
+import {
+  basemapCountyLabelLayers,
+  basemapGroundLayers,
+  basemapSeatLabelLayers,
+  basemapSeatLayers,
+  basemapSources,
+} from './basemapLayers';
+import { PLAN_SOURCE, planLabelLayers, planPointLayers, planShapeLayers } from './planLayers';
 import type { Theme } from './theme';
 
 /** 临海市's extent (W, S, E, N) from the boundary file: the map opens framed on it. */
@@ -9,14 +16,32 @@ export const LINHAI_BOUNDS: [[number, number], [number, number]] = [
 ];
 
 /**
- * The whole base style. No `glyphs`: MapLibre ≥ 5.11 then draws labels with local
- * fonts, so the map needs no font server and works offline.
+ * The whole style: base ground, plan areas and lines, town seats, plan points, then
+ * every label. No `glyphs`: MapLibre ≥ 5.11 then draws labels with local fonts, so the
+ * map needs no font server and works offline. The plan source starts empty and is
+ * filled with `setData` once `features.geojson` has loaded.
  */
 export function buildStyle(theme: Theme, url: (file: string) => string): StyleSpecification {
   return {
     version: 8,
     name: 'linhai-plan',
-    sources: basemapSources(url),
-    layers: basemapLayers(theme),
+    sources: {
+      ...basemapSources(url),
+      [PLAN_SOURCE]: {
+        type: 'geojson',
+        data: { type: 'FeatureCollection', features: [] },
+        // Feature state (selection, highlight) is keyed by the plan's own slug ids.
+        promoteId: 'id',
+      },
+    },
+    layers: [
+      ...basemapGroundLayers(theme),
+      ...planShapeLayers(theme),
+      ...basemapSeatLayers(theme),
+      ...planPointLayers(theme),
+      ...basemapCountyLabelLayers(theme),
+      ...basemapSeatLabelLayers(theme),
+      ...planLabelLayers(theme),
+    ],
   };
 }

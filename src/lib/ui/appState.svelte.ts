@@ -1,5 +1,17 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
+import { LAYERS, type Layer } from '../data/features';
+
+/**
+ * Layers shown when the app opens: the plan's spatial skeleton (一带三区, platforms,
+ * logistics, port, rail, expressways). The rest is one click away; all at once is a blur.
+ */
+export const DEFAULT_LAYERS: readonly Layer[] = LAYERS.filter((l) =>
+  ['zones', 'belt', 'platforms', 'logistics', 'port', 'rail', 'expressways'].includes(l),
+);
+import type { FeatureFilters } from '../map/planData';
+import type { PlanDocument } from '../data/plan';
 import type { PlanFeatureCollection } from '../data/features';
+import type { Lang } from '../i18n';
 
 /** Which side panel is open. */
 export type PanelId = 'layers' | 'reader' | 'analysis' | 'comments' | 'data';
@@ -11,21 +23,28 @@ export type PanelId = 'layers' | 'reader' | 'analysis' | 'comments' | 'data';
 export class AppState {
   /** The MapLibre map, once created. */
   map = $state.raw<MaplibreMap | undefined>(undefined);
-  /** True after the style and the base data have loaded. */
+  /** True after the style has loaded. */
   mapReady = $state(false);
-  /** Every plan feature (dist/data/features.geojson), once loaded. */
+  /** Every plan feature (`data/features.geojson`), once loaded. */
   features = $state.raw<PlanFeatureCollection | undefined>(undefined);
+  /** The plan's document model (`data/plan.json`), once loaded. */
+  plan = $state.raw<PlanDocument | undefined>(undefined);
+  /** A data file that failed to load, in words. */
+  loadError = $state<string | null>(null);
   panel = $state<PanelId>('layers');
   panelOpen = $state(true);
-  /** Open plan section id ("5.1", "box5"), or null. */
+  /** Open plan section id ("5.1", "box5"), or null for the table of contents. */
   openSection = $state<string | null>(null);
   /** Text to highlight in the open section (e.g. a feature's name). */
   highlightText = $state<string | null>(null);
   /** Selected feature id, or null. */
   selectedFeature = $state<string | null>(null);
-  /** Visible layer ids. */
-  visibleLayers = $state<string[]>([]);
-  lang = $state<'zh' | 'en'>('zh');
+  /** Visible plan layers. */
+  visibleLayers = $state<Layer[]>([...DEFAULT_LAYERS]);
+  filters = $state<FeatureFilters>({ statuses: [], horizon: null, zone: null });
+  lang = $state<Lang>('zh');
+  /** A short message for screen readers (announced by the aria-live region). */
+  announcement = $state('');
 }
 
 export const app = new AppState();

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { PlanFeatureCollection } from '../data/features';
+import { passesFilters, planSourceData } from './planData';
+
+const fixture = JSON.parse(
+  readFileSync(join(import.meta.dirname, 'fixtures/features.geojson'), 'utf8'),
+) as PlanFeatureCollection;
+const ALL = { statuses: [], horizon: null, zone: null };
+
+describe('planSourceData', () => {
+  it('labels in the UI language with ASCII parentheses', () => {
+    const zh = planSourceData(fixture, 'zh', ALL);
+    const en = planSourceData(fixture, 'en', ALL);
+    expect(zh.features.find((f) => f.properties?.id === 'toumen-port')?.properties?.label).toBe(
+      '头门港(港区)',
+    );
+    expect(en.features.find((f) => f.properties?.id === 'toumen-port')?.properties?.label).toBe(
+      'Toumen Port',
+    );
+  });
+
+  it('names an area once, at its label point, with a point only the label layer draws', () => {
+    const data = planSourceData(fixture, 'zh', ALL);
+    const anchors = data.features.filter((f) => f.properties?.role === 'label');
+    expect(anchors).toHaveLength(1);
+    expect(anchors[0]!.geometry).toEqual({ type: 'Point', coordinates: [121.5, 28.8] });
+  });
+
+  it('draws one uncertainty halo for places that share an estimated anchor', () => {
+    const data = planSourceData(fixture, 'zh', ALL);
+    const halos = data.features.filter((f) => f.properties?.halo === true);
+    expect(halos.map((f) => f.properties?.id)).toEqual(['toumen-port']);
+  });
+
+  it('filters by status, horizon and zone (lines by the zones they cross)', () => {
+    const ids = (filters: Parameters<typeof planSourceData>[2]) =>
+      planSourceData(fixture, 'zh', filters)
+        .features.filter((f) => f.properties?.role !== 'label')
+        .map((f) => f.properties?.id);
+    expect(ids({ ...ALL, statuses: ['existing'] })).toEqual(['jintai-rail']);
+    expect(ids({ ...ALL, horizon: 2035 })).toEqual(['toumen-wharf']);
+    expect(ids({ ...ALL, zone: 'zone-west' })).toEqual(['zone-east', 'jintai-rail']);
+    expect(passesFilters(fixture.features[1]!.properties, { ...ALL, zone: 'zone-east' })).toBe(
+      true,
+    );
+  });
+});

@@ -1,0 +1,237 @@
+import type {
+  DataDrivenPropertyValueSpecification,
+  ExpressionSpecification,
+  LayerSpecification,
+} from 'maplibre-gl';
+import { LAYERS, type Layer } from '../data/features';
+import { LAYER_LOOK, STATUS_DASH, ZONE_COLOURS } from './planTheme';
+import type { Theme } from './theme';
+import { groundRadius } from './uncertainty';
+
+/** The GeoJSON source holding every plan feature (`data/features.geojson`). */
+export const PLAN_SOURCE = 'plan';
+
+const isLayer = (layer: Layer): ExpressionSpecification => ['==', ['get', 'layer'], layer];
+const isPoint: ExpressionSpecification = [
+  'all',
+  ['in', ['geometry-type'], ['literal', ['Point', 'MultiPoint']]],
+  ['!=', ['get', 'role'], 'label'],
+];
+const isLabelAnchor: ExpressionSpecification = ['==', ['get', 'role'], 'label'];
+// `geometry-type` tells Multi* geometries apart, so each test takes both forms.
+const geometryIs = (...types: string[]): ExpressionSpecification => [
+  'in',
+  ['geometry-type'],
+  ['literal', types],
+];
+const isLine = geometryIs('LineString', 'MultiLineString');
+const isArea = geometryIs('Polygon', 'MultiPolygon');
+const state = (key: string): ExpressionSpecification => ['boolean', ['feature-state', key], false];
+const emphasised: ExpressionSpecification = ['any', state('selected'), state('highlight')];
+
+const layerColour: ExpressionSpecification = [
+  'match',
+  ['get', 'layer'],
+  ...LAYERS.flatMap((l) => [l, LAYER_LOOK[l].colour]),
+  '#666666',
+] as unknown as ExpressionSpecification;
+
+const areaColour: ExpressionSpecification = [
+  'match',
+  ['get', 'id'],
+  ...Object.entries(ZONE_COLOURS).flat(),
+  layerColour,
+] as unknown as ExpressionSpecification;
+
+const statusDash = (status: string) => STATUS_DASH[status] ?? [1, 0];
+
+/** Style-layer ids that belong to one plan layer (for toggling visibility). */
+export function styleLayerIds(layer: Layer): string[] {
+  return [
+    `plan_${layer}_area`,
+    `plan_${layer}_area_hatch`,
+    `plan_${layer}_area_edge`,
+    `plan_${layer}_line_casing`,
+    ...Object.keys(STATUS_DASH).map((s) => `plan_${layer}_line_${s}`),
+    `plan_${layer}_uncertainty`,
+    `plan_${layer}_point`,
+    `plan_${layer}_mark`,
+    `plan_${layer}_label`,
+  ];
+}
+
+/** Areas: translucent fills; schematic ones hatched with a dashed edge. */
+function areaLayers(layer: Layer): LayerSpecification[] {
+  const filter: ExpressionSpecification = ['all', isLayer(layer), isArea];
+  return [
+    {
+      id: `plan_${layer}_area`,
+      type: 'fill',
+      source: PLAN_SOURCE,
+      filter,
+      paint: {
+        'fill-color': areaColour,
+        'fill-opacity': ['case', emphasised, 0.34, layer === 'zones' ? 0.16 : 0.22],
+      },
+    },
+    {
+      id: `plan_${layer}_area_hatch`,
+      type: 'fill',
+      source: PLAN_SOURCE,
+      filter: ['all', filter, ['==', ['get', 'confidence'], 'schematic']],
+      paint: { 'fill-pattern': 'hatch', 'fill-opacity': 0.2 },
+    },
+    {
+      id: `plan_${layer}_area_edge`,
+      type: 'line',
+      source: PLAN_SOURCE,
+      filter,
+      paint: {
+        'line-color': areaColour,
+        'line-width': ['case', emphasised, 3, 1.4],
+        'line-opacity': 0.9,
+        'line-dasharray': [3, 2],
+      },
+    },
+  ];
+}
+
+/** Lines: one layer per status so the dash pattern tells the status apart. */
+function lineLayers(layer: Layer, theme: Theme): LayerSpecification[] {
+  const filter: ExpressionSpecification = ['all', isLayer(layer), isLine];
+  const base = layer === 'belt' ? [7, 14] : layer === 'roads' ? [2, 4] : [2.6, 5];
+  /** Width by zoom (8 → 13), wider when emphasised, plus `extra` px for the casing. */
+  const width = (extra: number): DataDrivenPropertyValueSpecification<number> => [
+    'interpolate',
+    ['linear'],
+    ['zoom'],
+    8,
+    ['case', emphasised, 5 + extra, base[0]! + extra],
+    13,
+    ['case', emphasised, 9 + extra, base[1]! + extra],
+  ];
+  return [
+    {
+      id: `plan_${layer}_line_casing`,
+      type: 'line',
+      source: PLAN_SOURCE,
+      filter,
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: {
+        'line-color': theme.cityFill,
+        'line-width': width(2.5),
+        'line-opacity': layer === 'belt' ? 0 : 0.9,
+      },
+    },
+    ...Object.keys(STATUS_DASH).map((status): LayerSpecification => ({
+      id: `plan_${layer}_line_${status}`,
+      type: 'line',
+      source: PLAN_SOURCE,
+      filter: ['all', filter, ['==', ['get', 'status'], status]],
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': layerColour,
+        'line-width': width(0),
+        'line-opacity': layer === 'belt' ? 0.35 : 0.95,
+        'line-dasharray': statusDash(status),
+      },
+    })),
+  ];
+}
+
+/** Points: a coloured disc with the layer's mark; estimated ones hollow with an uncertainty halo. */
+function pointLayers(layer: Layer, theme: Theme): LayerSpecification[] {
+  const filter: ExpressionSpecification = ['all', isLayer(layer), isPoint];
+  const estimated: ExpressionSpecification = ['==', ['get', 'confidence'], 'estimated'];
+  return [
+    {
+      id: `plan_${layer}_uncertainty`,
+      type: 'circle',
+      source: PLAN_SOURCE,
+      filter: ['all', filter, estimated, ['==', ['get', 'halo'], true]],
+      paint: {
+        'circle-radius': groundRadius(['to-number', ['get', 'uncertainty_km'], 0]),
+        'circle-color': layerColour,
+        'circle-opacity': ['case', emphasised, 0.12, 0.04],
+        'circle-stroke-color': layerColour,
+        'circle-stroke-width': ['case', emphasised, 1.4, 0.6],
+        'circle-stroke-opacity': ['case', emphasised, 0.8, 0.3],
+      },
+    },
+    {
+      id: `plan_${layer}_point`,
+      type: 'circle',
+      source: PLAN_SOURCE,
+      filter,
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 7, 13, 11],
+        'circle-color': ['case', estimated, theme.cityFill, layerColour],
+        'circle-stroke-color': [
+          'case',
+          emphasised,
+          '#111111',
+          estimated ? layerColour : layerColour,
+        ],
+        'circle-stroke-width': ['case', emphasised, 3, 1.6],
+      },
+    },
+    {
+      id: `plan_${layer}_mark`,
+      type: 'symbol',
+      source: PLAN_SOURCE,
+      filter,
+      layout: {
+        'text-field': LAYER_LOOK[layer].mark,
+        'text-font': theme.fontStack,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 8, 9, 13, 13],
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: { 'text-color': ['case', estimated, layerColour, '#ffffff'] },
+    },
+  ];
+}
+
+/** Names: areas at their label anchor, lines along the line, points beside the symbol. */
+function labelLayer(layer: Layer, theme: Theme): LayerSpecification {
+  const isLine = ['rail', 'expressways', 'roads', 'belt'].includes(layer);
+  return {
+    id: `plan_${layer}_label`,
+    type: 'symbol',
+    source: PLAN_SOURCE,
+    // Area outlines are not labelled; their anchors are.
+    filter: ['all', isLayer(layer), ['!', isArea]],
+    minzoom: layer === 'zones' || layer === 'belt' ? 0 : 9.2,
+    layout: {
+      'text-field': ['get', 'label'],
+      'text-font': theme.fontStack,
+      'text-size': ['case', isLabelAnchor, 15, 12],
+      'symbol-placement': isLine ? 'line' : 'point',
+      'text-offset': ['case', isLabelAnchor, ['literal', [0, 0]], ['literal', [0, 1.2]]],
+      'text-anchor': ['case', isLabelAnchor, 'center', 'top'],
+      'text-optional': true,
+      'text-max-width': 8,
+      'text-letter-spacing': ['case', isLabelAnchor, 0.15, 0],
+    },
+    paint: {
+      'text-color': ['case', isLabelAnchor, areaColour, theme.labelInk],
+      'text-halo-color': theme.labelHalo,
+      'text-halo-width': 1.6,
+    },
+  };
+}
+
+/** Plan areas and lines, drawn above the base fills and below the town seats. */
+export function planShapeLayers(theme: Theme): LayerSpecification[] {
+  return [...LAYERS.flatMap((l) => areaLayers(l)), ...LAYERS.flatMap((l) => lineLayers(l, theme))];
+}
+
+/** Plan point symbols, above the town seats. */
+export function planPointLayers(theme: Theme): LayerSpecification[] {
+  return LAYERS.flatMap((l) => pointLayers(l, theme));
+}
+
+/** Plan names, the top of the map. */
+export function planLabelLayers(theme: Theme): LayerSpecification[] {
+  return LAYERS.map((l) => labelLayer(l, theme));
+}

@@ -1,0 +1,61 @@
+import { LAYERS, type Layer } from '../data/features';
+import { allSectionIds } from '../plan/text';
+import { parseHash, serialiseHash, type HashState } from '../permalink/hash';
+import { app, DEFAULT_LAYERS } from './appState.svelte';
+
+/** The part of the app state the URL carries (the map view is added by the caller). */
+function stateFromApp(): HashState {
+  const state: HashState = {};
+  const map = app.map;
+  if (map) {
+    const c = map.getCenter();
+    state.map = { zoom: map.getZoom(), lat: c.lat, lon: c.lng };
+  }
+  const isDefault =
+    app.visibleLayers.length === DEFAULT_LAYERS.length &&
+    DEFAULT_LAYERS.every((l) => app.visibleLayers.includes(l));
+  if (!isDefault) state.layers = [...app.visibleLayers];
+  if (app.selectedFeature) state.feature = app.selectedFeature;
+  if (app.openSection && app.panel === 'reader') state.section = app.openSection;
+  if (app.lang !== 'zh') state.lang = app.lang;
+  return state;
+}
+
+/** Read the hash and apply what is valid; garbage falls back to the defaults. */
+export function applyHash(hash: string): HashState {
+  const known = {
+    layers: LAYERS,
+    features: new Set(app.features?.features.map((f) => f.properties.id) ?? []),
+    sections: new Set(app.plan ? allSectionIds(app.plan) : []),
+  };
+  const state = parseHash(hash, known);
+  app.visibleLayers = state.layers
+    ? LAYERS.filter((l) => state.layers!.includes(l))
+    : [...DEFAULT_LAYERS];
+  app.selectedFeature = state.feature ?? null;
+  if (state.section) {
+    app.openSection = state.section;
+    app.panel = 'reader';
+    app.panelOpen = true;
+  } else if (app.panel === 'reader') app.openSection = null;
+  app.lang = state.lang ?? 'zh';
+  if (state.map && app.map) {
+    app.map.jumpTo({ center: [state.map.lon, state.map.lat], zoom: state.map.zoom });
+  }
+  return state;
+}
+
+/**
+ * Keep the URL hash in step with the app: a new section or feature is a history entry
+ * (so back/forward walk through what was read), a camera move only replaces it.
+ */
+export function writeHash(): void {
+  const state = stateFromApp();
+  const hash = serialiseHash(state);
+  if (hash === location.hash || (hash === '' && location.hash === '')) return;
+  const previous = parseHash(location.hash, { layers: LAYERS as readonly Layer[] });
+  const url = `${location.pathname}${location.search}${hash || '#'}`;
+  const navigation = previous.section !== state.section || previous.feature !== state.feature;
+  if (navigation) history.pushState(null, '', url);
+  else history.replaceState(null, '', url);
+}

@@ -1,0 +1,7 @@
+import { t, type Params, type StringKey } from '../i18n';
+import { app } from './appState.svelte';
+
+/** A UI string in the current language (reactive: re-renders when the language changes). */
+export function tr(key: StringKey, params?: Params): string {
+  return t(key, app.lang, params);
+}
