@@ -8,13 +8,23 @@ export function prefersReducedMotion(): boolean {
 }
 
 /**
- * Move the camera to show `features` (a single point gets a fixed zoom), leaving room
- * for the side panel. Jumps under `prefers-reduced-motion`.
+ * Move the camera to show `features` (a single point gets a fixed zoom; an estimated one
+ * its uncertainty circle). Jumps under `prefers-reduced-motion`.
  */
-export function focusFeatures(map: MaplibreMap, features: Feature[], maxZoom = 12.5): void {
+export function focusFeatures(map: MaplibreMap, features: Feature[], maxZoom = 12): void {
   const withGeometry = features.filter((f) => f.geometry);
   if (!withGeometry.length) return;
-  const [w, s, e, n] = bbox({ type: 'FeatureCollection', features: withGeometry });
+  let [w, s, e, n] = bbox({ type: 'FeatureCollection', features: withGeometry });
+  // Show an estimated place with its whole uncertainty circle, not as a pin-sharp point.
+  const uncertainty = Math.max(
+    0,
+    ...withGeometry.map((f) => Number(f.properties?.uncertainty_km ?? 0) || 0),
+  );
+  if (uncertainty > 0) {
+    const dLat = uncertainty / 111.32;
+    const dLon = dLat / Math.cos((((s + n) / 2) * Math.PI) / 180);
+    [w, s, e, n] = [w - dLon, s - dLat, e + dLon, n + dLat];
+  }
   const animate = !prefersReducedMotion();
   map.fitBounds(
     [

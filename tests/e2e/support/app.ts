@@ -29,8 +29,8 @@ export async function watchPage(page: Page): Promise<PageWatch> {
 
 /** Resolves when the map has rendered everything it has (MapLibre `idle`). */
 export async function waitForIdle(page: Page): Promise<void> {
-  await page.waitForFunction(() => Boolean((window as any).linhaiMap), null, { timeout: 30_000 });
-  await page.waitForFunction(() => (window as any).linhaiMap.loaded(), null, { timeout: 30_000 });
+  await page.waitForFunction(() => Boolean((window as any).linhaiMap), null, { timeout: 90_000 });
+  await page.waitForFunction(() => (window as any).linhaiMap.loaded(), null, { timeout: 90_000 });
   await page.evaluate(
     () =>
       new Promise<void>((resolve) => {
