@@ -1,4 +1,5 @@
 import { formatBytes, formatCount, LIMITS } from './limits';
+import type { Lang } from './report';
 
 /**
  * Bytes → text, strictly. Decisions:
@@ -11,23 +12,40 @@ import { formatBytes, formatCount, LIMITS } from './limits';
 
 export type Decoded = { ok: true; text: string } | { ok: false; error: string };
 
-const SIGNATURES: [number[], string][] = [
-  [[0x50, 0x4b, 0x03, 0x04], 'a ZIP archive (a zipped shapefile or an Excel .xlsx?)'],
-  [[0x25, 0x50, 0x44, 0x46], 'a PDF document'],
-  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
-  [[0xff, 0xd8, 0xff], 'a JPEG image'],
-  [[0xd0, 0xcf, 0x11, 0xe0], 'an old Excel (.xls) or Word file'],
-  [[0x1f, 0x8b], 'a gzip archive'],
+const SIGNATURES: [number[], string, string][] = [
+  [
+    [0x50, 0x4b, 0x03, 0x04],
+    'a ZIP archive (a zipped shapefile or an Excel .xlsx?)',
+    'ZIP 压缩包（压缩的 Shapefile 或 Excel .xlsx？）',
+  ],
+  [[0x25, 0x50, 0x44, 0x46], 'a PDF document', 'PDF 文档'],
+  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image', 'PNG 图片'],
+  [[0xff, 0xd8, 0xff], 'a JPEG image', 'JPEG 图片'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'an old Excel (.xls) or Word file', '旧版 Excel（.xls）或 Word 文件'],
+  [[0x1f, 0x8b], 'a gzip archive', 'gzip 压缩包'],
 ];
 
-const EXPORT_HINT = 'export it as GeoJSON or as CSV (UTF-8) first';
+const EXPORT_HINT = {
+  en: 'export it as GeoJSON or as CSV (UTF-8) first',
+  zh: '请先导出为 GeoJSON 或 CSV（UTF-8）',
+};
 
-export function decodeBytes(input: ArrayBuffer | Uint8Array): Decoded {
+const fail = (lang: Lang, en: string, zh: string): Decoded => ({
+  ok: false,
+  error: lang === 'zh' ? zh : en,
+});
+
+export function decodeBytes(input: ArrayBuffer | Uint8Array, lang: Lang = 'en'): Decoded {
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
-  if (bytes.byteLength > LIMITS.maxBytes) return { ok: false, error: tooBig(bytes.byteLength) };
-  for (const [signature, what] of SIGNATURES)
+  if (bytes.byteLength > LIMITS.maxBytes)
+    return tooBig(lang, formatBytes(bytes.byteLength), formatBytes(bytes.byteLength));
+  for (const [signature, en, zh] of SIGNATURES)
     if (signature.every((b, i) => bytes[i] === b))
-      return { ok: false, error: `this is ${what}, not GeoJSON or CSV text; ${EXPORT_HINT}` };
+      return fail(
+        lang,
+        `this is ${en}, not GeoJSON or CSV text; ${EXPORT_HINT.en}`,
+        `这是 ${zh}，不是 GeoJSON 或 CSV 文本；${EXPORT_HINT.zh}`,
+      );
 
   let encoding = 'utf-8';
   let skip = 0;
@@ -38,15 +56,18 @@ export function decodeBytes(input: ArrayBuffer | Uint8Array): Decoded {
   try {
     text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(skip));
   } catch {
-    return {
-      ok: false,
-      error:
-        encoding === 'utf-8'
-          ? `the file is not valid UTF-8 text (near byte ${firstBadUtf8(bytes)}); if it came from Excel or an older Chinese system it may be GBK/ANSI: save it as "CSV UTF-8" or GeoJSON`
-          : `the file is not valid ${encoding.toUpperCase()} text`,
-    };
+    if (encoding !== 'utf-8') {
+      const name = encoding.toUpperCase();
+      return fail(lang, `the file is not valid ${name} text`, `文件不是有效的 ${name} 文本`);
+    }
+    const at = firstBadUtf8(bytes);
+    return fail(
+      lang,
+      `the file is not valid UTF-8 text (near byte ${at}); if it came from Excel or an older Chinese system it may be GBK/ANSI: save it as "CSV UTF-8" or GeoJSON`,
+      `文件不是有效的 UTF-8 文本（约在第 ${at} 字节）；如果来自 Excel 或较旧的中文系统，可能是 GBK/ANSI 编码：请另存为“CSV UTF-8”或 GeoJSON`,
+    );
   }
-  return checkText(text);
+  return checkText(text, lang);
 }
 
 /**
@@ -54,30 +75,38 @@ export function decodeBytes(input: ArrayBuffer | Uint8Array): Decoded {
  * UTF-16 code units (O(1), and what parsing time and memory actually scale with); a
  * decoded file has already passed the byte limit.
  */
-export function checkText(input: string): Decoded {
+export function checkText(input: string, lang: Lang = 'en'): Decoded {
   // Length first: it is O(1), while reading a character may flatten a huge rope string.
   if (input.length > LIMITS.maxBytes + 1)
-    return {
-      ok: false,
-      error: `the text has ${formatCount(input.length)} characters, more than the ${formatBytes(LIMITS.maxBytes)} limit; split or simplify it first`,
-    };
+    return tooBig(
+      lang,
+      `${formatCount(input.length)} characters`,
+      `${formatCount(input.length)} 个字符`,
+    );
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   if (text.length > LIMITS.maxBytes)
-    return {
-      ok: false,
-      error: `the text is longer than the ${formatBytes(LIMITS.maxBytes)} limit`,
-    };
+    return tooBig(
+      lang,
+      `${formatCount(text.length)} characters`,
+      `${formatCount(text.length)} 个字符`,
+    );
   const nul = text.indexOf('\u0000');
   if (nul >= 0)
-    return {
-      ok: false,
-      error: `the file contains NUL characters (first at character ${nul + 1}); it looks like a binary file, not text; ${EXPORT_HINT}`,
-    };
+    return fail(
+      lang,
+      `the file contains NUL characters (first at character ${nul + 1}); it looks like a binary file, not text; ${EXPORT_HINT.en}`,
+      `文件含有 NUL 字符（第一个在第 ${nul + 1} 个字符处），看起来是二进制文件而不是文本；${EXPORT_HINT.zh}`,
+    );
   return { ok: true, text };
 }
 
-function tooBig(bytes: number): string {
-  return `the file is ${formatBytes(bytes)}, more than the ${formatBytes(LIMITS.maxBytes)} limit; split or simplify it first`;
+function tooBig(lang: Lang, sizeEn: string, sizeZh: string): Decoded {
+  const limit = formatBytes(LIMITS.maxBytes);
+  return fail(
+    lang,
+    `the file is ${sizeEn}, more than the ${limit} limit; split or simplify it first`,
+    `文件大小为 ${sizeZh}，超过 ${limit} 的上限；请先拆分或简化`,
+  );
 }
 
 /** Offset of the first invalid UTF-8 sequence (only called once decoding has failed). */

@@ -1,7 +1,7 @@
 import { kinks, rewind } from '@turf/turf';
 import { Geometry, type Position } from '../data/geojson';
 import { LIMITS } from './limits';
-import { child, describe, type Problems, type Warnings } from './report';
+import { child, clip, describe, type Problems, type Warnings } from './report';
 
 /**
  * Geometry checks for one untrusted GeoJSON geometry. Decisions:
@@ -45,6 +45,18 @@ const LEVEL_NAMES = [
   'a list of lists of positions',
   'a list of polygons',
 ];
+const LEVEL_NAMES_ZH = ['一个坐标点 [经度, 纬度]', '坐标点列表', '坐标点列表的列表', '多边形列表'];
+
+type Axis = 'longitude' | 'latitude' | 'altitude';
+const AXIS_ZH: Record<Axis, string> = { longitude: '经度', latitude: '纬度', altitude: '高程' };
+
+/** Chinese for the shared zod schema's messages (src/lib/data/geojson.ts). */
+const ZOD_ZH: Record<string, string> = {
+  'ring is not closed': '环没有闭合（首尾坐标不同）',
+  'a ring needs at least 4 positions': '一个环至少需要 4 个坐标点',
+  'a line needs at least 2 positions': '一条线至少需要 2 个坐标点',
+  'a polygon needs an outer ring': '多边形需要一个外环',
+};
 
 export function isGeometryType(type: unknown): type is GeometryType {
   return typeof type === 'string' && (GEOMETRY_TYPES as readonly string[]).includes(type);
@@ -65,29 +77,43 @@ export function newGeometryContext(problems: Problems, warnings: Warnings): Geom
 function checkNumber(
   value: unknown,
   where: string,
-  what: string,
+  what: Axis,
   ctx: GeometryContext,
 ): number | null {
   if (typeof value === 'number') {
     if (Number.isFinite(value)) return value === 0 ? 0 : value;
-    ctx.problems.add(where, `${what} is not a finite number`);
+    ctx.problems.add(where, `${what} is not a finite number`, `${AXIS_ZH[what]}不是有限数`);
     return null;
   }
   if (typeof value === 'string')
-    ctx.problems.add(where, `${what} is ${describe(value)}, not a number (remove the quotes)`);
-  else ctx.problems.add(where, `${what} is ${describe(value)}, not a number`);
+    ctx.problems.add(
+      where,
+      `${what} is ${describe(value)}, not a number (remove the quotes)`,
+      `${AXIS_ZH[what]}是${describe(value, 'zh')}，不是数字（请去掉引号）`,
+    );
+  else
+    ctx.problems.add(
+      where,
+      `${what} is ${describe(value)}, not a number`,
+      `${AXIS_ZH[what]}是${describe(value, 'zh')}，不是数字`,
+    );
   return null;
 }
 
 function checkPosition(value: unknown, where: string, ctx: GeometryContext): Position | null {
   if (!Array.isArray(value)) {
-    ctx.problems.add(where, `expected ${LEVEL_NAMES[0]}, got ${describe(value)}`);
+    ctx.problems.add(
+      where,
+      `expected ${LEVEL_NAMES[0]}, got ${describe(value)}`,
+      `应为${LEVEL_NAMES_ZH[0]}，实际是${describe(value, 'zh')}`,
+    );
     return null;
   }
   if (value.some((v) => Array.isArray(v))) {
     ctx.problems.add(
       where,
       `expected ${LEVEL_NAMES[0]}, got a list of lists; does the geometry type match the coordinates?`,
+      `应为${LEVEL_NAMES_ZH[0]}，实际是列表的列表；几何类型与坐标是否对应？`,
     );
     return null;
   }
@@ -95,6 +121,7 @@ function checkPosition(value: unknown, where: string, ctx: GeometryContext): Pos
     ctx.problems.add(
       where,
       `a position needs longitude and latitude, got ${value.length} value(s)`,
+      `坐标点需要经度和纬度，实际只有 ${value.length} 个值`,
     );
     return null;
   }
@@ -103,12 +130,19 @@ function checkPosition(value: unknown, where: string, ctx: GeometryContext): Pos
   if (lon === null || lat === null) return null;
   const swapped = Math.abs(lon) <= 90 && Math.abs(lat) <= 180;
   if (lon < -180 || lon > 180) {
-    ctx.problems.add(where, `longitude ${lon} is out of range (−180…180)`);
+    ctx.problems.add(
+      where,
+      `longitude ${lon} is out of range (−180…180)`,
+      `经度 ${lon} 超出范围（−180…180）`,
+    );
     return null;
   }
   if (lat < -90 || lat > 90) {
-    const hint = swapped ? '; are longitude and latitude swapped?' : '';
-    ctx.problems.add(where, `latitude ${lat} is out of range (−90…90)${hint}`);
+    ctx.problems.add(
+      where,
+      `latitude ${lat} is out of range (−90…90)${swapped ? '; are longitude and latitude swapped?' : ''}`,
+      `纬度 ${lat} 超出范围（−90…90）${swapped ? '；经度和纬度是否写反了？' : ''}`,
+    );
     return null;
   }
   ctx.vertices++;
@@ -120,6 +154,7 @@ function checkPosition(value: unknown, where: string, ctx: GeometryContext): Pos
       'extra-dims',
       where,
       `values after the altitude were dropped (${value.length}D position)`,
+      `高程之后的数值已舍弃（${value.length} 维坐标）`,
     );
   return [lon, lat, alt];
 }
@@ -133,7 +168,11 @@ function checkCoordinates(
 ): unknown {
   if (levels === 0) return checkPosition(value, where, ctx);
   if (!Array.isArray(value)) {
-    ctx.problems.add(where, `expected ${LEVEL_NAMES[levels]}, got ${describe(value)}`);
+    ctx.problems.add(
+      where,
+      `expected ${LEVEL_NAMES[levels]}, got ${describe(value)}`,
+      `应为${LEVEL_NAMES_ZH[levels]}，实际是${describe(value, 'zh')}`,
+    );
     return null;
   }
   const out: unknown[] = [];
@@ -180,6 +219,7 @@ function checkAntimeridian(g: Geometry, where: string, ctx: GeometryContext): bo
         ctx.problems.add(
           `${at}[${i}]`,
           `the shape crosses the antimeridian (longitude jumps from ${a} to ${b}); split it at 180° (RFC 7946 §3.1.9)`,
+          `图形跨越了 180° 经线（经度从 ${a} 跳到 ${b}）；请在 180° 处拆开（RFC 7946 §3.1.9）`,
         );
         return false;
       }
@@ -197,6 +237,7 @@ function checkKinks(g: Geometry, where: string, ctx: GeometryContext): void {
       'kinks-skipped',
       where,
       'the polygons are too large to check for self-intersections; the check was skipped',
+      '多边形太大，未检查边界自相交',
     );
     return;
   }
@@ -208,6 +249,7 @@ function checkKinks(g: Geometry, where: string, ctx: GeometryContext): void {
       'kinks',
       where,
       `the polygon's outline crosses itself near ${x!.toFixed(5)}, ${y!.toFixed(5)}; areas and "within" results may be wrong`,
+      `多边形边界在 ${x!.toFixed(5)}, ${y!.toFixed(5)} 附近自相交；面积和“范围内”结果可能不准`,
     );
   }
 }
@@ -226,13 +268,16 @@ export function checkGeometry(
     ctx.problems.add(
       child(where, 'type'),
       typeof type === 'string'
-        ? `unknown geometry type "${type.slice(0, 40)}" (expected one of ${GEOMETRY_TYPES.join(', ')}; names are case-sensitive)`
+        ? `unknown geometry type "${clip(type, 40)}" (expected one of ${GEOMETRY_TYPES.join(', ')}; names are case-sensitive)`
         : `a geometry needs a "type", got ${describe(type)}`,
+      typeof type === 'string'
+        ? `未知的几何类型“${clip(type, 40)}”（应为 ${GEOMETRY_TYPES.join('、')} 之一；区分大小写）`
+        : `几何对象需要“type”，实际是${describe(type, 'zh')}`,
     );
     return null;
   }
   if (!('coordinates' in raw)) {
-    ctx.problems.add(where || '(root)', `the ${type} has no "coordinates"`);
+    ctx.problems.add(where, `the ${type} has no "coordinates"`, `该 ${type} 没有“coordinates”`);
     return null;
   }
   const coordinates = checkCoordinates(
@@ -245,7 +290,11 @@ export function checkGeometry(
   const parsed = Geometry.safeParse({ type, coordinates });
   if (!parsed.success) {
     for (const issue of parsed.error.issues.slice(0, 3))
-      ctx.problems.add(`${where}${zodPath(issue.path)}`.replace(/^\./, ''), issue.message);
+      ctx.problems.add(
+        `${where}${zodPath(issue.path)}`.replace(/^\./, ''),
+        issue.message,
+        ZOD_ZH[issue.message] ?? issue.message,
+      );
     return null;
   }
   const geometry = parsed.data;

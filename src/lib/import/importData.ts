@@ -2,7 +2,7 @@ import { CRS_LABELS, toWgs84 } from './crs';
 import { checkText, decodeBytes } from './decode';
 import { parseCsv } from './parseCsv';
 import { parseGeojson } from './parseGeojson';
-import { clip, Problems, Warnings } from './report';
+import { clip, Problems, Warnings, type Lang } from './report';
 import { bboxIntersects, collectionStats, positionsOf } from './stats';
 import {
   CRS_CHOICES,
@@ -35,17 +35,23 @@ const UNSUPPORTED: Record<string, string> = {
   dxf: 'CAD (DXF)',
 };
 
-function chooseFormat(input: ImportInput, text: string): ImportFormat | string {
+/** The format to parse as, or an error sentence. */
+function chooseFormat(input: ImportInput, text: string, lang: Lang): ImportFormat | string {
+  const zh = lang === 'zh';
   if (input.format === 'geojson' || input.format === 'csv') return input.format;
   const ext = /\.([a-z0-9]{1,8})$/i.exec(input.fileName ?? '')?.[1]?.toLowerCase() ?? '';
-  if (ext in UNSUPPORTED)
-    return `${UNSUPPORTED[ext]} files cannot be imported; export the data as GeoJSON or as CSV (UTF-8) with lon/lat columns`;
+  if (Object.hasOwn(UNSUPPORTED, ext))
+    return zh
+      ? `不能导入 ${UNSUPPORTED[ext]} 文件；请把数据导出为 GeoJSON，或带经度/纬度列的 CSV（UTF-8）`
+      : `${UNSUPPORTED[ext]} files cannot be imported; export the data as GeoJSON or as CSV (UTF-8) with lon/lat columns`;
   if (ext === 'geojson' || ext === 'json') return 'geojson';
   if (ext === 'csv' || ext === 'tsv' || ext === 'txt') return 'csv';
   const first = /\S/.exec(text)?.[0];
   if (first === '{' || first === '[') return 'geojson';
   if (first === '<')
-    return 'this looks like XML or HTML (KML? GPX?), which cannot be imported; export the data as GeoJSON or CSV (UTF-8)';
+    return zh
+      ? '这看起来是 XML 或 HTML（KML？GPX？），不能导入；请把数据导出为 GeoJSON 或 CSV（UTF-8）'
+      : 'this looks like XML or HTML (KML? GPX?), which cannot be imported; export the data as GeoJSON or CSV (UTF-8)';
   return 'csv';
 }
 
@@ -59,27 +65,40 @@ export function importData(input: ImportInput): ImportResult {
     return importUnsafe(input);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, errors: [`the import failed unexpectedly: ${clip(message, 120)}`] };
+    const why = clip(message, 120);
+    return {
+      ok: false,
+      errors: [
+        input?.lang === 'zh' ? `导入意外失败：${why}` : `the import failed unexpectedly: ${why}`,
+      ],
+    };
   }
 }
 
 function importUnsafe(input: ImportInput): ImportResult {
-  if (!CRS_CHOICES.includes(input.crs))
-    return { ok: false, errors: [`unknown coordinate system "${clip(String(input.crs), 20)}"`] };
+  const lang: Lang = input.lang === 'zh' ? 'zh' : 'en';
+  const zh = lang === 'zh';
+  if (!CRS_CHOICES.includes(input.crs)) {
+    const name = clip(String(input.crs), 20);
+    return {
+      ok: false,
+      errors: [zh ? `未知的坐标系“${name}”` : `unknown coordinate system "${name}"`],
+    };
+  }
   const decoded =
     input.bytes !== undefined
-      ? decodeBytes(input.bytes)
+      ? decodeBytes(input.bytes, lang)
       : typeof input.text === 'string'
-        ? checkText(input.text)
-        : ({ ok: false, error: 'there is nothing to import' } as const);
+        ? checkText(input.text, lang)
+        : ({ ok: false, error: zh ? '没有可导入的内容' : 'there is nothing to import' } as const);
   if (!decoded.ok) return { ok: false, errors: [decoded.error] };
   const text = decoded.text;
 
-  const format = chooseFormat(input, text);
+  const format = chooseFormat(input, text, lang);
   if (format !== 'geojson' && format !== 'csv') return { ok: false, errors: [format] };
 
-  const problems = new Problems();
-  const warnings = new Warnings();
+  const problems = new Problems(lang);
+  const warnings = new Warnings(lang);
   const parsed =
     format === 'geojson'
       ? parseGeojson(text, problems, warnings)
@@ -94,24 +113,29 @@ function importUnsafe(input: ImportInput): ImportResult {
         return {
           ok: false,
           errors: [
-            `converting from ${CRS_LABELS[input.crs]} moved a position out of range (${lon}, ${lat})`,
+            zh
+              ? `从 ${CRS_LABELS[input.crs]} 转换后，坐标 (${lon}, ${lat}) 超出范围`
+              : `converting from ${CRS_LABELS[input.crs]} moved a position out of range (${lon}, ${lat})`,
           ],
         };
     }
   }
 
   const stats = collectionStats(features);
+  const [w, s, e, n] = stats.bbox.map((v) => v.toFixed(2));
   if (!bboxIntersects(stats.bbox, REGION))
     warnings.add(
       'far-away',
       '',
-      `the data lies far from Linhai (longitude ${stats.bbox[0].toFixed(2)}…${stats.bbox[2].toFixed(2)}, latitude ${stats.bbox[1].toFixed(2)}…${stats.bbox[3].toFixed(2)}); check that longitude and latitude are not swapped and the coordinate system is right`,
+      `the data lies far from Linhai (longitude ${w}…${e}, latitude ${s}…${n}); check that longitude and latitude are not swapped and the coordinate system is right`,
+      `数据离临海很远（经度 ${w}…${e}，纬度 ${s}…${n}）；请检查经纬度是否写反、坐标系是否选对`,
     );
   if (input.crs !== 'WGS84' && !bboxIntersects(stats.bbox, CHINA))
     warnings.add(
       'outside-china',
       '',
       `${CRS_LABELS[input.crs]} only differs from WGS-84 inside China; positions outside were left as they are`,
+      `${CRS_LABELS[input.crs]} 只在中国境内与 WGS-84 不同；境外的坐标保持不变`,
     );
 
   return {

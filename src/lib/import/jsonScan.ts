@@ -1,5 +1,5 @@
 import { formatCount, LIMITS } from './limits';
-import { clip } from './report';
+import { clip, lineColumn, type Lang } from './report';
 
 /**
  * A single linear pass over JSON text that runs **before** `JSON.parse`, so hostile files
@@ -41,6 +41,7 @@ function showChar(code: number): string {
 export function scanJson(
   text: string,
   limits: { maxDepth: number; maxFeatures: number; maxVertices: number } = LIMITS,
+  lang: Lang = 'en',
 ): ScanResult {
   // One frame per open bracket, in flat typed arrays (no allocation per bracket).
   const isArray = new Uint8Array(limits.maxDepth + 1);
@@ -55,8 +56,11 @@ export function scanJson(
   let lastKey = '';
   /** Offset of a comma not yet followed by a value, or −1. */
   let lastComma = -1;
-  const at = (i: number) => `line ${line}, column ${i - lineStart + 1}`;
-  const fail = (error: string): ScanResult => ({ ok: false, error });
+  const at = (i: number) => lineColumn(lang, line, i - lineStart + 1);
+  const fail = (en: string, zh: string): ScanResult => ({
+    ok: false,
+    error: lang === 'zh' ? zh : en,
+  });
 
   const n = text.length;
   let i = 0;
@@ -77,6 +81,7 @@ export function scanJson(
         if (end === -1)
           return fail(
             `the file ends inside a text value that starts at ${at(start)}; it looks cut off (truncated)`,
+            `文件在一个文本值中间结束（该文本从${at(start)}开始），看起来不完整（被截断）`,
           );
         let slashes = 0;
         while (text.charCodeAt(end - 1 - slashes) === C.Backslash) slashes++;
@@ -92,6 +97,7 @@ export function scanJson(
       if (depth >= limits.maxDepth)
         return fail(
           `${at(i)}: the data is nested more than ${limits.maxDepth} levels deep; GeoJSON never needs that many`,
+          `${at(i)}：数据嵌套超过 ${limits.maxDepth} 层；GeoJSON 从不需要这么深`,
         );
       if (depth > 0) other[depth] = 1;
       if (c === C.OpenBracket && depth === 1 && lastKey === 'features' && !isArray[1])
@@ -99,6 +105,7 @@ export function scanJson(
       if (c === C.OpenBrace && featuresDepth === depth && ++features > limits.maxFeatures)
         return fail(
           `more than ${formatCount(limits.maxFeatures)} features (the limit); split the file or simplify it`,
+          `要素超过 ${formatCount(limits.maxFeatures)} 个（上限）；请拆分或简化文件`,
         );
       depth++;
       isArray[depth] = c === C.OpenBracket ? 1 : 0;
@@ -112,9 +119,13 @@ export function scanJson(
       if (lastComma >= 0)
         return fail(
           `${at(i)}: a comma before "${String.fromCharCode(c)}"; JSON does not allow trailing commas`,
+          `${at(i)}：“${String.fromCharCode(c)}”前多了一个逗号；JSON 不允许末尾逗号`,
         );
       if (depth === 0 || (isArray[depth] === 1) !== closesArray)
-        return fail(`${at(i)}: unexpected "${String.fromCharCode(c)}"; the brackets do not match`);
+        return fail(
+          `${at(i)}: unexpected "${String.fromCharCode(c)}"; the brackets do not match`,
+          `${at(i)}：意外的“${String.fromCharCode(c)}”；括号不匹配`,
+        );
       if (
         closesArray &&
         other[depth] === 0 &&
@@ -124,6 +135,7 @@ export function scanJson(
       )
         return fail(
           `more than ${formatCount(limits.maxVertices)} coordinate positions (the limit); simplify the geometry first`,
+          `坐标点超过 ${formatCount(limits.maxVertices)} 个（上限）；请先简化几何图形`,
         );
       if (featuresDepth === depth) featuresDepth = -1;
       depth--;
@@ -136,6 +148,7 @@ export function scanJson(
         while (j < n && isWordChar(text.charCodeAt(j))) j++;
         return fail(
           `${at(i)}: "${clip(text.slice(i, j), 20)}" is not a number JSON allows (numbers must be finite)`,
+          `${at(i)}：“${clip(text.slice(i, j), 20)}”不是 JSON 允许的数字（数字必须是有限数）`,
         );
       }
       i++;
@@ -148,10 +161,14 @@ export function scanJson(
       while (j < n && isWordChar(text.charCodeAt(j))) j++;
       const word = text.slice(i, Math.min(j, i + 30));
       if (word === 'NaN' || word === 'Infinity')
-        return fail(`${at(i)}: "${word}" is not a number JSON allows (numbers must be finite)`);
+        return fail(
+          `${at(i)}: "${word}" is not a number JSON allows (numbers must be finite)`,
+          `${at(i)}：“${word}”不是 JSON 允许的数字（数字必须是有限数）`,
+        );
       if (word !== 'true' && word !== 'false' && word !== 'null')
         return fail(
           `${at(i)}: unexpected word "${clip(word, 20)}"; text values need double quotes`,
+          `${at(i)}：意外的单词“${clip(word, 20)}”；文本值需要用双引号括起来`,
         );
       if (depth > 0) other[depth] = 1;
       i = j;
@@ -161,13 +178,15 @@ export function scanJson(
       line++;
       lineStart = i + 1;
     } else if (c !== 32 && c !== 9 && c !== 13 && c !== 58) {
-      return fail(`${at(i)}: unexpected character ${showChar(text.codePointAt(i) ?? c)}`);
+      const shown = showChar(text.codePointAt(i) ?? c);
+      return fail(`${at(i)}: unexpected character ${shown}`, `${at(i)}：意外的字符 ${shown}`);
     }
     i++;
   }
   if (depth > 0)
     return fail(
       `the file ends before ${depth} bracket(s) are closed; it looks cut off (truncated)`,
+      `文件结束时还有 ${depth} 个括号没有闭合；看起来不完整（被截断）`,
     );
   return { ok: true };
 }
@@ -175,6 +194,7 @@ export function scanJson(
 /** JSON.parse, with engine messages turned into "line L, column C: …". */
 export function parseJsonText(
   text: string,
+  lang: Lang = 'en',
 ): { ok: true; value: unknown } | { ok: false; error: string } {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
@@ -186,11 +206,16 @@ export function parseJsonText(
       const offset = Number(position[1]);
       const before = text.slice(0, offset);
       const line = before.split('\n').length;
-      where = `line ${line}, column ${offset - before.lastIndexOf('\n')}: `;
+      where = `${lineColumn(lang, line, offset - before.lastIndexOf('\n'))}${lang === 'zh' ? '：' : ': '}`;
     }
     const reason = message
       .replace(/ (in JSON )?at position \d+.*$/, '')
       .replace(/,? *(\.\.\.)?"[\s\S]*"(\.\.\.)? is not valid JSON$/, '');
-    return { ok: false, error: `${where}not valid JSON (${clip(reason, 80)})` };
+    const why = clip(reason, 80);
+    return {
+      ok: false,
+      error:
+        lang === 'zh' ? `${where}不是有效的 JSON（${why}）` : `${where}not valid JSON (${why})`,
+    };
   }
 }

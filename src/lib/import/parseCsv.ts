@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { formatCount, LIMITS } from './limits';
-import { clip, type Problems, type Warnings } from './report';
+import { clip, lineColumn, type Problems, type Warnings } from './report';
 import { isDecimal, sanitizeKey, sanitizeText } from './sanitize';
 import type { OverlayFeature, OverlayProperties, ParseOutcome } from './types';
 
@@ -52,17 +52,19 @@ function readCoordinate(
   problems: Problems,
 ): number | null {
   const text = cell.trim();
-  const where = `line ${line}`;
+  const where = lineColumn(problems.lang, line);
+  const zh = what === 'longitude' ? '经度' : '纬度';
   if (text === '') {
-    problems.add(where, `the ${what} is empty`);
+    problems.add(where, `the ${what} is empty`, `${zh}是空的`);
     return null;
   }
   if (!isDecimal(text)) {
-    const hint =
-      text.length <= 64 && /^[+-]?\d+,\d+$/.test(text)
-        ? ' (use a dot as the decimal separator)'
-        : '';
-    problems.add(where, `the ${what} "${clip(text, 30)}" is not a number${hint}`);
+    const comma = text.length <= 64 && /^[+-]?\d+,\d+$/.test(text);
+    problems.add(
+      where,
+      `the ${what} "${clip(text, 30)}" is not a number${comma ? ' (use a dot as the decimal separator)' : ''}`,
+      `${zh}“${clip(text, 30)}”不是数字${comma ? '（小数点请用“.”）' : ''}`,
+    );
     return null;
   }
   const value = Number(text);
@@ -71,6 +73,7 @@ function readCoordinate(
     problems.add(
       where,
       `${what} ${text.length > 30 ? clip(text, 30) : value} is out of range (−${range}…${range})`,
+      `${zh} ${text.length > 30 ? clip(text, 30) : value} 超出范围（−${range}…${range}）`,
     );
     return null;
   }
@@ -78,6 +81,7 @@ function readCoordinate(
 }
 
 export function parseCsv(text: string, problems: Problems, warnings: Warnings): ParseOutcome {
+  const lang = problems.lang;
   const features: OverlayFeature[] = [];
   let header: string[] | null = null;
   let keys: (string | null)[] = [];
@@ -106,10 +110,11 @@ export function parseCsv(text: string, problems: Problems, warnings: Warnings): 
         if (error.code === 'UndetectableDelimiter') continue;
         const at = error.index === undefined ? rowLine : lineAt(Math.min(error.index, end));
         problems.add(
-          `line ${at}`,
+          lineColumn(lang, at),
           error.code === 'MissingQuotes'
             ? 'a quoted field is never closed'
             : clip(error.message, 80),
+          error.code === 'MissingQuotes' ? '引号括起的字段没有闭合' : clip(error.message, 80),
         );
       }
       lineAt(end);
@@ -117,19 +122,19 @@ export function parseCsv(text: string, problems: Problems, warnings: Warnings): 
       if (fields.length === 1 && fields[0]!.trim() === '') return; // blank line
       if (!header) {
         header = fields;
+        if (fields.length > LIMITS.maxProperties + 2)
+          warnings.add(
+            'many-columns',
+            lineColumn(lang, rowLine),
+            `only the first ${LIMITS.maxProperties + 2} of ${fields.length} columns were kept`,
+            `${fields.length} 列中只保留了前 ${LIMITS.maxProperties + 2} 列`,
+          );
         const seen = new Set<string>();
         keys = fields.map((raw, i) => {
-          if (i >= LIMITS.maxProperties + 2) {
-            warnings.add(
-              'many-columns',
-              `line ${rowLine}`,
-              `only the first ${LIMITS.maxProperties + 2} columns were kept`,
-            );
-            return null;
-          }
+          if (i >= LIMITS.maxProperties + 2) return null;
           let key = sanitizeKey(
             raw.trim() || `column_${i + 1}`,
-            `line ${rowLine}, column ${i + 1}`,
+            lineColumn(lang, rowLine, i + 1),
             warnings,
           );
           if (key === null) return null;
@@ -145,8 +150,9 @@ export function parseCsv(text: string, problems: Problems, warnings: Warnings): 
         latAt = findColumn(fields, LAT_NAMES, ['latitude', '纬度'], 'y');
         if (lonAt < 0 || latAt < 0) {
           problems.add(
-            `line ${rowLine}`,
+            lineColumn(lang, rowLine),
             `no ${lonAt < 0 ? 'longitude' : 'latitude'} column found; name the columns lon/lat, longitude/latitude or 经度/纬度 (the header is: ${clip(fields.join(', '), 80)})`,
+            `找不到${lonAt < 0 ? '经度' : '纬度'}列；请把列命名为 经度/纬度、lon/lat 或 longitude/latitude（表头是：${clip(fields.join(', '), 80)}）`,
           );
           return parser.abort();
         }
@@ -156,13 +162,15 @@ export function parseCsv(text: string, problems: Problems, warnings: Warnings): 
         problems.add(
           '',
           `more than ${formatCount(LIMITS.maxCsvRows)} rows (the limit); split the file`,
+          `超过 ${formatCount(LIMITS.maxCsvRows)} 行（上限）；请拆分文件`,
         );
         return parser.abort();
       }
       if (fields.length !== header.length) {
         problems.add(
-          `line ${rowLine}`,
+          lineColumn(lang, rowLine),
           `${fields.length} field(s), but the header has ${header.length}`,
+          `有 ${fields.length} 个字段，但表头有 ${header.length} 个`,
         );
         return;
       }
@@ -175,7 +183,13 @@ export function parseCsv(text: string, problems: Problems, warnings: Warnings): 
         if (i === lonAt || i === latAt || key === null || key === undefined) return;
         entries.push([
           key,
-          sanitizeText(cell, `line ${rowLine}, column "${clip(key, 30)}"`, warnings),
+          sanitizeText(
+            cell,
+            lang === 'zh'
+              ? `第 ${rowLine} 行“${clip(key, 30)}”列`
+              : `line ${rowLine}, column "${clip(key, 30)}"`,
+            warnings,
+          ),
         ]);
       });
       const properties = Object.fromEntries(entries) as OverlayProperties;
@@ -189,11 +203,11 @@ export function parseCsv(text: string, problems: Problems, warnings: Warnings): 
 
   if (problems.count > 0) return { ok: false };
   if (!header) {
-    problems.add('', 'the file is empty');
+    problems.add('', 'the file is empty', '文件是空的');
     return { ok: false };
   }
   if (features.length === 0) {
-    problems.add('', 'the CSV has a header but no data rows');
+    problems.add('', 'the CSV has a header but no data rows', 'CSV 只有表头，没有数据行');
     return { ok: false };
   }
   return { ok: true, features };

@@ -43,6 +43,7 @@ function checkCrsMember(json: Json, where: string, problems: Problems): void {
   problems.add(
     child(where, 'crs'),
     `the file declares the coordinate system "${typeof name === 'string' ? clip(name, 60) : describe(crs)}"; only longitude/latitude (WGS-84, GCJ-02 or BD-09) can be imported, so reproject it first (e.g. in QGIS)`,
+    `文件声明的坐标系是“${typeof name === 'string' ? clip(name, 60) : describe(crs, 'zh')}”；只能导入经纬度（WGS-84、GCJ-02 或 BD-09），请先转换投影（例如用 QGIS）`,
   );
 }
 
@@ -65,6 +66,7 @@ function readId(raw: Json, where: string, s: State): string | number | undefined
       'bad-id',
       child(where, 'id'),
       `an id must be text or a number, not ${describe(rawId)}; it was dropped`,
+      `id 必须是文本或数字，不能是${describe(rawId, 'zh')}；已舍弃`,
     );
     return undefined;
   }
@@ -73,6 +75,7 @@ function readId(raw: Json, where: string, s: State): string | number | undefined
       'proto-id',
       child(where, 'id'),
       `the id "${id}" could be mistaken for an object key; it was dropped`,
+      `id“${id}”可能被误当作对象的内部键；已舍弃`,
     );
     return undefined;
   }
@@ -81,7 +84,8 @@ function readId(raw: Json, where: string, s: State): string | number | undefined
     s.warnings.add(
       'duplicate-id',
       child(where, 'id'),
-      `the id ${JSON.stringify(id)} was already used by ${first}; it was dropped here`,
+      `the id ${JSON.stringify(clip(String(id), 40))} was already used by ${first}; it was dropped here`,
+      `id ${JSON.stringify(clip(String(id), 40))} 已被 ${first} 使用；此处已舍弃`,
     );
     return undefined;
   }
@@ -100,15 +104,17 @@ function pushFeature(
   if (geometryRaw === null) {
     s.warnings.add(
       'null-geometry',
-      where || '(root)',
+      where,
       'a feature without a geometry (null) was skipped',
+      '没有几何图形（null）的要素已跳过',
     );
     return;
   }
   if (!isObject(geometryRaw)) {
     s.problems.add(
-      gWhere || '(root)',
+      gWhere,
       `expected a geometry object or null, got ${describe(geometryRaw)}`,
+      `应为几何对象或 null，实际是${describe(geometryRaw, 'zh')}`,
     );
     return;
   }
@@ -118,13 +124,15 @@ function pushFeature(
       s.problems.add(
         child(gWhere, 'geometries'),
         `expected a list of geometries, got ${describe(members)}`,
+        `应为几何对象列表，实际是${describe(members, 'zh')}`,
       );
       return;
     }
     s.warnings.add(
       'exploded',
-      gWhere || '(root)',
+      gWhere,
       'a GeometryCollection was split into one feature per geometry',
+      'GeometryCollection 已拆分为每个几何图形一个要素',
     );
     members.forEach((member, i) => {
       const mWhere = `${child(gWhere, 'geometries')}[${i}]`;
@@ -132,9 +140,14 @@ function pushFeature(
         s.problems.add(
           mWhere,
           'a GeometryCollection inside a GeometryCollection is not supported (RFC 7946 §3.1.8)',
+          '不支持 GeometryCollection 内嵌 GeometryCollection（RFC 7946 §3.1.8）',
         );
       else if (!isObject(member))
-        s.problems.add(mWhere, `expected a geometry object, got ${describe(member)}`);
+        s.problems.add(
+          mWhere,
+          `expected a geometry object, got ${describe(member)}`,
+          `应为几何对象，实际是${describe(member, 'zh')}`,
+        );
       else {
         const geometry = checkGeometry(member, mWhere, s.geometry);
         if (geometry) s.features.push({ type: 'Feature', geometry, properties: { ...properties } });
@@ -151,7 +164,11 @@ function pushFeature(
 
 function readFeature(raw: unknown, where: string, s: State): void {
   if (!isObject(raw)) {
-    s.problems.add(where, `expected a Feature object, got ${describe(raw)}`);
+    s.problems.add(
+      where,
+      `expected a Feature object, got ${describe(raw)}`,
+      `应为 Feature 对象，实际是${describe(raw, 'zh')}`,
+    );
     return;
   }
   if (raw.type !== 'Feature') {
@@ -160,6 +177,9 @@ function readFeature(raw: unknown, where: string, s: State): void {
       typeof raw.type === 'string'
         ? `expected "Feature", got "${clip(raw.type, 40)}"`
         : `expected "Feature", got ${describe(raw.type)}`,
+      typeof raw.type === 'string'
+        ? `应为“Feature”，实际是“${clip(raw.type, 40)}”`
+        : `应为“Feature”，实际是${describe(raw.type, 'zh')}`,
     );
     return;
   }
@@ -168,6 +188,7 @@ function readFeature(raw: unknown, where: string, s: State): void {
     s.problems.add(
       where,
       'the feature has no "geometry" member (use null for a feature without a location)',
+      '该要素没有“geometry”成员（没有位置的要素请写 null）',
     );
     return;
   }
@@ -175,7 +196,11 @@ function readFeature(raw: unknown, where: string, s: State): void {
   let properties: OverlayProperties = {};
   if (isObject(raw.properties)) properties = sanitizeProperties(raw.properties, pWhere, s.warnings);
   else if (raw.properties !== null && raw.properties !== undefined) {
-    s.problems.add(pWhere, `properties must be an object or null, not ${describe(raw.properties)}`);
+    s.problems.add(
+      pWhere,
+      `properties must be an object or null, not ${describe(raw.properties)}`,
+      `properties 必须是对象或 null，不能是${describe(raw.properties, 'zh')}`,
+    );
     return;
   }
   pushFeature(raw.geometry, properties, readId(raw, where, s), where, child(where, 'geometry'), s);
@@ -183,17 +208,17 @@ function readFeature(raw: unknown, where: string, s: State): void {
 
 export function parseGeojson(text: string, problems: Problems, warnings: Warnings): ParseOutcome {
   if (text.trim() === '') {
-    problems.add('', 'the file is empty');
+    problems.add('', 'the file is empty', '文件是空的');
     return { ok: false };
   }
-  const scan = scanJson(text);
+  const scan = scanJson(text, LIMITS, problems.lang);
   if (!scan.ok) {
-    problems.add('', scan.error);
+    problems.add('', scan.error, scan.error);
     return { ok: false };
   }
-  const parsed = parseJsonText(text);
+  const parsed = parseJsonText(text, problems.lang);
   if (!parsed.ok) {
-    problems.add('', parsed.error);
+    problems.add('', parsed.error, parsed.error);
     return { ok: false };
   }
   const json = parsed.value;
@@ -203,6 +228,9 @@ export function parseGeojson(text: string, problems: Problems, warnings: Warning
       Array.isArray(json)
         ? 'expected a GeoJSON object, got a list; put features in a FeatureCollection'
         : `expected a GeoJSON object, got ${describe(json)}`,
+      Array.isArray(json)
+        ? '应为 GeoJSON 对象，实际是列表；请把要素放进 FeatureCollection'
+        : `应为 GeoJSON 对象，实际是${describe(json, 'zh')}`,
     );
     return { ok: false };
   }
@@ -218,13 +246,18 @@ export function parseGeojson(text: string, problems: Problems, warnings: Warning
   if (type === 'FeatureCollection') {
     const list = json.features;
     if (!Array.isArray(list)) {
-      problems.add('features', `expected a list of features, got ${describe(list)}`);
+      problems.add(
+        'features',
+        `expected a list of features, got ${describe(list)}`,
+        `应为要素列表，实际是${describe(list, 'zh')}`,
+      );
       return { ok: false };
     }
     if (list.length > LIMITS.maxFeatures) {
       problems.add(
         'features',
         `${formatCount(list.length)} features is more than the limit of ${formatCount(LIMITS.maxFeatures)}`,
+        `${formatCount(list.length)} 个要素超过上限 ${formatCount(LIMITS.maxFeatures)}`,
       );
       return { ok: false };
     }
@@ -234,13 +267,23 @@ export function parseGeojson(text: string, problems: Problems, warnings: Warning
   else if (type === 'GeometryCollection' || isGeometryType(type))
     pushFeature(json, {}, undefined, '', '', s);
   else if (type === 'Topology')
-    problems.add('type', 'this is TopoJSON, not GeoJSON; convert it first (e.g. with mapshaper)');
+    problems.add(
+      'type',
+      'this is TopoJSON, not GeoJSON; convert it first (e.g. with mapshaper)',
+      '这是 TopoJSON，不是 GeoJSON；请先转换（例如用 mapshaper）',
+    );
   else if (typeof type === 'string')
     problems.add(
       'type',
       `unknown GeoJSON type "${clip(type, 40)}" (expected FeatureCollection, Feature or a geometry type; names are case-sensitive)`,
+      `未知的 GeoJSON 类型“${clip(type, 40)}”（应为 FeatureCollection、Feature 或几何类型；区分大小写）`,
     );
-  else problems.add('', `the object has no "type" member; is this GeoJSON?`);
+  else
+    problems.add(
+      '',
+      'the object has no "type" member; is this GeoJSON?',
+      '对象没有“type”成员；这是 GeoJSON 吗？',
+    );
 
   if (problems.count > 0) return { ok: false };
   if (s.features.length === 0) {
@@ -249,6 +292,7 @@ export function parseGeojson(text: string, problems: Problems, warnings: Warning
       warnings.has('null-geometry')
         ? 'no feature has a geometry; there is nothing to draw'
         : 'the file contains no features',
+      warnings.has('null-geometry') ? '没有任何要素有几何图形，无可绘制' : '文件中没有要素',
     );
     return { ok: false };
   }
@@ -256,6 +300,7 @@ export function parseGeojson(text: string, problems: Problems, warnings: Warning
     problems.add(
       '',
       `${formatCount(s.features.length)} features is more than the limit of ${formatCount(LIMITS.maxFeatures)}`,
+      `${formatCount(s.features.length)} 个要素超过上限 ${formatCount(LIMITS.maxFeatures)}`,
     );
     return { ok: false };
   }
@@ -263,6 +308,7 @@ export function parseGeojson(text: string, problems: Problems, warnings: Warning
     problems.add(
       '',
       `${formatCount(s.geometry.vertices)} positions is more than the limit of ${formatCount(LIMITS.maxVertices)}`,
+      `${formatCount(s.geometry.vertices)} 个坐标点超过上限 ${formatCount(LIMITS.maxVertices)}`,
     );
     return { ok: false };
   }

@@ -63,7 +63,7 @@ describe('geometry', () => {
   });
 
   it('reports the first problems only, then stops', () => {
-    const problems = new Problems(2);
+    const problems = new Problems('en', 2);
     const ctx = newGeometryContext(problems, new Warnings());
     const coords = Array.from({ length: 1000 }, () => ['x', 'y']);
     expect(checkGeometry({ type: 'LineString', coordinates: coords }, 'g', ctx)).toBeNull();

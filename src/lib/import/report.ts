@@ -1,5 +1,11 @@
 import { LIMITS } from './limits';
 
+/**
+ * Problems and warnings in plain words, in English or Chinese. JSON paths
+ * (`features[12].geometry.coordinates[0][3]`) stay as they are in both languages.
+ */
+export type Lang = 'en' | 'zh';
+
 /** Keep hostile text from flooding an error message. */
 export function clip(text: string, max = 60): string {
   const head = text.length > max ? `${text.slice(0, max)}…` : text;
@@ -8,18 +14,19 @@ export function clip(text: string, max = 60): string {
 }
 
 /** "a number", "text "abc"", "a list", "an object", "null" — for plain-words errors. */
-export function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return `a list of ${value.length}`;
+export function describe(value: unknown, lang: Lang = 'en'): string {
+  const zh = lang === 'zh';
+  if (value === null) return zh ? '空值 null' : 'null';
+  if (Array.isArray(value)) return zh ? `含 ${value.length} 项的列表` : `a list of ${value.length}`;
   switch (typeof value) {
     case 'string':
-      return `text "${clip(value, 30)}"`;
+      return zh ? `文本“${clip(value, 30)}”` : `text "${clip(value, 30)}"`;
     case 'number':
-      return `the number ${value}`;
+      return zh ? `数字 ${value}` : `the number ${value}`;
     case 'boolean':
-      return `${value}`;
+      return zh ? `布尔值 ${value}` : `${value}`;
     case 'object':
-      return 'an object';
+      return zh ? '一个对象' : 'an object';
     default:
       return typeof value;
   }
@@ -30,16 +37,30 @@ export function child(where: string, key: string): string {
   return where ? `${where}.${key}` : key;
 }
 
+/** "line 3, column 7" / "第 3 行第 7 列". */
+export function lineColumn(lang: Lang, line: number, column?: number): string {
+  if (lang === 'zh') return column === undefined ? `第 ${line} 行` : `第 ${line} 行第 ${column} 列`;
+  return column === undefined ? `line ${line}` : `line ${line}, column ${column}`;
+}
+
+const head = (where: string, message: string, lang: Lang) =>
+  where ? `${where}${lang === 'zh' ? '：' : ': '}${message}` : message;
+
 /** The first problems of an import, each prefixed with where it is. */
 export class Problems {
   private readonly listed: string[] = [];
   private total = 0;
 
-  constructor(private readonly max: number = LIMITS.maxListedProblems) {}
+  constructor(
+    readonly lang: Lang = 'en',
+    private readonly max: number = LIMITS.maxListedProblems,
+  ) {}
 
-  add(where: string, message: string): void {
+  /** Record a problem; `en` and `zh` are the same sentence in both languages. */
+  add(where: string, en: string, zh: string): void {
     this.total++;
-    if (this.listed.length < this.max) this.listed.push(where ? `${where}: ${message}` : message);
+    if (this.listed.length < this.max)
+      this.listed.push(head(where, this.lang === 'zh' ? zh : en, this.lang));
   }
 
   get count(): number {
@@ -53,7 +74,11 @@ export class Problems {
 
   list(): string[] {
     const more = this.total - this.listed.length;
-    return more > 0 ? [...this.listed, `…and ${more} more problem(s)`] : [...this.listed];
+    if (more <= 0) return [...this.listed];
+    return [
+      ...this.listed,
+      this.lang === 'zh' ? `……另有 ${more} 个问题` : `…and ${more} more problem(s)`,
+    ];
   }
 }
 
@@ -61,10 +86,12 @@ export class Problems {
 export class Warnings {
   private readonly kinds = new Map<string, { where: string; message: string; count: number }>();
 
-  add(kind: string, where: string, message: string): void {
+  constructor(readonly lang: Lang = 'en') {}
+
+  add(kind: string, where: string, en: string, zh: string): void {
     const seen = this.kinds.get(kind);
     if (seen) seen.count++;
-    else this.kinds.set(kind, { where, message, count: 1 });
+    else this.kinds.set(kind, { where, message: this.lang === 'zh' ? zh : en, count: 1 });
   }
 
   has(kind: string): boolean {
@@ -73,8 +100,10 @@ export class Warnings {
 
   list(): string[] {
     return [...this.kinds.values()].map(({ where, message, count }) => {
-      const head = where ? `${where}: ${message}` : message;
-      return count > 1 ? `${head} (and ${count - 1} more like this)` : head;
+      if (count === 1) return head(where, message, this.lang);
+      return this.lang === 'zh'
+        ? `${head(where, message, this.lang)}（另有 ${count - 1} 处相同）`
+        : `${head(where, message, this.lang)} (and ${count - 1} more like this)`;
     });
   }
 }

@@ -1,5 +1,5 @@
 import { LIMITS } from './limits';
-import { describe, type Warnings } from './report';
+import { clip, describe, type Warnings } from './report';
 import type { OverlayProperties, PropertyValue } from './types';
 
 /**
@@ -78,17 +78,28 @@ export function sanitizeText(
       'truncated',
       where,
       `text of ${input.length} characters was cut to ${maxLength} characters`,
+      `${input.length} 个字符的文本被截短为 ${maxLength} 个字符`,
     );
   }
   const noBidi = text.replace(BIDI, '');
   if (noBidi !== text) {
     text = noBidi;
-    warnings.add('bidi', where, 'bidirectional override characters were removed from the text');
+    warnings.add(
+      'bidi',
+      where,
+      'bidirectional override characters were removed from the text',
+      '文本中的双向控制字符（可让文字倒序显示）已删除',
+    );
   }
   const noControl = text.replace(CONTROL, '');
   if (noControl !== text) {
     text = noControl;
-    warnings.add('control', where, 'invisible control characters were removed from the text');
+    warnings.add(
+      'control',
+      where,
+      'invisible control characters were removed from the text',
+      '文本中的不可见控制字符已删除',
+    );
   }
   text = text.replace(LONE_SURROGATE, '\ufffd').normalize('NFC');
   if (isFormulaLike(text))
@@ -96,6 +107,7 @@ export function sanitizeText(
       'formula',
       where,
       'text starting with =, +, − or @ would run as a formula in a spreadsheet; it is kept as plain text',
+      '以 =、+、− 或 @ 开头的文本在电子表格中会被当作公式执行；这里只作为普通文本保留',
     );
   return text;
 }
@@ -110,13 +122,19 @@ export function sanitizeKey(key: string, where: string, warnings: Warnings): str
       'long-key',
       where,
       `a property name of ${key.length} characters (limit ${LIMITS.maxKeyLength}) was dropped`,
+      `长度为 ${key.length} 个字符的属性名（上限 ${LIMITS.maxKeyLength}）已舍弃`,
     );
     return null;
   }
   let safe = sanitizeText(key, where, warnings, LIMITS.maxKeyLength);
   if (safe === '') safe = '(unnamed)';
   if (DANGEROUS_KEYS.has(safe)) {
-    warnings.add('proto-key', where, `the property "${safe}" was renamed to "${safe}_"`);
+    warnings.add(
+      'proto-key',
+      where,
+      `the property "${safe}" was renamed to "${safe}_"`,
+      `属性“${safe}”已改名为“${safe}_”`,
+    );
     safe = `${safe}_`;
   }
   return safe;
@@ -131,6 +149,7 @@ export function sanitizeValue(value: unknown, where: string, warnings: Warnings)
         'non-finite',
         where,
         `the number ${value} is not finite and was replaced by null`,
+        `数字 ${value} 不是有限数，已替换为 null`,
       );
       return null;
     }
@@ -138,7 +157,12 @@ export function sanitizeValue(value: unknown, where: string, warnings: Warnings)
   }
   if (typeof value === 'string') return sanitizeText(value, where, warnings);
   if (typeof value === 'object') {
-    warnings.add('nested', where, 'a nested object or list was turned into its JSON text');
+    warnings.add(
+      'nested',
+      where,
+      'a nested object or list was turned into its JSON text',
+      '嵌套的对象或列表已转为 JSON 文本',
+    );
     let json: string;
     try {
       json = JSON.stringify(value);
@@ -151,6 +175,7 @@ export function sanitizeValue(value: unknown, where: string, warnings: Warnings)
     'dropped-value',
     where,
     `${describe(value)} cannot be shown and was replaced by null`,
+    `${describe(value, 'zh')} 无法显示，已替换为 null`,
   );
   return null;
 }
@@ -168,19 +193,25 @@ export function sanitizeProperties(
   let count = 0;
   // Object.entries only reads own enumerable data, so an own "__proto__" key is read as data.
   for (const [key, value] of Object.entries(raw)) {
-    const at = `${where}.${key.length > 40 ? `${key.slice(0, 40)}…` : key}`;
+    const at = `${where}.${clip(key, 40)}`;
     if (++count > LIMITS.maxProperties) {
       warnings.add(
         'many-properties',
         where,
         `only the first ${LIMITS.maxProperties} properties were kept`,
+        `只保留了前 ${LIMITS.maxProperties} 个属性`,
       );
       break;
     }
     const safeKey = sanitizeKey(key, at, warnings);
     if (safeKey === null) continue;
     if (out.has(safeKey)) {
-      warnings.add('duplicate-key', at, `a second property named "${safeKey}" was dropped`);
+      warnings.add(
+        'duplicate-key',
+        at,
+        `a second property named "${safeKey}" was dropped`,
+        `第二个名为“${safeKey}”的属性已舍弃`,
+      );
       continue;
     }
     out.set(safeKey, sanitizeValue(value, at, warnings));

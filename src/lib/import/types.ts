@@ -46,6 +46,8 @@ export interface ImportInput {
   format?: 'auto' | ImportFormat;
   /** The coordinate system the data is in; converted to WGS-84 after validation. */
   crs: Crs;
+  /** Language of errors and warnings (JSON paths stay as they are). Default 'en'. */
+  lang?: 'en' | 'zh';
 }
 
 export type ImportResult =
