@@ -3,7 +3,7 @@ import type {
   ExpressionSpecification,
   LayerSpecification,
 } from 'maplibre-gl';
-import { LAYERS, type Layer } from '../data/features';
+import { LAYERS, type Layer } from '../data/layers';
 import { LAYER_LOOK, STATUS_DASH, ZONE_COLOURS } from './planTheme';
 import type { Theme } from './theme';
 import { groundRadius } from './uncertainty';
@@ -231,7 +231,7 @@ export function planPointLayers(theme: Theme): LayerSpecification[] {
   return LAYERS.flatMap((l) => pointLayers(l, theme));
 }
 
-/** Plan names, the top of the map. */
+/** Plan names, the top of the map; reversed so the zones, drawn last, win label collisions. */
 export function planLabelLayers(theme: Theme): LayerSpecification[] {
-  return LAYERS.map((l) => labelLayer(l, theme));
+  return [...LAYERS].reverse().map((l) => labelLayer(l, theme));
 }
