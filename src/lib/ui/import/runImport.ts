@@ -24,7 +24,11 @@ export function runImport(input: ImportInput): Promise<ImportResult> {
     worker.onmessage = (event: MessageEvent<ImportResult>) => done(event.data);
     worker.onerror = (event) => {
       event.preventDefault();
-      done({ ok: false, errors: ['the import could not run (worker failed)'] });
+      const message =
+        input.lang === 'zh'
+          ? '导入无法运行（后台线程出错）'
+          : 'the import could not run (worker failed)';
+      done({ ok: false, errors: [message] });
     };
     const transfer = input.bytes instanceof ArrayBuffer ? [input.bytes] : [];
     worker.postMessage(input, transfer);
