@@ -180,6 +180,17 @@ export const zh = {
   'comment.error.empty': '请填写意见内容',
   'comment.error.tooLong': '意见不能超过 {max} 字',
   'comment.error.noLocation': '请在地图上选择位置',
+  'comment.error.save': '意见未能保存：{message}',
+  'comment.error.noKind': '请选择意见类型',
+  'comment.locationNote': '位置由参与者在地图上点选，为示意位置',
+  'comment.section': '规划章节',
+  'comment.feature': '关联要素',
+  'comment.replace': '重新选择位置',
+  'comments.placeKeys': '方向键平移地图 · Enter 放在十字中心 · Esc 取消',
+  'comments.placed': '已放置意见位置，请选择类型并填写意见',
+  'comments.unsaved': '尚未保存到本机',
+  'comments.back': '返回意见列表',
+  'comments.files': '意见文件',
 
   // Facilitator view
   'facilitator.mode': '主持人视图',
@@ -241,6 +252,7 @@ export const zh = {
   'storage.retry': '重试保存',
   'storage.quarantine': '已隔离的损坏记录',
   'storage.quarantineNote': '这些记录无法读取，已原样保留，可导出交技术人员检查。',
+  'storage.exportQuarantine': '导出损坏记录（JSON）',
 
   // Accessibility labels and announcements
   'a11y.map': '临海规划地图',
@@ -452,6 +464,17 @@ export const en: Record<StringKey, string> = {
   'comment.error.empty': 'Please write your comment',
   'comment.error.tooLong': 'A comment can be at most {max} characters',
   'comment.error.noLocation': 'Please choose a place on the map',
+  'comment.error.save': 'The comment could not be saved: {message}',
+  'comment.error.noKind': 'Please choose the kind of comment',
+  'comment.locationNote': 'Placed by the participant on the map: a schematic position',
+  'comment.section': 'Plan section',
+  'comment.feature': 'Linked feature',
+  'comment.replace': 'Choose another place',
+  'comments.placeKeys': 'Arrow keys pan the map · Enter places the pin at the cross · Esc cancels',
+  'comments.placed': 'Pin placed: choose a kind and write your comment',
+  'comments.unsaved': 'Not yet saved on this device',
+  'comments.back': 'Back to the comments',
+  'comments.files': 'Comment files',
 
   'facilitator.mode': 'Facilitator view',
   'facilitator.enable': 'Turn on facilitator view',
@@ -513,6 +536,7 @@ export const en: Record<StringKey, string> = {
   'storage.quarantine': 'Damaged records set aside',
   'storage.quarantineNote':
     'These records could not be read; they are kept as they were and can be exported for a technician.',
+  'storage.exportQuarantine': 'Export damaged records (JSON)',
 
   'a11y.map': 'Linhai plan map',
   'a11y.mapRegion': 'Map: arrow keys pan, + and − zoom',

@@ -1,0 +1,231 @@
+import type {
+  ExpressionSpecification,
+  GeoJSONSource,
+  LayerSpecification,
+  Map as MaplibreMap,
+} from 'maplibre-gl';
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import { COMMENT_KINDS, type Comment, type CommentKind } from '../comments/schema';
+import type { Theme } from './theme';
+
+/**
+ * Consultation comment pins: their own source and one symbol layer, drawn above the
+ * plan's points and below its labels. A pin is a teardrop (so it never reads as a
+ * plan feature) with the kind's character inside, so kinds differ by more than colour.
+ */
+
+export const COMMENT_SOURCE = 'comments';
+export const COMMENT_PIN_LAYER = 'comments_pins';
+
+export interface PinLook {
+  colour: string;
+  /** Character drawn in the pin's head (local fonts). */
+  mark: string;
+}
+
+/** Each kind: a colour with white text at ≥ 4.5:1, and the first character of its Chinese name. */
+export const KIND_LOOK: Record<CommentKind, PinLook> = {
+  support: { colour: '#2e7d32', mark: '支' },
+  concern: { colour: '#c62828', mark: '忧' },
+  idea: { colour: '#1565c0', mark: '议' },
+  question: { colour: '#8a5300', mark: '问' },
+};
+/** A hidden comment in facilitator view: greyed, its kind still legible by the mark. */
+export const HIDDEN_COLOUR = '#8c8780';
+/** The pin being placed, before it is submitted. */
+export const DRAFT_LOOK: PinLook = { colour: '#2a2926', mark: '＋' };
+
+/** Pin image size in CSS pixels; drawn at `PIN_PIXEL_RATIO` for sharp edges. */
+export const PIN_WIDTH = 28;
+export const PIN_HEIGHT = 38;
+export const PIN_PIXEL_RATIO = 2;
+const HEAD_RADIUS = 12;
+const HEAD_CENTRE_Y = HEAD_RADIUS + 2;
+
+/** Image names: `comment-pin-support`, …, `comment-pin-hidden`, `comment-pin-draft`. */
+export const pinImageName = (look: CommentKind | 'hidden' | 'draft') => `comment-pin-${look}`;
+
+function rgb(colour: string): [number, number, number] {
+  const n = parseInt(colour.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+/** True if (x, y) in CSS px lies in the teardrop grown by `grow` px. */
+function inTeardrop(x: number, y: number, grow: number): boolean {
+  const cx = PIN_WIDTH / 2;
+  const r = HEAD_RADIUS + grow;
+  if (Math.hypot(x - cx, y - HEAD_CENTRE_Y) <= r) return true;
+  // The point: a triangle from the head's lower flanks down to the tip.
+  const tipY = PIN_HEIGHT - 1 + grow * 0.5;
+  const topY = HEAD_CENTRE_Y + HEAD_RADIUS * 0.55;
+  if (y < topY || y > tipY) return false;
+  const halfWidth = (HEAD_RADIUS * 0.85 + grow) * ((tipY - y) / (tipY - topY));
+  return Math.abs(x - cx) <= halfWidth;
+}
+
+/**
+ * A teardrop pin as raw RGBA pixels (for `map.addImage` with `pixelRatio`): a dark
+ * hairline, a white rim and the fill colour, antialiased by 4×4 supersampling.
+ */
+export function commentPinImage(colour: string) {
+  const width = PIN_WIDTH * PIN_PIXEL_RATIO;
+  const height = PIN_HEIGHT * PIN_PIXEL_RATIO;
+  const data = new Uint8Array(width * height * 4);
+  const fill = rgb(colour);
+  const ink: [number, number, number] = [42, 41, 38];
+  const white: [number, number, number] = [255, 255, 255];
+  const n = 4;
+  for (let py = 0; py < height; py++) {
+    for (let px = 0; px < width; px++) {
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
+      for (let sy = 0; sy < n; sy++) {
+        for (let sx = 0; sx < n; sx++) {
+          const x = (px + (sx + 0.5) / n) / PIN_PIXEL_RATIO;
+          const y = (py + (sy + 0.5) / n) / PIN_PIXEL_RATIO;
+          let c: [number, number, number] | null = null;
+          let alpha = 1;
+          if (inTeardrop(x, y, -2)) c = fill;
+          else if (inTeardrop(x, y, 0)) c = white;
+          else if (inTeardrop(x, y, 1)) [c, alpha] = [ink, 0.55];
+          if (!c) continue;
+          r += c[0] * alpha;
+          g += c[1] * alpha;
+          b += c[2] * alpha;
+          a += alpha;
+        }
+      }
+      const i = (py * width + px) * 4;
+      if (a > 0) {
+        // Straight (not premultiplied) alpha, as MapLibre expects for raw images.
+        data[i] = Math.round(r / a);
+        data[i + 1] = Math.round(g / a);
+        data[i + 2] = Math.round(b / a);
+        data[i + 3] = Math.round((a / (n * n)) * 255);
+      }
+    }
+  }
+  return { width, height, data };
+}
+
+/** What the pin source holds, per feature. */
+export interface PinProperties {
+  id: string;
+  kind: CommentKind | 'draft';
+  /** Image look: the kind, `hidden`, or `draft`. */
+  look: CommentKind | 'hidden' | 'draft';
+  mark: string;
+  /** The comment open in the panel: drawn larger. */
+  open: boolean;
+}
+
+export interface PinOptions {
+  /** Facilitator view: hidden comments are drawn, greyed. Otherwise they are left out entirely. */
+  facilitator: boolean;
+  openId?: string | null;
+  /** The pin being placed. */
+  draft?: { lon: number; lat: number } | null;
+}
+
+/** The pins to draw: oldest first, so newer pins are drawn on top; the draft last. */
+export function commentPinData(
+  comments: readonly Comment[],
+  options: PinOptions,
+): FeatureCollection<Point, PinProperties> {
+  const shown = comments
+    .filter((c) => options.facilitator || c.status === 'visible')
+    .sort((a, b) => Date.parse(a.created) - Date.parse(b.created));
+  const features: Feature<Point, PinProperties>[] = shown.map((c) => ({
+    type: 'Feature',
+    id: c.id,
+    geometry: { type: 'Point', coordinates: [c.lon, c.lat] },
+    properties: {
+      id: c.id,
+      kind: c.kind,
+      look: c.status === 'hidden' ? 'hidden' : c.kind,
+      mark: KIND_LOOK[c.kind].mark,
+      open: c.id === options.openId,
+    },
+  }));
+  if (options.draft) {
+    features.push({
+      type: 'Feature',
+      id: 'draft',
+      geometry: { type: 'Point', coordinates: [options.draft.lon, options.draft.lat] },
+      properties: { id: 'draft', kind: 'draft', look: 'draft', mark: DRAFT_LOOK.mark, open: true },
+    });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+const isOpen: ExpressionSpecification = ['==', ['get', 'open'], true];
+
+/** The pin layer: icon by look, the mark in the pin's head. */
+export function commentLayers(theme: Theme): LayerSpecification[] {
+  return [
+    {
+      id: COMMENT_PIN_LAYER,
+      type: 'symbol',
+      source: COMMENT_SOURCE,
+      layout: {
+        'icon-image': ['concat', 'comment-pin-', ['get', 'look']],
+        'icon-anchor': 'bottom',
+        'icon-size': ['case', isOpen, 1.3, 1],
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+        'text-field': ['get', 'mark'],
+        'text-font': theme.fontStack,
+        'text-size': ['case', isOpen, 16, 12.5],
+        // The head's centre sits 24 px (×1.3 when open) above the tip.
+        'text-offset': [
+          'case',
+          isOpen,
+          ['literal', [0, -(((PIN_HEIGHT - HEAD_CENTRE_Y) * 1.3) / 16)]],
+          ['literal', [0, -((PIN_HEIGHT - HEAD_CENTRE_Y) / 12.5)]],
+        ],
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+        'symbol-z-order': 'source',
+      },
+      paint: { 'text-color': '#ffffff' },
+    },
+  ];
+}
+
+/** Add the pin images, source and layer once, below the first plan label layer. */
+export function addCommentLayers(map: MaplibreMap, theme: Theme): void {
+  for (const kind of COMMENT_KINDS) {
+    const name = pinImageName(kind);
+    if (!map.hasImage(name)) {
+      map.addImage(name, commentPinImage(KIND_LOOK[kind].colour), { pixelRatio: PIN_PIXEL_RATIO });
+    }
+  }
+  for (const [look, colour] of [
+    ['hidden', HIDDEN_COLOUR],
+    ['draft', DRAFT_LOOK.colour],
+  ] as const) {
+    if (!map.hasImage(pinImageName(look))) {
+      map.addImage(pinImageName(look), commentPinImage(colour), { pixelRatio: PIN_PIXEL_RATIO });
+    }
+  }
+  if (!map.getSource(COMMENT_SOURCE)) {
+    map.addSource(COMMENT_SOURCE, {
+      type: 'geojson',
+      data: { type: 'FeatureCollection', features: [] },
+      promoteId: 'id',
+    });
+  }
+  const beforeId = map
+    .getStyle()
+    .layers.find((l) => l.id.startsWith('plan_') && l.id.endsWith('_label'))?.id;
+  for (const layer of commentLayers(theme)) {
+    if (!map.getLayer(layer.id)) map.addLayer(layer, beforeId);
+  }
+}
+
+/** Replace the pins shown. */
+export function setCommentPins(map: MaplibreMap, data: FeatureCollection): void {
+  (map.getSource(COMMENT_SOURCE) as GeoJSONSource | undefined)?.setData(data);
+}

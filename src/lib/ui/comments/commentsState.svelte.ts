@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import {
+  createComment,
+  exportCsv,
+  exportGeojson,
+  mergeComments,
+  parseCommentsFile,
+  withStatus,
+  type Comment,
+  type CommentInput,
+  type CommentKind,
+  type CommentStatus,
+  type MergeResult,
+} from '../../comments';
+import { LocalStore, toStorageError, type StorageErrorKind } from '../../storage';
+import { downloadText, stampedName } from './download';
+
+/**
+ * The consultation comments of this device: what is on disk, mirrored in memory.
+ * Memory is updated first and disk right after, so a comment whose write fails
+ * is still shown (marked unsaved) and still exported: never lost silently.
+ */
+class CommentsState {
+  /** Every comment, visible and hidden, in storage order. */
+  comments = $state.raw<Comment[]>([]);
+  /** Ids whose latest version is not on disk yet (a write failed). */
+  unsaved = $state.raw<ReadonlySet<string>>(new Set());
+  /** True once storage has been read (or found unavailable). */
+  loaded = $state(false);
+  /** Records set aside because they could not be read (kept in the quarantine store). */
+  quarantined = $state(0);
+  /** Why storage failed last, or null. */
+  storageError = $state<{ kind: StorageErrorKind; message: string } | null>(null);
+  /** Facilitator view: hidden comments shown (greyed) with moderation buttons. */
+  facilitator = $state(false);
+  /** The comment open in the panel. */
+  openId = $state<string | null>(null);
+  /** The pin placed for the comment being written. */
+  draft = $state<{ lon: number; lat: number } | null>(null);
+  kindFilter = $state<CommentKind | 'all'>('all');
+  /** Bumped to ask the panel to focus the new-comment form. */
+  formRequest = $state(0);
+}
+
+export const comments = new CommentsState();
+
+const FACILITATOR_KEY = 'facilitator';
+let store: LocalStore | null = null;
+let starting: Promise<void> | null = null;
+
+function fail(error: unknown) {
+  const e = toStorageError(error);
+  comments.storageError = { kind: e.kind, message: e.message };
+}
+
+/** Open storage and read the comments and the facilitator setting (once). */
+export function startComments(): Promise<void> {
+  starting ??= (async () => {
+    try {
+      store = await LocalStore.open();
+      const { comments: list } = await store.loadComments();
+      // Anything added before storage answered stays and is written now.
+      const merged = mergeComments(list, comments.comments);
+      comments.comments = merged.comments;
+      comments.quarantined = (await store.listQuarantine()).length;
+      comments.facilitator = await store.getSetting(FACILITATOR_KEY, z.boolean(), false);
+      if (merged.changed.length) await write(merged.changed);
+    } catch (error) {
+      fail(error);
+    } finally {
+      comments.loaded = true;
+    }
+  })();
+  return starting;
+}
+
+/** Put comments in memory now and on disk right after; failures are kept as unsaved. */
+async function write(list: readonly Comment[]): Promise<boolean> {
+  const ids = new Set(list.map((c) => c.id));
+  const byId = new Map(list.map((c) => [c.id, c] as const));
+  const known = new Set(comments.comments.map((c) => c.id));
+  comments.comments = [
+    ...comments.comments.map((c) => byId.get(c.id) ?? c),
+    ...list.filter((c) => !known.has(c.id)),
+  ];
+  try {
+    if (!store) throw toStorageError(new DOMException('No local database.', 'InvalidStateError'));
+    await store.putComments(list);
+    comments.unsaved = new Set([...comments.unsaved].filter((id) => !ids.has(id)));
+    comments.storageError = null;
+    return true;
+  } catch (error) {
+    comments.unsaved = new Set([...comments.unsaved, ...ids]);
+    fail(error);
+    return false;
+  }
+}
+
+/** Create and store a comment. Throws a ZodError on invalid input (nothing is stored). */
+export async function addComment(
+  input: CommentInput,
+): Promise<{ comment: Comment; saved: boolean }> {
+  const comment = createComment(input);
+  const saved = await write([comment]);
+  return { comment, saved };
+}
+
+/** A facilitator's approve / hide / restore, stored at once. */
+export async function setStatus(id: string, status: CommentStatus): Promise<boolean> {
+  const current = comments.comments.find((c) => c.id === id);
+  if (!current || current.status === status) return true;
+  return write([withStatus(current, status)]);
+}
+
+/** Write again every comment that failed to save. */
+export async function retrySave(): Promise<boolean> {
+  const pending = comments.comments.filter((c) => comments.unsaved.has(c.id));
+  if (!store) {
+    starting = null;
+    await startComments();
+  }
+  return pending.length ? write(pending) : comments.storageError === null;
+}
+
+export async function setFacilitator(on: boolean): Promise<void> {
+  comments.facilitator = on;
+  try {
+    await store?.setSetting(FACILITATOR_KEY, on);
+  } catch (error) {
+    fail(error);
+  }
+}
+
+/** Download every comment (visible and hidden, with status) as GeoJSON or CSV. */
+export function exportComments(format: 'geojson' | 'csv'): number {
+  const list = comments.comments;
+  if (format === 'geojson') {
+    downloadText(
+      stampedName('linhai-comments', 'geojson'),
+      exportGeojson(list),
+      'application/geo+json',
+    );
+  } else {
+    downloadText(stampedName('linhai-comments', 'csv'), exportCsv(list), 'text/csv');
+  }
+  return list.length;
+}
+
+/** Download the quarantined records as they were found, for a technician. */
+export async function exportQuarantine(): Promise<void> {
+  const entries = (await store?.listQuarantine()) ?? [];
+  downloadText(
+    stampedName('linhai-quarantine', 'json'),
+    JSON.stringify(entries, null, 1),
+    'application/json',
+  );
+}
+
+export type ImportOutcome =
+  { ok: true; result: MergeResult } | { ok: false; error: string; problems: string[] };
+
+/**
+ * Merge a comments file (another laptop's export) by id, newer version winning.
+ * A bad file, or a failed write, changes nothing.
+ */
+export async function importComments(text: string): Promise<ImportOutcome> {
+  const parsed = parseCommentsFile(text);
+  if (!parsed.ok) return parsed;
+  const result = mergeComments(comments.comments, parsed.comments);
+  try {
+    if (!store) throw toStorageError(new DOMException('No local database.', 'InvalidStateError'));
+    await store.putComments(result.changed);
+  } catch (error) {
+    fail(error);
+    return { ok: false, error: toStorageError(error).message, problems: [] };
+  }
+  comments.comments = result.comments;
+  return { ok: true, result };
+}
