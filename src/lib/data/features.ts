@@ -1,26 +1,10 @@
 import { z } from 'zod';
 import { Confidence } from './basemap';
 import { collectionOf, featureOf, Geometry } from './geojson';
+import { LAYERS } from './layers';
+import { SECTION_REF_PATTERN } from './sectionRef';
 
-/**
- * The map layers, grouped the way the plan groups things. Order is drawing and legend order.
- */
-export const LAYERS = [
-  'zones', // 一带三区 zones, 中心城区 (5.1, 5.2)
-  'belt', // 一带, 两带 corridors (5.1, 5.2)
-  'platforms', // industrial platforms, parks, 商圈 (专栏七, 4.x, 3.2)
-  'logistics', // 一极两核三区多点 (专栏五, 6.1)
-  'port', // 头门港, wharves (6.1, 6.3)
-  'rail', // rail and 市域铁路 (8.1, 7.x)
-  'expressways', // 三纵一横两连 (8.1)
-  'roads', // 国省道 五纵二横, 一绕一横三纵, 快速通道, bridges (8.1, 7.3)
-  'airports', // 通用机场 (8.1)
-  'culture', // 一心两翼多极点, heritage, tourism (9.x, footnote 1)
-  'ecology', // 三山一江一海, parks, islands (10.x)
-  'water', // 专栏八 water works (8.3)
-  'utilities', // energy, municipal (8.2, 8.3, 8.4)
-  'public', // health, education (11.x)
-] as const;
+export { LAYERS } from './layers';
 export const Layer = z.enum(LAYERS);
 export type Layer = z.infer<typeof Layer>;
 
@@ -31,10 +15,7 @@ export type Status = z.infer<typeof Status>;
 /** A section id ("5.1"), a chapter id ("5"), a box id ("box5") or a footnote ("fn3"). */
 export const SectionRef = z
   .string()
-  .regex(
-    /^(\d{1,2}(\.\d{1,2})?|box\d{1,2}|table[12]|fn\d{1,2})$/,
-    'not a section, box, table or footnote id',
-  );
+  .regex(SECTION_REF_PATTERN, 'not a section, box, table or footnote id');
 
 /** A gazetteer id (`lh-024`) or a 9-digit township seat code (`331082112`). */
 export const AnchorRef = z

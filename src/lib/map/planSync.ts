@@ -1,6 +1,6 @@
 import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import { LAYERS, type Layer } from '../data/features';
+import { LAYERS, type Layer } from '../data/layers';
 import { PLAN_SOURCE, styleLayerIds } from './planLayers';
 
 /** Replace what the plan source shows (the source and its layers stay). */

@@ -1,4 +1,4 @@
-import { SectionRef } from '../data/features';
+import { SECTION_REF_PATTERN } from '../data/sectionRef';
 
 /**
  * The URL hash of a view, OpenStreetMap style:
@@ -86,7 +86,7 @@ function parseFeature(text: string, known?: ReadonlySet<string>): string | undef
 }
 
 function parseSection(text: string, known?: ReadonlySet<string>): string | undefined {
-  if (!SectionRef.safeParse(text).success) return undefined;
+  if (!SECTION_REF_PATTERN.test(text)) return undefined;
   return !known || known.has(text) ? text : undefined;
 }
 

@@ -1,13 +1,8 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
-import { LAYERS, type Layer } from '../data/features';
+import type { Layer } from '../data/layers';
+import { DEFAULT_LAYERS } from '../map/defaultLayers';
 
-/**
- * Layers shown when the app opens: the plan's spatial skeleton (一带三区, platforms,
- * logistics, port, rail, expressways). The rest is one click away; all at once is a blur.
- */
-export const DEFAULT_LAYERS: readonly Layer[] = LAYERS.filter((l) =>
-  ['zones', 'belt', 'platforms', 'logistics', 'port', 'rail', 'expressways'].includes(l),
-);
+export { DEFAULT_LAYERS };
 import type { FeatureFilters } from '../map/planData';
 import type { PlanDocument } from '../data/plan';
 import type { PlanFeatureCollection } from '../data/features';

@@ -1,4 +1,4 @@
-import { LAYERS, type Layer } from '../data/features';
+import { LAYERS, type Layer } from '../data/layers';
 import { allSectionIds } from '../plan/text';
 import { parseHash, serialiseHash, type HashState } from '../permalink/hash';
 import { app, DEFAULT_LAYERS } from './appState.svelte';

@@ -1,0 +1,245 @@
+/**
+ * `npm run bench` (issue 8): the app against a bare-MapLibre baseline drawing the same style,
+ * data and default layers, in one headless Chromium run, A and B alternating, cold loads.
+ * Prints a table and writes bench/results.json. Not part of `npm test`; nothing here asserts.
+ *
+ * Env: RUNS (cold loads per page, default 7); SKIP_BUILD=1 (reuse the build); APP_ROOT (build
+ * the app from another checkout, e.g. an exported older commit, for before/after); OUT_DIR
+ * (build folder, default bench/.out); RESULTS (default bench/results.json).
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser } from '@playwright/test';
+import { geoMetricsBench } from './geo';
+import { startServer, type Served } from './server';
+import { stats, type Stats } from './stats';
+
+const BENCH = import.meta.dirname;
+const REPO = resolve(BENCH, '..');
+const OUT = process.env.OUT_DIR ? resolve(process.env.OUT_DIR) : join(BENCH, '.out');
+const RESULTS = process.env.RESULTS ? resolve(process.env.RESULTS) : join(BENCH, 'results.json');
+const RUNS = Number(process.env.RUNS ?? 7);
+const POINTS = [10_000, 50_000];
+const VIEWPORT = { width: 1280, height: 800 };
+
+type Variant = 'app' | 'baseline';
+
+/** The in-page import timing, as plain JS text (see bench/page/importPoints.js). */
+const IMPORT_POINTS = readFileSync(join(BENCH, 'page/importPoints.js'), 'utf8').replace(
+  /^[\s\S]*?(?=async function)/,
+  '',
+);
+
+interface Load {
+  readyMs: number;
+  heapMB: number;
+  files: Served[];
+  importMs: Record<number, number>;
+}
+
+function build() {
+  const env = { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' };
+  const run = (args: string[], cwd: string) => {
+    const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', ...args], {
+      cwd,
+      env,
+      stdio: 'inherit',
+    });
+    if (r.status !== 0) throw new Error(`vite build ${args.join(' ')} failed`);
+  };
+  const appRoot = process.env.APP_ROOT ? resolve(process.env.APP_ROOT) : REPO;
+  run(['--outDir', join(OUT, 'app'), '--emptyOutDir'], appRoot);
+  run(
+    ['--config', join(BENCH, 'vite.baseline.config.ts'), '--outDir', join(OUT, 'baseline')],
+    REPO,
+  );
+}
+
+/** One cold load: new context, cache off; ready time, heap, files sent, then the imports. */
+async function load(
+  browser: Browser,
+  url: string,
+  served: () => Served[],
+  reset: () => void,
+): Promise<Load & { mapSize: string }> {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  reset();
+  await page.goto(url);
+  await page.waitForFunction(() => window.__linhaiReady !== undefined, null, { timeout: 120_000 });
+  const readyMs = await page.evaluate(() => window.__linhaiReady!);
+  const files = served();
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  const mapSize = await page.evaluate(() => {
+    const c = (window as unknown as { linhaiMap: { getContainer(): HTMLElement } }).linhaiMap;
+    const el = c.getContainer();
+    return `${el.clientWidth}x${el.clientHeight}`;
+  });
+  const importMs: Record<number, number> = {};
+  for (const n of POINTS) importMs[n] = await page.evaluate(`(${IMPORT_POINTS})(${n})`);
+  await context.close();
+  return { readyMs, heapMB: heap.usedSize / 2 ** 20, files, importMs, mapSize };
+}
+
+const isJs = (f: Served) => f.path.endsWith('.js');
+const kb = (bytes: number) => bytes / 1024;
+const sum = (files: Served[], pick: (f: Served) => boolean) =>
+  files.filter(pick).reduce((a, f) => a + f.gzipBytes, 0);
+/** The maplibre-gl chunk when split, else the whole entry (baseline: maplibre + a few KB). */
+const isMaplibre = (f: Served) => /maplibre/.test(f.path);
+
+async function main() {
+  const load0 = os.loadavg();
+  if (!process.env.SKIP_BUILD) build();
+  const server = await startServer(OUT);
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--use-angle=swiftshader', '--disable-quic'],
+  });
+  const chromiumVersion = browser.version();
+  const loads: Record<Variant, Load[]> = { app: [], baseline: [] };
+  let mapSize = '';
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      // ABAB…, the first of each pair swapped every round, so drift hits both alike.
+      const order: Variant[] = i % 2 ? ['baseline', 'app'] : ['app', 'baseline'];
+      if (i === 0) order.splice(0, 2, 'app', 'baseline'); // the app first: it sets the size
+      for (const v of order) {
+        const url = v === 'app' ? `${server.url}/app/` : `${server.url}/baseline/?size=${mapSize}`;
+        const r = await load(browser, url, server.served, server.reset);
+        if (v === 'app') mapSize = r.mapSize;
+        const { mapSize: _m, ...kept } = r;
+        loads[v].push(kept);
+        process.stdout.write(
+          `${v.padEnd(8)} #${i + 1}: ready ${r.readyMs.toFixed(0)} ms, import 50k ${r.importMs[50_000]!.toFixed(0)} ms\n`,
+        );
+      }
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  const load1 = os.loadavg();
+
+  const geo = geoMetricsBench();
+  const row = (v: Variant, f: (l: Load) => number) => stats(loads[v].map(f));
+  const files = (v: Variant) => loads[v][0]!.files;
+  const metrics: Record<string, { unit: string; app: Stats; baseline?: Stats }> = {
+    'ready (nav start → idle with plan)': {
+      unit: 'ms',
+      app: row('app', (l) => l.readyMs),
+      baseline: row('baseline', (l) => l.readyMs),
+    },
+    'JS heap after idle (main thread, after GC)': {
+      unit: 'MB',
+      app: row('app', (l) => l.heapMB),
+      baseline: row('baseline', (l) => l.heapMB),
+    },
+    ...Object.fromEntries(
+      POINTS.map((n) => [
+        `${n / 1000}k points → idle`,
+        {
+          unit: 'ms',
+          app: row('app', (l) => l.importMs[n]!),
+          baseline: row('baseline', (l) => l.importMs[n]!),
+        },
+      ]),
+    ),
+    'JS gzip, first load': {
+      unit: 'KB',
+      app: stats(loads.app.map((l) => kb(sum(l.files, isJs)))),
+      baseline: stats(loads.baseline.map((l) => kb(sum(l.files, isJs)))),
+    },
+    'all bytes gzip, first load': {
+      unit: 'KB',
+      app: stats(loads.app.map((l) => kb(sum(l.files, () => true)))),
+      baseline: stats(loads.baseline.map((l) => kb(sum(l.files, () => true)))),
+    },
+    'geo: computeAllMetrics (Node)': { unit: 'ms', app: geo.stats },
+  };
+  const maplibreKB = kb(sum(files('app'), (f) => isJs(f) && isMaplibre(f)));
+  const appJsKB = kb(sum(files('app'), isJs));
+  // Unsplit, the app's one chunk holds maplibre: count the baseline's maplibre-only chunk instead.
+  const maplibreRefKB = maplibreKB || kb(sum(files('baseline'), isJs));
+  const beyondKB = appJsKB - maplibreRefKB;
+  const ratio = (m: { app: Stats; baseline?: Stats }) =>
+    m.baseline ? m.app.median / m.baseline.median : undefined;
+  const budget = {
+    'ready ratio ≤ 1.15': ratio(metrics['ready (nav start → idle with plan)']!)! <= 1.15,
+    'app JS beyond maplibre-gl ≤ 120 KB gzip': beyondKB <= 120,
+    '50k points ≤ 2× baseline': ratio(metrics['50k points → idle']!)! <= 2,
+  };
+
+  const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
+  const lines = [
+    `| metric | unit | app median (min–max) | baseline median (min–max) | app/baseline |`,
+    `|---|---|---|---|---|`,
+    ...Object.entries(metrics).map(([name, m]) => {
+      const cell = (s?: Stats) => (s ? `${fmt(s.median)} (${fmt(s.min)}–${fmt(s.max)})` : '—');
+      const r = ratio(m);
+      return `| ${name} | ${m.unit} | ${cell(m.app)} | ${cell(m.baseline)} | ${r ? r.toFixed(2) : '—'} |`;
+    }),
+  ];
+  const chunkLines = (['app', 'baseline'] as const).flatMap((v) =>
+    files(v).map(
+      (f) => `  ${v.padEnd(8)} ${f.path.padEnd(48)} ${fmt(kb(f.gzipBytes)).padStart(7)} KB gzip`,
+    ),
+  );
+  console.log(`\n${lines.join('\n')}\n`);
+  console.log(`first-load files (gzip as sent):\n${chunkLines.join('\n')}\n`);
+  console.log(
+    `app JS beyond maplibre-gl: ${fmt(beyondKB)} KB gzip (maplibre ${fmt(maplibreRefKB)} KB)`,
+  );
+  for (const [k, ok] of Object.entries(budget))
+    console.log(`budget ${ok ? 'met' : 'NOT met'}: ${k}`);
+  console.log(
+    `load average: start ${load0.map((x) => x.toFixed(2)).join(' ')}, end ${load1.map((x) => x.toFixed(2)).join(' ')}`,
+  );
+
+  const results = {
+    date: new Date().toISOString(),
+    commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO })
+      .stdout.toString()
+      .trim(),
+    machine: {
+      cpu: os.cpus()[0]?.model ?? 'unknown',
+      cores: os.cpus().length,
+      loadAverageStart: load0,
+      loadAverageEnd: load1,
+      node: process.version,
+      chromium: chromiumVersion,
+      flags: '--use-angle=swiftshader --disable-quic',
+      viewport: VIEWPORT,
+      mapSize,
+    },
+    runsPerPage: RUNS,
+    definitions: {
+      ready:
+        'performance.now() at the first map idle after the plan data was set with the plan source loaded and tiled (src/lib/map/ready.ts), i.e. ms since navigation start',
+      heap: 'Runtime.getHeapUsage usedSize on the page after HeapProfiler.collectGarbage (workers not included)',
+      import:
+        'n points added through window.linhaiMap as a GeoJSON source + circle layer, addSource → idle with the source loaded (no page-level import API yet)',
+      bytes:
+        'response body bytes as sent by the bench server (gzip for text), requests until ready',
+    },
+    metrics,
+    appJsBeyondMaplibreKB: beyondKB,
+    maplibreKB: maplibreRefKB,
+    files: { app: files('app'), baseline: files('baseline') },
+    budget,
+    raw: Object.fromEntries(
+      Object.entries(loads).map(([v, ls]) => [v, ls.map(({ files: _f, ...rest }) => rest)]),
+    ),
+  };
+  writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`wrote ${RESULTS}`);
+}
+
+await main();
