@@ -8,6 +8,7 @@ import {
   SeatCollection,
 } from './basemap';
 import { BASEMAP_FILES, type PublishedFile } from './catalogue';
+import { displayCopy } from './displayCopy';
 import { parseJson, validateData } from './validate';
 
 /** A shipped geodata file, the schema it must pass and the file it is published as. */
@@ -15,13 +16,31 @@ export interface Dataset extends PublishedFile {
   /** File name inside `geodata/`. */
   source: string;
   schema: z.ZodType;
+  /** What is published instead of the validated data (e.g. a simplified display copy). */
+  publish?: (data: unknown) => unknown;
 }
 
 export const BASEMAP_DATASETS: Dataset[] = [
   { source: 'linhai-boundary.geojson', schema: BoundaryCollection, ...BASEMAP_FILES.boundary },
-  { source: 'taizhou-counties.geojson', schema: CountyCollection, ...BASEMAP_FILES.counties },
-  { source: 'coast-land-gshhg.geojson', schema: LandCollection, ...BASEMAP_FILES.land },
-  { source: 'coastline-gshhg.geojson', schema: CoastlineCollection, ...BASEMAP_FILES.coastline },
+  {
+    source: 'taizhou-counties.geojson',
+    schema: CountyCollection,
+    ...BASEMAP_FILES.counties,
+    // Neighbours are context: simplified for drawing; 临海's own outline stays exact.
+    publish: (d) => displayCopy(d as CountyCollection, (f) => f.properties?.adcode === '331082'),
+  },
+  {
+    source: 'coast-land-gshhg.geojson',
+    schema: LandCollection,
+    ...BASEMAP_FILES.land,
+    publish: (d) => displayCopy(d as LandCollection),
+  },
+  {
+    source: 'coastline-gshhg.geojson',
+    schema: CoastlineCollection,
+    ...BASEMAP_FILES.coastline,
+    publish: (d) => displayCopy(d as CoastlineCollection),
+  },
   { source: 'linhai-township-seats.geojson', schema: SeatCollection, ...BASEMAP_FILES.seats },
   { source: 'gazetteer.geojson', schema: GazetteerCollection, ...BASEMAP_FILES.gazetteer },
 ];
@@ -51,8 +70,9 @@ export function buildDatasets(
     const file = `geodata/${dataset.source}`;
     const data = validateData(file, dataset.schema, parseJson(file, read(dataset.source)));
     inputs.set(dataset.source, data);
-    // Re-serialise compactly: the published copy is the validated one, without indentation.
-    outputs.push({ fileName: dataset.output, text: JSON.stringify(data) });
+    // Re-serialise compactly: the published copy is the validated one (or its display copy).
+    const published = dataset.publish ? dataset.publish(data) : data;
+    outputs.push({ fileName: dataset.output, text: JSON.stringify(published) });
   }
   for (const step of derived) outputs.push(...step(inputs));
   return outputs;
