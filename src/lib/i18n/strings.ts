@@ -100,6 +100,22 @@ export const zh = {
   'reader.showOnMap': '在地图上显示',
   'reader.search': '搜索规划文本',
   'reader.noResults': '未找到“{query}”',
+  'reader.notFound': '未找到“{id}”，请从目录选择。',
+  'reader.crumbs': '位置',
+  'reader.chapterSections': '本章各节',
+  'reader.pager': '翻页',
+  'reader.previous': '上一节',
+  'reader.next': '下一节',
+  'reader.searchPlaceholder': '如：头门港',
+  'reader.results': '{n} 处结果',
+  'reader.figureMissing': '原图未随文本收录',
+  'reader.editorial': '编者注',
+  'reader.extras': '专栏与表格',
+  'reader.tableNotes': '{label}注',
+  'table.indicator': '指标',
+  'table.unit': '单位',
+  'table.attribute': '属性',
+  'table.compare': '对比',
 
   // Analysis, measure, metrics
   'analysis.title': '分析',
@@ -195,6 +211,15 @@ export const zh = {
   // Facilitator view
   'facilitator.mode': '主持人视图',
   'facilitator.enable': '开启主持人视图',
+  'sources.title': '数据与来源',
+  'sources.lead': '本图离线运行，所有图层随应用发布。每个要素都注明位置来源：',
+  'sources.cited': '坐标取自可引用的来源（GeoNames、百科坐标、收费站 POI 等）。',
+  'sources.estimatedLabel': '估计位置',
+  'sources.estimated': '依据知识推定，圆圈表示不确定范围（± 千米），仅作示意。',
+  'sources.schematic': '如规划原文示意图：分区范围、走廊线位经已知点绘制，不代表实际线位。',
+  'sources.downloads': '开放数据下载',
+  'sources.caveat':
+    '离线环境没有乡镇界线、道路、铁路和河流矢量数据。镇街驻地为近似位置，非政府驻地测绘点；行政界线非权威测绘成果。GSHHG 海岸线较旧，头门港、北洋涂一带的新围垦陆地以行政区面表示。',
   'facilitator.disable': '关闭主持人视图',
   'facilitator.approve': '公开',
   'facilitator.hide': '隐藏',
@@ -277,12 +302,16 @@ export const zh = {
   'GeolocateControl.FindMyLocation': '定位我的位置',
   'GeolocateControl.LocationNotAvailable': '无法获取位置',
   'LogoControl.Title': 'MapLibre 标志',
+  'export.paper': '打印纸张',
+  'export.pngDone': '已导出地图图片（{width}×{height} 像素）',
+  'export.pngFailed': '无法导出图片：{message}',
   'Map.Title': '地图',
   'Marker.Title': '地图标记',
   'NavigationControl.ResetBearing': '拖动旋转地图，点击恢复正北',
   'NavigationControl.ZoomIn': '放大',
   'NavigationControl.ZoomOut': '缩小',
   'Popup.Close': '关闭弹窗',
+  'permalink.copyManually': '无法访问剪贴板。链接已选中，请按 Ctrl+C 复制：',
   'ScaleControl.Feet': '英尺',
   'ScaleControl.Meters': '米',
   'ScaleControl.Kilometers': '公里',
@@ -295,6 +324,8 @@ export const zh = {
   'CooperativeGesturesHandler.WindowsHelpText': '按住 Ctrl 并滚动以缩放地图',
   'CooperativeGesturesHandler.MacHelpText': '按住 ⌘ 并滚动以缩放地图',
   'CooperativeGesturesHandler.MobileHelpText': '用两根手指移动地图',
+  'tour.announce': '{step}：{title}',
+  'tour.fullscreenFailed': '无法进入全屏，导览照常进行',
 } as const satisfies Record<string, string>;
 
 /** A UI string key. Derived from the Chinese map, the reference language. */
@@ -445,6 +476,22 @@ export const en: Record<StringKey, string> = {
   'comment.kind': 'Kind of comment',
   'comment.kind.support': 'Support',
   'comment.kind.concern': 'Concern',
+  'reader.notFound': '“{id}” was not found; please choose from the contents.',
+  'reader.crumbs': 'You are here',
+  'reader.chapterSections': 'Sections of this chapter',
+  'reader.pager': 'Previous and next section',
+  'reader.previous': 'Previous',
+  'reader.next': 'Next',
+  'reader.searchPlaceholder': 'Type Chinese: the plan is in Chinese',
+  'reader.results': '{n} results',
+  'reader.figureMissing': 'The original figure is not included with the text',
+  'reader.editorial': 'Editorial notes',
+  'reader.extras': 'Boxes and tables',
+  'reader.tableNotes': 'Notes to {label}',
+  'table.indicator': 'Indicator',
+  'table.unit': 'Unit',
+  'table.attribute': 'Type',
+  'table.compare': 'Comparison',
   'comment.kind.idea': 'Idea',
   'comment.kind.question': 'Question',
   'comment.text': 'Your comment',
@@ -541,6 +588,19 @@ export const en: Record<StringKey, string> = {
   'a11y.map': 'Linhai plan map',
   'a11y.mapRegion': 'Map: arrow keys pan, + and − zoom',
   'a11y.selected': 'Selected: {name}',
+  'sources.title': 'Data and sources',
+  'sources.lead':
+    'This map runs offline; every layer ships with the app. Each feature states where its position comes from:',
+  'sources.cited':
+    'Coordinates from a citable source (GeoNames, encyclopaedia coordinates, toll-station POIs …).',
+  'sources.estimatedLabel': 'Estimated position',
+  'sources.estimated':
+    'Inferred from knowledge of the area; the ring shows the uncertainty (± km). Indicative only.',
+  'sources.schematic':
+    "Like the plan's own diagrams: zone extents and corridors are drawn through known points and are not actual alignments.",
+  'sources.downloads': 'Open data downloads',
+  'sources.caveat':
+    'Offline, there are no vector data for township boundaries, roads, railways or rivers. Town seats are approximate, not surveyed government locations; administrative boundaries are not authoritative survey data. The GSHHG coastline is old: new reclaimed land around Toumen Port and Beiyangtu is shown by the administrative area.',
   'a11y.deselected': 'Selection cleared',
   'a11y.layerShown': 'Layer shown: {name}',
   'a11y.layerHidden': 'Layer hidden: {name}',
@@ -586,3 +646,10 @@ export const DEFAULT_LANG: Lang = 'zh';
 
 /** Every string map, by language. */
 export const STRINGS: Record<Lang, Record<StringKey, string>> = { zh, en };
+  'export.paper': 'Paper for printing',
+  'export.pngDone': 'Map image exported ({width}×{height} pixels)',
+  'export.pngFailed': 'Could not export the image: {message}',
+  'permalink.copyManually':
+    'The clipboard is not available. The link is selected: press Ctrl+C to copy it:',
+  'tour.announce': '{step}: {title}',
+  'tour.fullscreenFailed': 'Fullscreen was refused; the tour goes on',
