@@ -64,7 +64,13 @@ async function load(
   served: () => Served[],
   reset: () => void,
 ): Promise<Load & { mapSize: string }> {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+  // No service worker: its install precaches the whole build, which the baseline has no
+  // counterpart for; the first-load figures are what the map itself needs.
+  const context = await browser.newContext({
+    viewport: VIEWPORT,
+    locale: 'zh-CN',
+    serviceWorkers: 'block',
+  });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -208,6 +214,11 @@ async function main() {
     commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO })
       .stdout.toString()
       .trim(),
+    // The build is of the working tree: files changed since that commit are counted here.
+    uncommittedFiles: spawnSync('git', ['status', '--porcelain'], { cwd: REPO })
+      .stdout.toString()
+      .split('\n')
+      .filter(Boolean).length,
     machine: {
       cpu: os.cpus()[0]?.model ?? 'unknown',
       cores: os.cpus().length,
@@ -227,7 +238,7 @@ async function main() {
       import:
         'n points added through window.linhaiMap as a GeoJSON source + circle layer, addSource → idle with the source loaded (no page-level import API yet)',
       bytes:
-        'response body bytes as sent by the bench server (gzip for text), requests until ready',
+        'response body bytes as sent by the bench server (gzip for text), requests until ready; service workers blocked',
     },
     metrics,
     appJsBeyondMaplibreKB: beyondKB,
