@@ -1,4 +1,6 @@
 /// <reference lib="webworker" />
+// First: the same CSP-safe zod setting as the page (no `new Function` probe).
+import '../security/zodJitless';
 import { importData } from './importData';
 import type { ImportInput, ImportResult } from './types';
 
