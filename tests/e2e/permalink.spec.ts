@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { LAYERS } from '../../src/lib/data/features';
+import { styleLayerIds } from '../../src/lib/map/planLayers';
+import { exportLayout } from '../../src/lib/ui/export/layout';
+import { openApp, watchPage } from './support/app';
+
+/** Plan layers whose style layers are drawn (MapLibre layout visibility). */
+async function shownLayers(page: Page): Promise<string[]> {
+  const ids = Object.fromEntries(LAYERS.map((l) => [l, styleLayerIds(l)]));
+  return page.evaluate((byLayer) => {
+    const map = (window as any).linhaiMap;
+    return Object.entries(byLayer)
+      .filter(([, styleIds]) =>
+        (styleIds as string[]).some(
+          (id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none',
+        ),
+      )
+      .map(([layer]) => layer)
+      .sort();
+  }, ids);
+}
+
+const DEFAULT_LAYERS = ['belt', 'expressways', 'logistics', 'platforms', 'port', 'rail', 'zones'];
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+test.describe('permalinks, sharing and export', () => {
+  test('a permalink restores view, layers, selection and section; copy link copies it', async ({
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const watch = await watchPage(page);
+    await openApp(page, '#map=11.5/28.76/121.62&layers=port,rail&feature=toumen-port&section=6.1');
+
+    const view = await page.evaluate(() => {
+      const map = (window as any).linhaiMap;
+      return { zoom: map.getZoom(), ...map.getCenter() };
+    });
+    expect(view.zoom).toBeCloseTo(11.5, 2);
+    expect(view.lat).toBeCloseTo(28.76, 3);
+    expect(view.lng).toBeCloseTo(121.62, 3);
+    expect(await shownLayers(page)).toEqual(['port', 'rail']);
+    await expect(page.getByTestId('feature-card').getByRole('heading', { level: 2 })).toHaveText(
+      '头门港',
+    );
+    await expect(page.getByRole('tab', { name: '规划文本' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    await expect(page.locator('#plan-heading-6\\.1')).toBeVisible();
+
+    await page.getByTestId('copy-link').click();
+    await expect(page.getByTestId('announcer')).toHaveText('链接已复制');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(page.url());
+    expect(copied).toMatch(/feature=toumen-port/);
+    expect(copied).toMatch(/section=6\.1/);
+    expect(copied).toMatch(/layers=port,rail/);
+    expect(watch.errors, 'console errors').toEqual([]);
+  });
+
+  test('a garbage hash loads the defaults without an error; a refused clipboard shows the link', async ({
+    page,
+  }) => {
+    // The clipboard refuses, as in an insecure context or with the permission denied.
+    await page.addInitScript(() => {
+      Object.defineProperty(navigator, 'clipboard', {
+        value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) },
+      });
+    });
+    const watch = await watchPage(page);
+    await openApp(page, '#map=abc&layers=<script>&feature=__proto__&section=99.99&tour=-1');
+
+    // The whole city framed, as on a plain start.
+    const bounds = await page.evaluate(() => (window as any).linhaiMap.getBounds().toArray());
+    expect(bounds[0][0]).toBeLessThanOrEqual(120.83);
+    expect(bounds[1][0]).toBeGreaterThanOrEqual(121.93);
+    expect(await shownLayers(page)).toEqual(DEFAULT_LAYERS);
+    await expect(page.getByRole('tab', { name: '图层' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByTestId('feature-card')).toHaveCount(0);
+    await expect(page.getByTestId('tour-overlay')).toHaveCount(0);
+    expect(page.url()).not.toContain('script');
+
+    await page.getByTestId('copy-link').click();
+    const fallback = page.getByTestId('copy-link-fallback').getByRole('textbox');
+    await expect(fallback).toBeVisible();
+    await expect(fallback).toBeFocused();
+    await expect(fallback).toHaveValue(page.url());
+    expect(
+      await fallback.evaluate((el: HTMLInputElement) => el.selectionEnd! - el.selectionStart!),
+    ).toBe(page.url().length);
+    expect(watch.errors, 'console errors').toEqual([]);
+  });
+
+  test('PNG export matches the size rule; print shows map and legend on A4 or A3', async ({
+    page,
+  }) => {
+    const watch = await watchPage(page);
+    await openApp(page);
+    await page.getByRole('button', { name: '导出' }).click();
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出地图图片（PNG）' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^linhai-plan-map-\d{8}\.png$/);
+    const size = pngSize(readFileSync((await download.path())!));
+    const canvas = await page.evaluate(() => {
+      const map = (window as any).linhaiMap;
+      const c: HTMLCanvasElement = map.getCanvas();
+      return { width: c.width, height: c.height, ratio: map.getPixelRatio() };
+    });
+    const rule = exportLayout(canvas.width, canvas.height, canvas.ratio);
+    expect(size).toEqual({ width: rule.width, height: rule.height });
+    // The rule spelled out, at this test's pixel ratio of 1.
+    expect(canvas.ratio).toBe(1);
+    expect(size).toEqual({ width: canvas.width + 48, height: canvas.height + 120 });
+    await expect(page.getByTestId('announcer')).toContainText(`${size.width}×${size.height}`);
+
+    // Print: the map and its legend; controls and tabs hidden.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByTestId('print-legend')).toBeVisible();
+    await expect(page.getByTestId('map-container')).toBeVisible();
+    await expect(page.getByRole('tablist')).toBeHidden();
+    await expect(page.getByTestId('copy-link')).toBeHidden();
+    await expect(page.locator('.maplibregl-ctrl-zoom-in')).toBeHidden();
+    await page.emulateMedia({ media: 'screen' });
+
+    // The paper choice reaches @page: A4 landscape, then A3 landscape (PDF points).
+    const mediaBox = async () => {
+      const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+      const box = pdf.match(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/);
+      return box ? [Math.round(Number(box[1])), Math.round(Number(box[2]))] : null;
+    };
+    expect(await mediaBox()).toEqual([842, 595]);
+    await page.getByRole('combobox', { name: '打印纸张' }).selectOption('a3');
+    await expect(page.locator('html')).toHaveClass(/print-a3/);
+    expect(await mediaBox()).toEqual([1191, 842]);
+    expect(watch.errors, 'console errors').toEqual([]);
+  });
+});
