@@ -24,6 +24,8 @@ export default defineConfig({
     timezoneId: 'Asia/Shanghai',
     // Camera moves jump instead of fly (the app honours prefers-reduced-motion).
     reducedMotion: 'reduce',
+    // The offline cache would answer requests that tests route or abort; offline.spec turns it on.
+    serviceWorkers: 'block',
     ...devices['Desktop Chrome'],
     viewport: { width: 1280, height: 800 },
     launchOptions: {

@@ -2,11 +2,12 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
 import { dataPlugin } from './scripts/data-plugin';
+import { serviceWorkerPlugin } from './scripts/sw-plugin';
 
 export default defineConfig({
   // Relative asset paths: the built app works from any folder or a file server.
   base: './',
-  plugins: [svelte(), dataPlugin(import.meta.dirname)],
+  plugins: [svelte(), dataPlugin(import.meta.dirname), serviceWorkerPlugin()],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1200,
