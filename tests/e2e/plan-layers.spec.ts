@@ -75,8 +75,8 @@ test.describe('the plan on the map', () => {
     for (const zone of ['zone-east', 'zone-central', 'zone-west']) {
       expect(await featureState(page, zone)).toMatchObject({ highlight: true });
     }
-    // A place 5.1 does not name stays unlit.
-    expect((await featureState(page, 'toumen-port')).highlight ?? false).toBe(false);
+    // A place 5.1 does not name (临海站: 专栏五 and 7.3) stays unlit.
+    expect((await featureState(page, 'linhai-station')).highlight ?? false).toBe(false);
     await page.getByRole('tab', { name: '图层' }).click();
     await waitForIdle(page);
     expect((await featureState(page, 'zone-east')).highlight).toBe(false);

@@ -199,8 +199,12 @@ function labelLayer(layer: Layer, theme: Theme): LayerSpecification {
     id: `plan_${layer}_label`,
     type: 'symbol',
     source: PLAN_SOURCE,
-    // Area outlines are not labelled; their anchors are.
-    filter: ['all', isLayer(layer), ['!', isArea]],
+    // Area outlines are not labelled; their anchors are. The zones' town points (小城市,
+    // 中心镇) stand on the town seats, whose own labels already name them.
+    filter:
+      layer === 'zones'
+        ? ['all', isLayer(layer), isLabelAnchor]
+        : ['all', isLayer(layer), ['!', isArea]],
     minzoom: layer === 'zones' || layer === 'belt' ? 0 : 9.2,
     layout: {
       'text-field': ['get', 'label'],
@@ -231,7 +235,14 @@ export function planPointLayers(theme: Theme): LayerSpecification[] {
   return LAYERS.flatMap((l) => pointLayers(l, theme));
 }
 
-/** Plan names, the top of the map; reversed so the zones, drawn last, win label collisions. */
+/** Names of plan places, below the town names (which orient every other label). */
 export function planLabelLayers(theme: Theme): LayerSpecification[] {
-  return [...LAYERS].reverse().map((l) => labelLayer(l, theme));
+  return LAYERS.filter((l) => l !== 'zones')
+    .reverse()
+    .map((l) => labelLayer(l, theme));
+}
+
+/** Zone names: the top of the map, so they win label collisions. */
+export function zoneLabelLayers(theme: Theme): LayerSpecification[] {
+  return [labelLayer('zones', theme)];
 }

@@ -6,7 +6,13 @@ import {
   basemapSeatLayers,
   basemapSources,
 } from './basemapLayers';
-import { PLAN_SOURCE, planLabelLayers, planPointLayers, planShapeLayers } from './planLayers';
+import {
+  PLAN_SOURCE,
+  planLabelLayers,
+  planPointLayers,
+  planShapeLayers,
+  zoneLabelLayers,
+} from './planLayers';
 import type { Theme } from './theme';
 
 /** 临海市's extent (W, S, E, N) from the boundary file: the map opens framed on it. */
@@ -17,7 +23,7 @@ export const LINHAI_BOUNDS: [[number, number], [number, number]] = [
 
 /**
  * The whole style: base ground, plan areas and lines, town seats, plan points, then
- * every label. No `glyphs`: MapLibre ≥ 5.11 then draws labels with local fonts, so the
+ * labels: plan places, town names, zone names (upper layers win label collisions). No `glyphs`: MapLibre ≥ 5.11 then draws labels with local fonts, so the
  * map needs no font server and works offline. The plan source starts empty and is
  * filled with `setData` once `features.geojson` has loaded.
  */
@@ -40,8 +46,9 @@ export function buildStyle(theme: Theme, url: (file: string) => string): StyleSp
       ...basemapSeatLayers(theme),
       ...planPointLayers(theme),
       ...basemapCountyLabelLayers(theme),
-      ...basemapSeatLabelLayers(theme),
       ...planLabelLayers(theme),
+      ...basemapSeatLabelLayers(theme),
+      ...zoneLabelLayers(theme),
     ],
   };
 }
