@@ -212,6 +212,15 @@ export const zh = {
   'data.noRows': '没有符合条件的要素',
   'data.openData': '开放数据',
   'data.download': '下载 {name}',
+  'sources.title': '数据与来源',
+  'sources.lead': '本图离线运行，所有图层随应用发布。每个要素都注明位置来源：',
+  'sources.cited': '坐标取自可引用的来源（GeoNames、百科坐标、收费站 POI 等）。',
+  'sources.estimatedLabel': '估计位置',
+  'sources.estimated': '依据知识推定，圆圈表示不确定范围（± 千米），仅作示意。',
+  'sources.schematic': '如规划原文示意图：分区范围、走廊线位经已知点绘制，不代表实际线位。',
+  'sources.downloads': '开放数据下载',
+  'sources.caveat':
+    '离线环境没有乡镇界线、道路、铁路和河流矢量数据。镇街驻地为近似位置，非政府驻地测绘点；行政界线非权威测绘成果。GSHHG 海岸线较旧，头门港、北洋涂一带的新围垦陆地以行政区面表示。',
   'import.title': '导入数据',
   'import.drop': '将 GeoJSON 或 CSV 文件拖放到此处',
   'import.choose': '选择文件',
@@ -303,15 +312,6 @@ export const zh = {
   // Facilitator view
   'facilitator.mode': '主持人视图',
   'facilitator.enable': '开启主持人视图',
-  'sources.title': '数据与来源',
-  'sources.lead': '本图离线运行，所有图层随应用发布。每个要素都注明位置来源：',
-  'sources.cited': '坐标取自可引用的来源（GeoNames、百科坐标、收费站 POI 等）。',
-  'sources.estimatedLabel': '估计位置',
-  'sources.estimated': '依据知识推定，圆圈表示不确定范围（± 千米），仅作示意。',
-  'sources.schematic': '如规划原文示意图：分区范围、走廊线位经已知点绘制，不代表实际线位。',
-  'sources.downloads': '开放数据下载',
-  'sources.caveat':
-    '离线环境没有乡镇界线、道路、铁路和河流矢量数据。镇街驻地为近似位置，非政府驻地测绘点；行政界线非权威测绘成果。GSHHG 海岸线较旧，头门港、北洋涂一带的新围垦陆地以行政区面表示。',
   'facilitator.disable': '关闭主持人视图',
   'facilitator.approve': '公开',
   'facilitator.hide': '隐藏',
@@ -335,12 +335,16 @@ export const zh = {
   'export.north': '北',
   'export.attribution': '数据来源',
   'export.done': '已导出 {n} 条意见',
+  'export.paper': '打印纸张',
+  'export.pngDone': '已导出地图图片（{width}×{height} 像素）',
+  'export.pngFailed': '无法导出图片：{message}',
   'importComments.title': '导入意见文件',
   'importComments.choose': '选择意见文件（GeoJSON 或 CSV）',
   'importComments.result': '新增 {added} 条，更新 {updated} 条，未变 {unchanged} 条',
   'permalink.copy': '复制链接',
   'permalink.copied': '链接已复制',
   'permalink.copyFailed': '无法复制，请手动复制地址栏中的链接',
+  'permalink.copyManually': '无法访问剪贴板。链接已选中，请按 Ctrl+C 复制：',
 
   // Guided tour
   'tour.title': '导览',
@@ -353,6 +357,8 @@ export const zh = {
   'tour.exitFullscreen': '退出全屏',
   'tour.keysHint': '← → 或 PageUp/PageDown 切换，Esc 退出',
   'tour.readSection': '阅读原文：第 {section} 节',
+  'tour.announce': '{step}：{title}',
+  'tour.fullscreenFailed': '无法进入全屏，导览照常进行',
 
   // Errors and storage
   'error.generic': '出现错误：{message}',
@@ -394,16 +400,12 @@ export const zh = {
   'GeolocateControl.FindMyLocation': '定位我的位置',
   'GeolocateControl.LocationNotAvailable': '无法获取位置',
   'LogoControl.Title': 'MapLibre 标志',
-  'export.paper': '打印纸张',
-  'export.pngDone': '已导出地图图片（{width}×{height} 像素）',
-  'export.pngFailed': '无法导出图片：{message}',
   'Map.Title': '地图',
   'Marker.Title': '地图标记',
   'NavigationControl.ResetBearing': '拖动旋转地图，点击恢复正北',
   'NavigationControl.ZoomIn': '放大',
   'NavigationControl.ZoomOut': '缩小',
   'Popup.Close': '关闭弹窗',
-  'permalink.copyManually': '无法访问剪贴板。链接已选中，请按 Ctrl+C 复制：',
   'ScaleControl.Feet': '英尺',
   'ScaleControl.Meters': '米',
   'ScaleControl.Kilometers': '公里',
@@ -416,8 +418,6 @@ export const zh = {
   'CooperativeGesturesHandler.WindowsHelpText': '按住 Ctrl 并滚动以缩放地图',
   'CooperativeGesturesHandler.MacHelpText': '按住 ⌘ 并滚动以缩放地图',
   'CooperativeGesturesHandler.MobileHelpText': '用两根手指移动地图',
-  'tour.announce': '{step}：{title}',
-  'tour.fullscreenFailed': '无法进入全屏，导览照常进行',
 } as const satisfies Record<string, string>;
 
 /** A UI string key. Derived from the Chinese map, the reference language. */
@@ -510,6 +510,22 @@ export const en: Record<StringKey, string> = {
   'reader.showOnMap': 'Show on map',
   'reader.search': 'Search the plan text',
   'reader.noResults': 'No results for “{query}”',
+  'reader.notFound': '“{id}” was not found; please choose from the contents.',
+  'reader.crumbs': 'You are here',
+  'reader.chapterSections': 'Sections of this chapter',
+  'reader.pager': 'Previous and next section',
+  'reader.previous': 'Previous',
+  'reader.next': 'Next',
+  'reader.searchPlaceholder': 'Type Chinese: the plan is in Chinese',
+  'reader.results': '{n} results',
+  'reader.figureMissing': 'The original figure is not included with the text',
+  'reader.editorial': 'Editorial notes',
+  'reader.extras': 'Boxes and tables',
+  'reader.tableNotes': 'Notes to {label}',
+  'table.indicator': 'Indicator',
+  'table.unit': 'Unit',
+  'table.attribute': 'Type',
+  'table.compare': 'Comparison',
 
   'analysis.title': 'Analysis',
   'analysis.withinKm': 'Within {km} km',
@@ -606,6 +622,19 @@ export const en: Record<StringKey, string> = {
   'data.noRows': 'No features match',
   'data.openData': 'Open data',
   'data.download': 'Download {name}',
+  'sources.title': 'Data and sources',
+  'sources.lead':
+    'This map runs offline; every layer ships with the app. Each feature states where its position comes from:',
+  'sources.cited':
+    'Coordinates from a citable source (GeoNames, encyclopaedia coordinates, toll-station POIs …).',
+  'sources.estimatedLabel': 'Estimated position',
+  'sources.estimated':
+    'Inferred from knowledge of the area; the ring shows the uncertainty (± km). Indicative only.',
+  'sources.schematic':
+    "Like the plan's own diagrams: zone extents and corridors are drawn through known points and are not actual alignments.",
+  'sources.downloads': 'Open data downloads',
+  'sources.caveat':
+    'Offline, there are no vector data for township boundaries, roads, railways or rivers. Town seats are approximate, not surveyed government locations; administrative boundaries are not authoritative survey data. The GSHHG coastline is old: new reclaimed land around Toumen Port and Beiyangtu is shown by the administrative area.',
   'import.title': 'Import data',
   'import.drop': 'Drop a GeoJSON or CSV file here',
   'import.choose': 'Choose a file',
@@ -666,22 +695,6 @@ export const en: Record<StringKey, string> = {
   'comment.kind': 'Kind of comment',
   'comment.kind.support': 'Support',
   'comment.kind.concern': 'Concern',
-  'reader.notFound': '“{id}” was not found; please choose from the contents.',
-  'reader.crumbs': 'You are here',
-  'reader.chapterSections': 'Sections of this chapter',
-  'reader.pager': 'Previous and next section',
-  'reader.previous': 'Previous',
-  'reader.next': 'Next',
-  'reader.searchPlaceholder': 'Type Chinese: the plan is in Chinese',
-  'reader.results': '{n} results',
-  'reader.figureMissing': 'The original figure is not included with the text',
-  'reader.editorial': 'Editorial notes',
-  'reader.extras': 'Boxes and tables',
-  'reader.tableNotes': 'Notes to {label}',
-  'table.indicator': 'Indicator',
-  'table.unit': 'Unit',
-  'table.attribute': 'Type',
-  'table.compare': 'Comparison',
   'comment.kind.idea': 'Idea',
   'comment.kind.question': 'Question',
   'comment.text': 'Your comment',
@@ -738,12 +751,17 @@ export const en: Record<StringKey, string> = {
   'export.north': 'N',
   'export.attribution': 'Data sources',
   'export.done': 'Exported {n} comments',
+  'export.paper': 'Paper for printing',
+  'export.pngDone': 'Map image exported ({width}×{height} pixels)',
+  'export.pngFailed': 'Could not export the image: {message}',
   'importComments.title': 'Import a comments file',
   'importComments.choose': 'Choose a comments file (GeoJSON or CSV)',
   'importComments.result': '{added} added, {updated} updated, {unchanged} unchanged',
   'permalink.copy': 'Copy link',
   'permalink.copied': 'Link copied',
   'permalink.copyFailed': 'Could not copy; please copy the link from the address bar',
+  'permalink.copyManually':
+    'The clipboard is not available. The link is selected: press Ctrl+C to copy it:',
 
   'tour.title': 'Guided tour',
   'tour.start': 'Start the tour',
@@ -755,6 +773,8 @@ export const en: Record<StringKey, string> = {
   'tour.exitFullscreen': 'Exit fullscreen',
   'tour.keysHint': '← → or PageUp/PageDown to step, Esc to leave',
   'tour.readSection': 'Read the plan: section {section}',
+  'tour.announce': '{step}: {title}',
+  'tour.fullscreenFailed': 'Fullscreen was refused; the tour goes on',
 
   'error.generic': 'Something went wrong: {message}',
   'error.dataLoad': 'Could not load data: {message}',
@@ -778,19 +798,6 @@ export const en: Record<StringKey, string> = {
   'a11y.map': 'Linhai plan map',
   'a11y.mapRegion': 'Map: arrow keys pan, + and − zoom',
   'a11y.selected': 'Selected: {name}',
-  'sources.title': 'Data and sources',
-  'sources.lead':
-    'This map runs offline; every layer ships with the app. Each feature states where its position comes from:',
-  'sources.cited':
-    'Coordinates from a citable source (GeoNames, encyclopaedia coordinates, toll-station POIs …).',
-  'sources.estimatedLabel': 'Estimated position',
-  'sources.estimated':
-    'Inferred from knowledge of the area; the ring shows the uncertainty (± km). Indicative only.',
-  'sources.schematic':
-    "Like the plan's own diagrams: zone extents and corridors are drawn through known points and are not actual alignments.",
-  'sources.downloads': 'Open data downloads',
-  'sources.caveat':
-    'Offline, there are no vector data for township boundaries, roads, railways or rivers. Town seats are approximate, not surveyed government locations; administrative boundaries are not authoritative survey data. The GSHHG coastline is old: new reclaimed land around Toumen Port and Beiyangtu is shown by the administrative area.',
   'a11y.deselected': 'Selection cleared',
   'a11y.layerShown': 'Layer shown: {name}',
   'a11y.layerHidden': 'Layer hidden: {name}',
@@ -836,10 +843,3 @@ export const DEFAULT_LANG: Lang = 'zh';
 
 /** Every string map, by language. */
 export const STRINGS: Record<Lang, Record<StringKey, string>> = { zh, en };
-  'export.paper': 'Paper for printing',
-  'export.pngDone': 'Map image exported ({width}×{height} pixels)',
-  'export.pngFailed': 'Could not export the image: {message}',
-  'permalink.copyManually':
-    'The clipboard is not available. The link is selected: press Ctrl+C to copy it:',
-  'tour.announce': '{step}: {title}',
-  'tour.fullscreenFailed': 'Fullscreen was refused; the tour goes on',
