@@ -13,16 +13,16 @@ async function fetchJson<T>(file: string): Promise<T> {
 }
 
 /**
- * The plan features and the plan text, as published by the build. They were validated
- * with zod at build time, so the browser does not carry the schemas.
+ * The plan features and the plan text, as published by the build, fetched in parallel
+ * and handed over separately: the map draws the features without waiting for the text.
+ * Both were validated with zod at build time, so the browser does not carry the schemas.
  */
-export async function loadPlanData(): Promise<{
-  features: PlanFeatureCollection;
-  plan: PlanDocument;
-}> {
-  const [features, plan] = await Promise.all([
-    fetchJson<PlanFeatureCollection>('features.geojson'),
-    fetchJson<PlanDocument>('plan.json'),
-  ]);
-  return { features, plan };
+export function loadPlanData(): {
+  features: Promise<PlanFeatureCollection>;
+  plan: Promise<PlanDocument>;
+} {
+  return {
+    features: fetchJson<PlanFeatureCollection>('features.geojson'),
+    plan: fetchJson<PlanDocument>('plan.json'),
+  };
 }
