@@ -34,7 +34,7 @@ const source = PlanFeatureSourceCollection.parse(raw);
 const seats = SeatCollection.parse(json('linhai-township-seats.geojson'));
 const boundary = BoundaryCollection.parse(json('linhai-boundary.geojson'));
 const gazetteer: Gazetteer = GazetteerCollection.parse(json('gazetteer.geojson'));
-const doc = parsePlan(read('../shared/plan/linhai-14th-five-year-plan.md'));
+const doc = parsePlan(read('src/content/linhai-14th-five-year-plan.md'));
 const sectionIds = new Set(allSectionIds(doc));
 const props = source.features.map((f) => f.properties);
 
