@@ -218,7 +218,9 @@ test.describe('import your own data', () => {
       [121.13, 28.85],
       [121.2, 28.9],
     ]);
-    expect(rows[1].properties['名称']).toBe('学校, 东校区');
+    await csv.getByRole('button', { name: '查看要素' }).click();
+    await page.getByTestId('overlay-next').click();
+    await expect(page.getByTestId('overlay-properties')).toContainText('学校, 东校区');
     await mapIdle(page);
     expect(await renderedOverlay(page, 'ov2')).toBeGreaterThanOrEqual(2);
 

@@ -92,6 +92,18 @@ export function overlayBeforeId(map: MaplibreMap): string | undefined {
     )?.id;
 }
 
+/**
+ * The map gets geometry only: the card reads properties from the overlay itself (by the
+ * generated id), and untrusted values never reach MapLibre's tile encoder, which fails on
+ * numbers such as 1e308 ("Given varint doesn't fit into 10 bytes").
+ */
+export function geometryOnly(data: OverlayCollection): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: data.features.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: {} })),
+  };
+}
+
 /** Add an overlay's source and layers (once). */
 export function addOverlay(
   map: MaplibreMap,
@@ -103,7 +115,7 @@ export function addOverlay(
   if (!map.getSource(source)) {
     map.addSource(source, {
       type: 'geojson',
-      data: data as FeatureCollection,
+      data: geometryOnly(data),
       generateId: true,
     });
   }
