@@ -227,4 +227,86 @@ test.describe('import your own data', () => {
     expect(watch.external).toEqual([]);
     expect(watch.errors).toEqual([]);
   });
+
+  test('the geo tools include the overlay: within X km lists it under its name, zones count it', async ({
+    page,
+  }) => {
+    test.slow();
+    const watch = await watchPage(page);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await openApp(page);
+    await openImport(page);
+    await chooseFile(
+      page,
+      {
+        name: 'sketch.geojson',
+        mimeType: 'application/geo+json',
+        buffer: Buffer.from(JSON.stringify(SKETCH)),
+      },
+      'sketch.geojson',
+    );
+    await page.getByRole('button', { name: '添加到地图' }).click();
+    const entry = page.getByTestId('overlay-legend').locator('li[data-overlay="ov1"]');
+    await expect(entry).toBeVisible();
+
+    await page.getByRole('tab', { name: '分析' }).click();
+    const tool = page.getByTestId('within-tool');
+    // Centre on the old town: the clinic is ~1.9 km west, the greenway ~5.5 km south,
+    // the school ~7.3 km north-east, the area ~17 km east.
+    await page.evaluate(() => (window as any).linhaiMap.jumpTo({ center: [121.14, 28.86] }));
+    await tool.getByRole('button', { name: '使用地图中心' }).click();
+    const slider = tool.getByRole('slider', { name: '半径' });
+    const group = tool.locator('ul[data-overlay="ov1"]');
+
+    await slider.fill('3');
+    await expect(tool.locator('h3[data-overlay="ov1"]')).toHaveText('导入：sketch.geojson（1）');
+    await expect(group.locator('.name')).toHaveText(['新建社区医院']);
+
+    await slider.fill('10');
+    await expect(tool.locator('h3[data-overlay="ov1"]')).toHaveText('导入：sketch.geojson（3）');
+    await expect(group.locator('.name')).toHaveText(['新建社区医院', '绿道', '学校']);
+    for (const text of await group.locator('.km').allTextContents())
+      expect(Number(text.replace(/[^\d.]/g, ''))).toBeLessThanOrEqual(10);
+    // The count line counts the user's features with the plan's.
+    const planRows = await tool.locator('button[data-feature]').count();
+    await expect(page.getByTestId('within-count')).toContainText(`共 ${planRows + 3} 个要素`);
+
+    await test.step('a row opens the feature’s card and shows it', async () => {
+      await group.getByRole('button', { name: /学校/ }).click();
+      await expect(page.getByTestId('overlay-card')).toContainText('学校');
+      await expect(page.getByTestId('overlay-card-position')).toHaveText('要素 2 / 4');
+      const inView = await page.evaluate(() =>
+        (window as any).linhaiMap.getBounds().contains([121.2, 28.9]),
+      );
+      expect(inView).toBe(true);
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('overlay-card')).toBeHidden();
+    });
+
+    await test.step('the zone table counts every feature of the overlay once', async () => {
+      const row = page.getByTestId('overlay-zone-table').locator('tr[data-overlay="ov1"]');
+      await expect(row.locator('th')).toHaveText('sketch.geojson');
+      const values = await row
+        .locator('td[data-value]')
+        .evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-value'))));
+      expect(values).toHaveLength(4); // three zones and "outside"
+      expect(values.reduce((a, b) => a + b, 0)).toBe(4);
+      // The clinic in the old town is in the central zone.
+      expect(
+        Number(await row.locator('td[data-zone="zone-central"]').getAttribute('data-value')),
+      ).toBeGreaterThanOrEqual(1);
+    });
+
+    await test.step('a hidden overlay leaves the tools', async () => {
+      await page.getByRole('tab', { name: '图层' }).click();
+      await entry.getByRole('checkbox').uncheck();
+      await page.getByRole('tab', { name: '分析' }).click();
+      await expect(tool.locator('h3[data-overlay="ov1"]')).toHaveCount(0);
+      await expect(page.getByTestId('overlay-zone-table')).toHaveCount(0);
+      await expect(page.getByTestId('within-count')).toContainText(`共 ${planRows} 个要素`);
+    });
+
+    expect(watch.external).toEqual([]);
+    expect(watch.errors).toEqual([]);
+  });
 });

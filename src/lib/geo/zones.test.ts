@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GeoInputError, areaKm2 } from './measure';
-import { pointInZone, zoneStatistics, type ZoneFeature } from './zones';
+import { countInZones, pointInZone, zoneStatistics, type ZoneFeature } from './zones';
 import { byRole, expectFixture, fixtures, planFeatures } from './test/fixtures';
 import type { PlanLikeFeature } from './input';
 
@@ -76,5 +76,47 @@ describe('zoneStatistics', () => {
     expect(() =>
       zoneStatistics(zones, features, { type: 'MultiPolygon', coordinates: [] }),
     ).toThrow(GeoInputError);
+  });
+});
+
+describe('countInZones', () => {
+  const input = fixtures('city-mini')[0]!.input;
+  const zones = byRole(input, 'zone') as ZoneFeature[];
+  const point = (coordinates: number[]) => ({
+    type: 'Feature' as const,
+    properties: {},
+    geometry: { type: 'Point' as const, coordinates },
+  });
+
+  it('counts each feature once, where pointInZone puts its point', () => {
+    const places = [
+      [121.72, 28.71], // east, island part
+      [121.65, 28.9], // outside the city
+      [121.27, 28.815], // in the lake (a hole)
+      [121.72, 28.71],
+    ];
+    const out = countInZones(zones, places.map(point));
+    const expected = new Map<string, number>();
+    for (const p of places) {
+      const id = pointInZone(p, zones);
+      if (id) expected.set(id, (expected.get(id) ?? 0) + 1);
+    }
+    expect(out.zones.map((z) => z.id)).toEqual(zones.map((z) => z.properties!.id));
+    for (const z of out.zones) expect(z.count).toBe(expected.get(z.id) ?? 0);
+    expect(out.zones.find((z) => z.id === 'zone-east')!.count).toBe(2);
+    expect(out.outside).toBe(2);
+    expect(out.skipped).toBe(0);
+  });
+
+  it('counts lines and areas at their representative point; skips features without geometry', () => {
+    const features = planFeatures<PlanLikeFeature>(input);
+    const out = countInZones(zones, features);
+    const withGeometry = features.filter((f) => f.geometry).length;
+    expect(out.skipped).toBe(features.length - withGeometry);
+    expect(out.zones.reduce((s, z) => s + z.count, 0) + out.outside).toBe(withGeometry);
+  });
+
+  it('throws GeoInputError for bad coordinates in a feature', () => {
+    expect(() => countInZones(zones, [point([500, 28])])).toThrow(GeoInputError);
   });
 });

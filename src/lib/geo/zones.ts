@@ -9,6 +9,7 @@ import {
   toArea,
   toGeometry,
   toPoint,
+  type AnyFeature,
   type AreaInput,
   type FeatureList,
   type GeoInput,
@@ -128,4 +129,50 @@ export function zoneStatistics(
       cityRoadsKm: km.cityRoads,
     };
   });
+}
+
+/** How many features lie in each zone, and how many in none. */
+export interface ZoneCounts {
+  /** One entry per zone, in the input order. */
+  zones: { id: string; count: number }[];
+  /** Features whose point lies in no zone (outside the city, or in a gap between zones). */
+  outside: number;
+  /** Features without geometry, not counted. */
+  skipped: number;
+}
+
+/**
+ * Counts any features (an imported overlay, say) per zone, the way `zoneStatistics` counts
+ * platforms: each feature once, in the zone containing its representative point.
+ *
+ * @param zones zone polygons with ids (array or FeatureCollection)
+ * @param features the features to count (array or FeatureCollection)
+ * @returns per-zone counts in the zones' order, plus those in no zone and those skipped
+ * @throws GeoInputError for a zone without an id or polygon, or bad feature coordinates
+ * @example
+ * countInZones(zones, overlay) // { zones: [{ id: 'zone-east', count: 12 }, …], outside: 3, skipped: 0 }
+ */
+export function countInZones(
+  zones: FeatureList<ZoneFeature>,
+  features: FeatureList<AnyFeature>,
+): ZoneCounts {
+  const prepared = listOf(zones, 'countInZones').map((zone) => ({
+    id: zoneId(zone),
+    area: prepareArea(toArea(zone, 'countInZones')),
+  }));
+  const counts = prepared.map(() => 0);
+  let outside = 0;
+  let skipped = 0;
+  for (const feature of listOf(features, 'countInZones')) {
+    const g = toGeometry(feature, 'countInZones', true);
+    if (!g) {
+      skipped++;
+      continue;
+    }
+    const point = representativePoint(g);
+    const at = prepared.findIndex((z) => containsPoint(z.area, point));
+    if (at < 0) outside++;
+    else counts[at]!++;
+  }
+  return { zones: prepared.map((z, i) => ({ id: z.id, count: counts[i]! })), outside, skipped };
 }

@@ -34,12 +34,15 @@ export async function metricsFor(features: PlanFeatureCollection): Promise<AllMe
   // Yield to the event loop so the panel shows its "computing" state before the Turf work.
   await new Promise((resolve) => setTimeout(resolve, 0));
   const list = features.features as unknown as PlanLikeFeature[];
-  const zones = ZONE_IDS.flatMap((id) =>
-    list.filter((f) => f.properties.id === id),
-  ) as ZoneFeature[];
-  const metrics = computeAllMetrics(list, zones, outline);
+  const metrics = computeAllMetrics(list, zonesOf(features), outline);
   cache.set(features, metrics);
   return metrics;
+}
+
+/** The 一带三区 zone polygons of the plan features, in the plan's east → west order. */
+export function zonesOf(features: PlanFeatureCollection): ZoneFeature[] {
+  const list = features.features as unknown as PlanLikeFeature[];
+  return ZONE_IDS.flatMap((id) => list.filter((f) => f.properties.id === id)) as ZoneFeature[];
 }
 
 /** The metrics CSV as a download: UTF-8 with a BOM so spreadsheet programs read the Chinese. */

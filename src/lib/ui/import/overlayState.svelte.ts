@@ -1,4 +1,3 @@
-import type { Feature } from 'geojson';
 import type { OverlaySummary } from '../../import/summary';
 import type { Crs, OverlayCollection } from '../../import/types';
 import { overlayColour } from '../../map/overlayLayers';
@@ -72,16 +71,4 @@ export function undoRemove(): void {
 
 export function setVisible(id: string, visible: boolean): void {
   overlays.list = overlays.list.map((o) => (o.id === id ? { ...o, visible } : o));
-}
-
-/**
- * Every feature of the overlays (only the visible ones by default), as plain GeoJSON in
- * WGS-84, for the geo tools (within X km, zone counts, measuring). Each feature's
- * `properties` are the file's own, sanitised; which overlay it came from is not added,
- * so a property named `overlay` in the file cannot be confused with ours.
- */
-export function overlayFeatures({ visibleOnly = true } = {}): Feature[] {
-  return overlays.list
-    .filter((o) => o.visible || !visibleOnly)
-    .flatMap((o) => o.collection.features as Feature[]);
 }
