@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, waitForIdle, watchPage } from './support/app';
+import { openApp, project, readCanvas, waitForIdle, watchPage } from './support/app';
 
 /** Great-circle km on Turf's sphere (R = 6371.0088 km), the model the measure tool uses. */
 function haversineKm(a: [number, number], b: [number, number]): number {
@@ -191,5 +191,55 @@ test.describe('analysis', () => {
     expect(keyed).toBeGreaterThan(10);
     const shownKeyed = numberIn((await readout.locator('.value').textContent())!);
     expect(Math.abs(shownKeyed - keyed) / keyed).toBeLessThan(0.01);
+  });
+
+  test('service circles: drawn round the centre, labelled in the language chosen even with the tab closed', async ({
+    page,
+  }) => {
+    test.slow();
+    await openAnalysis(page);
+    // Out at sea east of 头门港, where no other label can change with the language.
+    await page.evaluate(() =>
+      (window as any).linhaiMap.jumpTo({ center: [121.86, 28.74], zoom: 9.5 }),
+    );
+    await page.getByRole('button', { name: '使用地图中心' }).click();
+    await page.getByRole('checkbox', { name: /20分钟医疗服务圈/ }).check();
+    // Setting a centre frames the within-X-km range; step back to see the whole circle.
+    await page.evaluate(() =>
+      (window as any).linhaiMap.jumpTo({ center: [121.86, 28.8], zoom: 9 }),
+    );
+    await waitForIdle(page);
+
+    const label = await page.evaluate(() => {
+      const map = (window as any).linhaiMap;
+      const [f] = map.queryRenderedFeatures({ layers: ['analysis_circles_label'] });
+      return f
+        ? { at: f.geometry.coordinates as [number, number], zh: f.properties.label_zh }
+        : null;
+    });
+    expect(label, 'the circle label is drawn').not.toBeNull();
+    expect(label!.zh).toContain('20分钟医疗服务圈');
+    // The label sits on the rim's northernmost point, radius km north of the centre.
+    expect(haversineKm([121.86, 28.74], label!.at)).toBeGreaterThan(5);
+    const p = await project(page, label!.at);
+    const rect = { x: p.x - 110, y: p.y - 26, width: 220, height: 24 };
+    const differing = (a: number[], b: number[]) => {
+      let n = 0;
+      for (let i = 0; i < a.length; i += 4)
+        if (Math.abs(a[i]! - b[i]!) + Math.abs(a[i + 1]! - b[i + 1]!) > 60) n++;
+      return n;
+    };
+
+    const zhOpen = await readCanvas(page, rect);
+    await page.getByRole('tab', { name: '图层' }).click();
+    await waitForIdle(page);
+    const zhClosed = await readCanvas(page, rect);
+    expect(differing(zhOpen, zhClosed), 'closing the tab keeps the label').toBeLessThan(20);
+
+    await page.getByRole('button', { name: /English/ }).click();
+    await expect(page.getByRole('tab', { name: 'Analysis' })).toBeVisible();
+    await waitForIdle(page);
+    const en = await readCanvas(page, rect);
+    expect(differing(zhClosed, en), 'the label is redrawn in English').toBeGreaterThan(80);
   });
 });

@@ -121,7 +121,14 @@ export function analysisLayers(
       source: circles,
       filter: role('label'),
       layout: {
-        'text-field': ['get', 'label'],
+        // Both languages ride on the feature; the map's `lang` state picks one, so the labels
+        // follow a language switch even while the analysis tab is closed.
+        'text-field': [
+          'case',
+          ['==', ['global-state', 'lang'], 'en'],
+          ['get', 'label_en'],
+          ['get', 'label_zh'],
+        ],
         'text-font': theme.fontStack,
         'text-size': 12,
         'text-anchor': 'bottom',
