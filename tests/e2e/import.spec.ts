@@ -71,6 +71,12 @@ const SKETCH = {
   ],
 };
 
+const SKETCH_FILE = {
+  name: 'sketch.geojson',
+  mimeType: 'application/geo+json',
+  buffer: Buffer.from(JSON.stringify(SKETCH)),
+};
+
 test.describe('import your own data', () => {
   test('a GeoJSON file becomes an overlay: map, legend, card, export, remove — under the CSP', async ({
     page,
@@ -90,15 +96,7 @@ test.describe('import your own data', () => {
     });
 
     await openImport(page);
-    await chooseFile(
-      page,
-      {
-        name: 'sketch.geojson',
-        mimeType: 'application/geo+json',
-        buffer: Buffer.from(JSON.stringify(SKETCH)),
-      },
-      'sketch.geojson',
-    );
+    await chooseFile(page, SKETCH_FILE, 'sketch.geojson');
     await expect(page.getByTestId('import-result')).toContainText('可以导入：4 个要素');
     await page.getByRole('button', { name: '添加到地图' }).click();
     await expect(page.getByTestId('import-dialog')).toBeHidden();
@@ -236,15 +234,7 @@ test.describe('import your own data', () => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await openApp(page);
     await openImport(page);
-    await chooseFile(
-      page,
-      {
-        name: 'sketch.geojson',
-        mimeType: 'application/geo+json',
-        buffer: Buffer.from(JSON.stringify(SKETCH)),
-      },
-      'sketch.geojson',
-    );
+    await chooseFile(page, SKETCH_FILE, 'sketch.geojson');
     await page.getByRole('button', { name: '添加到地图' }).click();
     const entry = page.getByTestId('overlay-legend').locator('li[data-overlay="ov1"]');
     await expect(entry).toBeVisible();
