@@ -1,3 +1,4 @@
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import type { OverlayCollection } from '../import/types';
 import { geometryOnly, OVERLAY_PALETTE, overlayColour, overlayLayers } from './overlayLayers';
@@ -35,6 +36,32 @@ describe('overlay layers', () => {
     expect(new Set(layers.map((l) => (l as { source: string }).source))).toEqual(
       new Set(['overlay_ov1']),
     );
+  });
+
+  it('pass the style specification (zoom-scaled points with a selected state)', () => {
+    const style = {
+      version: 8 as const,
+      sources: {
+        overlay_ov1: {
+          type: 'geojson' as const,
+          data: geometryOnly({ type: 'FeatureCollection', features: [] }),
+        },
+      },
+      layers: overlayLayers('ov1', '#c2185b'),
+    };
+    expect(validateStyleMin(style).map((e) => e.message)).toEqual([]);
+  });
+
+  it('adds only the layers for the kinds of geometry the overlay holds', () => {
+    const ids = (kinds: { points: number; lines: number; areas: number }) =>
+      overlayLayers('ov2', '#c2185b', kinds).map((l) => l.id);
+    expect(ids({ points: 50_000, lines: 0, areas: 0 })).toEqual(['overlay_ov2_point']);
+    expect(ids({ points: 0, lines: 2, areas: 1 })).toEqual([
+      'overlay_ov2_area',
+      'overlay_ov2_area_edge',
+      'overlay_ov2_line',
+    ]);
+    expect(ids({ points: 0, lines: 0, areas: 0 })).toEqual([]);
   });
 
   it('gives successive overlays distinct colours, cycling after the palette', () => {

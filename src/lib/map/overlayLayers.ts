@@ -34,12 +34,29 @@ const geometryIs = (...types: string[]): ExpressionSpecification => [
 ];
 const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 
-/** The style layers of one overlay, bottom to top. */
-export function overlayLayers(id: string, colour: string): LayerSpecification[] {
+/** Which kinds of geometry an overlay holds (its summary's `kinds`). */
+export interface OverlayKinds {
+  points: number;
+  lines: number;
+  areas: number;
+}
+const ALL_KINDS: OverlayKinds = { points: 1, lines: 1, areas: 1 };
+
+/**
+ * The style layers of one overlay, bottom to top: only those for the kinds of geometry it
+ * holds, since every layer filters every feature of every tile (a 50 000-point file needs no
+ * fill or line buckets).
+ */
+export function overlayLayers(
+  id: string,
+  colour: string,
+  kinds: OverlayKinds = ALL_KINDS,
+): LayerSpecification[] {
   const source = overlaySourceId(id);
   const areas = geometryIs('Polygon', 'MultiPolygon');
-  return [
+  const layers: (LayerSpecification & { kind: keyof OverlayKinds })[] = [
     {
+      kind: 'areas',
       id: `overlay_${id}_area`,
       type: 'fill',
       source,
@@ -47,6 +64,7 @@ export function overlayLayers(id: string, colour: string): LayerSpecification[] 
       paint: { 'fill-color': colour, 'fill-opacity': ['case', selected, 0.4, 0.22] },
     },
     {
+      kind: 'areas',
       id: `overlay_${id}_area_edge`,
       type: 'line',
       source,
@@ -54,6 +72,7 @@ export function overlayLayers(id: string, colour: string): LayerSpecification[] 
       paint: { 'line-color': colour, 'line-width': ['case', selected, 3, 1.5] },
     },
     {
+      kind: 'lines',
       id: `overlay_${id}_line`,
       type: 'line',
       source,
@@ -62,18 +81,29 @@ export function overlayLayers(id: string, colour: string): LayerSpecification[] 
       paint: { 'line-color': colour, 'line-width': ['case', selected, 5, 3] },
     },
     {
+      kind: 'points',
       id: `overlay_${id}_point`,
       type: 'circle',
       source,
       filter: geometryIs('Point', 'MultiPoint'),
       paint: {
         'circle-color': colour,
-        'circle-radius': ['case', selected, 8, 5.5],
+        // Small at city scale, where thousands of points would merge into one blot.
+        'circle-radius': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          9,
+          ['case', selected, 6, 3],
+          13,
+          ['case', selected, 8, 5.5],
+        ],
         'circle-stroke-color': '#ffffff',
-        'circle-stroke-width': 1.5,
+        'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 9, 0.75, 13, 1.5],
       },
     },
   ];
+  return layers.filter((l) => kinds[l.kind] > 0).map(({ kind: _kind, ...layer }) => layer);
 }
 
 /** Every style-layer id of one overlay (for clicks, visibility and removal). */
@@ -110,6 +140,7 @@ export function addOverlay(
   id: string,
   colour: string,
   data: OverlayCollection,
+  kinds: OverlayKinds = ALL_KINDS,
 ): void {
   const source = overlaySourceId(id);
   if (!map.getSource(source)) {
@@ -120,7 +151,7 @@ export function addOverlay(
     });
   }
   const beforeId = overlayBeforeId(map);
-  for (const layer of overlayLayers(id, colour)) {
+  for (const layer of overlayLayers(id, colour, kinds)) {
     if (!map.getLayer(layer.id)) map.addLayer(layer, beforeId);
   }
 }
