@@ -8,41 +8,20 @@ import {
   withStatus,
   type Comment,
   type CommentInput,
-  type CommentKind,
   type CommentStatus,
   type MergeResult,
 } from '../../comments';
-import { LocalStore, toStorageError, type StorageErrorKind } from '../../storage';
+import { LocalStore, toStorageError } from '../../storage';
+import { comments } from './commentsModel.svelte';
 import { downloadText, stampedName } from './download';
 
 /**
- * The consultation comments of this device: what is on disk, mirrored in memory.
+ * Storage for the consultation comments in `comments` (`commentsModel.svelte.ts`).
  * Memory is updated first and disk right after, so a comment whose write fails
  * is still shown (marked unsaved) and still exported: never lost silently.
  */
-class CommentsState {
-  /** Every comment, visible and hidden, in storage order. */
-  comments = $state.raw<Comment[]>([]);
-  /** Ids whose latest version is not on disk yet (a write failed). */
-  unsaved = $state.raw<ReadonlySet<string>>(new Set());
-  /** True once storage has been read (or found unavailable). */
-  loaded = $state(false);
-  /** Records set aside because they could not be read (kept in the quarantine store). */
-  quarantined = $state(0);
-  /** Why storage failed last, or null. */
-  storageError = $state<{ kind: StorageErrorKind; message: string } | null>(null);
-  /** Facilitator view: hidden comments shown (greyed) with moderation buttons. */
-  facilitator = $state(false);
-  /** The comment open in the panel. */
-  openId = $state<string | null>(null);
-  /** The pin placed for the comment being written. */
-  draft = $state<{ lon: number; lat: number } | null>(null);
-  kindFilter = $state<CommentKind | 'all'>('all');
-  /** Bumped to ask the panel to focus the new-comment form. */
-  formRequest = $state(0);
-}
 
-export const comments = new CommentsState();
+export { comments };
 
 const FACILITATOR_KEY = 'facilitator';
 let store: LocalStore | null = null;

@@ -1,7 +1,7 @@
 import { app } from '../appState.svelte';
 import { interaction } from '../interaction.svelte';
 import { tr } from '../tr.svelte';
-import { comments } from './commentsState.svelte';
+import { comments } from './commentsModel.svelte';
 
 /**
  * Placing a comment pin: the next map click, or Enter for the map centre (so a

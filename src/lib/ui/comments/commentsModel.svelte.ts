@@ -1,0 +1,32 @@
+import type { Comment, CommentKind } from '../../comments';
+import type { StorageErrorKind } from '../../storage';
+
+/**
+ * The consultation comments of this device as the UI shows them: what is on disk, mirrored
+ * in memory. Only state, no code of its own: the add-comment button and pin placing read
+ * and write it on the first load, while storage, schemas and the panel
+ * (`commentsState.svelte.ts`, loaded with the comments code) fill it in later.
+ */
+class CommentsState {
+  /** Every comment, visible and hidden, in storage order. */
+  comments = $state.raw<Comment[]>([]);
+  /** Ids whose latest version is not on disk yet (a write failed). */
+  unsaved = $state.raw<ReadonlySet<string>>(new Set());
+  /** True once storage has been read (or found unavailable). */
+  loaded = $state(false);
+  /** Records set aside because they could not be read (kept in the quarantine store). */
+  quarantined = $state(0);
+  /** Why storage failed last, or null. */
+  storageError = $state<{ kind: StorageErrorKind; message: string } | null>(null);
+  /** Facilitator view: hidden comments shown (greyed) with moderation buttons. */
+  facilitator = $state(false);
+  /** The comment open in the panel. */
+  openId = $state<string | null>(null);
+  /** The pin placed for the comment being written. */
+  draft = $state<{ lon: number; lat: number } | null>(null);
+  kindFilter = $state<CommentKind | 'all'>('all');
+  /** Bumped to ask the panel to focus the new-comment form. */
+  formRequest = $state(0);
+}
+
+export const comments = new CommentsState();
