@@ -26,11 +26,12 @@ const VIEWPORT = { width: 1280, height: 800 };
 
 type Variant = 'app' | 'baseline';
 
-/** The in-page import timing, as plain JS text (see bench/page/importPoints.js). */
-const IMPORT_POINTS = readFileSync(join(BENCH, 'page/importPoints.js'), 'utf8').replace(
-  /^[\s\S]*?(?=async function)/,
-  '',
-);
+/** A function of bench/page/, as plain JS text for `page.evaluate` (tsx would wrap names). */
+const pageFunction = (file: string) =>
+  readFileSync(join(BENCH, 'page', file), 'utf8').replace(/^[\s\S]*?(?=(async )?function)/, '');
+const IMPORT_POINTS = pageFunction('importPoints.js');
+const ARM_DIALOG_STAMPS = pageFunction('armDialogStamps.js');
+const OVERLAY_IDLE = pageFunction('overlayIdle.js');
 
 interface Load {
   readyMs: number;
@@ -63,27 +64,7 @@ const DIALOG_FILE = pointsFile(DIALOG_POINTS);
  */
 async function importThroughDialog(page: Page): Promise<NonNullable<Load['dialog']>> {
   await page.getByTestId('import-button').click();
-  await page.evaluate(() => {
-    const stamps: Record<string, number> = {};
-    (window as unknown as { __dialog: typeof stamps }).__dialog = stamps;
-    const on = (type: string, test: (el: HTMLElement) => boolean, key: string) =>
-      document.addEventListener(
-        type,
-        (e) => {
-          if (!(key in stamps) && test(e.target as HTMLElement)) stamps[key] = performance.now();
-        },
-        { capture: true },
-      );
-    on('change', (el) => el.dataset.testid === 'import-file', 'change');
-    on('click', (el) => Boolean(el.closest('button')?.textContent?.includes('添加到地图')), 'add');
-    new MutationObserver((_, observer) => {
-      const shown = document.querySelector('[data-testid="import-result"]');
-      if (shown?.textContent?.includes('可以导入')) {
-        stamps.checked = performance.now();
-        observer.disconnect();
-      }
-    }).observe(document.body, { subtree: true, childList: true, characterData: true });
-  });
+  await page.evaluate(`(${ARM_DIALOG_STAMPS})()`);
   await page.getByTestId('import-file').setInputFiles({
     name: 'bench-points.geojson',
     mimeType: 'application/geo+json',
@@ -91,20 +72,7 @@ async function importThroughDialog(page: Page): Promise<NonNullable<Load['dialog
   });
   await page.getByTestId('import-result').getByText('可以导入').waitFor({ timeout: 300_000 });
   await page.getByRole('button', { name: '添加到地图' }).click();
-  const stamps = await page.evaluate(
-    () =>
-      new Promise<Record<string, number>>((done) => {
-        const map = (window as unknown as { linhaiMap: import('maplibre-gl').Map }).linhaiMap;
-        const check = () => {
-          if (!map.getSource('overlay_ov1') || !map.isSourceLoaded('overlay_ov1')) return;
-          map.off('idle', check);
-          const stamps = (window as unknown as { __dialog: Record<string, number> }).__dialog;
-          done({ ...stamps, idle: performance.now() });
-        };
-        map.on('idle', check);
-        map.triggerRepaint();
-      }),
-  );
+  const stamps = (await page.evaluate(`(${OVERLAY_IDLE})()`)) as Record<string, number>;
   const checkMs = stamps.checked! - stamps.change!;
   const addMs = stamps.idle! - stamps.add!;
   return { checkMs, addMs, totalMs: checkMs + addMs };

@@ -43,8 +43,8 @@ const SETTLE_MS = 1000;
  * Run `task` once the map has first been drawn (or failed to be), a moment later, when the
  * page is idle: for work the first load must not wait for or compete with (the service
  * worker's precache, code for features not used yet). The pause keeps it clear of the
- * frames right after the first idle and of the benchmark's first-load count, which is taken
- * at "ready".
+ * frames right after the first idle (label placement, fades). `npm run bench` counts bytes up
+ * to "ready", so what loads here is reported apart in the README, not hidden.
  */
 export function afterFirstDraw(task: () => void): void {
   void firstDraw.then(() =>
