@@ -132,6 +132,40 @@ test.describe('comment pins', () => {
     expect(watch.errors).toEqual([]);
   });
 
+  test('a feature card starts a comment pinned on the feature and linked to it', async ({
+    page,
+  }) => {
+    const watch = await watchPage(page);
+    await openApp(page, '#feature=linhai-station');
+    const card = page.getByTestId('feature-card');
+    await expect(card).toContainText('临海站');
+    await card.getByRole('button', { name: '对此发表意见' }).click();
+
+    await expect(page.getByTestId('comments-panel')).toBeVisible();
+    await expect(page.locator('#comment-feature')).toHaveValue('linhai-station');
+    await page.getByLabel('疑问').check();
+    await page.getByLabel('意见内容').fill('站前广场什么时候建成？');
+    await page.getByRole('button', { name: '提交意见' }).click();
+    await expect(page.getByTestId('comments-panel').getByRole('status')).toHaveText(
+      '意见已保存在本机',
+    );
+    const detail = page.getByTestId('comment-detail');
+    await expect(detail).toContainText('临海站');
+
+    // The pin is drawn on the station itself.
+    await waitForIdle(page);
+    const pins = await page.evaluate(() =>
+      (window as any).linhaiMap
+        .queryRenderedFeatures({ layers: ['comments_pins'] })
+        .map((f: any) => f.geometry.coordinates as [number, number]),
+    );
+    expect(pins).toHaveLength(1);
+    expect(pins[0]![0]).toBeCloseTo(121.24, 3);
+    expect(pins[0]![1]).toBeCloseTo(28.88, 3);
+    expect(watch.external).toEqual([]);
+    expect(watch.errors).toEqual([]);
+  });
+
   test('exports GeoJSON and CSV, re-imports without duplicates, merges another laptop once, refuses a bad file', async ({
     page,
   }) => {

@@ -30,6 +30,13 @@ export function placeAt(lon: number, lat: number): void {
   app.announcement = tr('comments.placed');
 }
 
+/** Start a comment about a plan feature: the pin on the feature, the feature linked. */
+export function commentOn(featureId: string, [lon, lat]: number[]): void {
+  // The form links the selected feature when it opens.
+  app.selectedFeature = featureId;
+  placeAt(lon!, lat!);
+}
+
 export function placeAtCentre(): void {
   const centre = app.map?.getCenter();
   if (centre) placeAt(centre.lng, centre.lat);
