@@ -8,6 +8,8 @@ import { gzipSync } from 'node:zlib';
 export interface Served {
   path: string;
   gzipBytes: number;
+  /** When the request arrived (epoch ms), to tell what was asked for before "ready". */
+  at: number;
 }
 
 const TYPES: Record<string, string> = {
@@ -30,6 +32,7 @@ export async function startServer(root: string) {
   const cache = new Map<string, Buffer>();
   const server = createServer((req, res) => {
     void (async () => {
+      const at = Date.now();
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
       const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
       if (!file.startsWith(root)) return void res.writeHead(403).end();
@@ -49,7 +52,7 @@ export async function startServer(root: string) {
         ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
       });
       res.end(body);
-      log.push({ path: path.replace(/^\/(app|baseline)\//, ''), gzipBytes: body.length });
+      log.push({ path: path.replace(/^\/(app|baseline)\//, ''), gzipBytes: body.length, at });
     })();
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
