@@ -26,6 +26,7 @@ export const sessionZh = {
   'session.error.notFound': '找不到意见征集 {code}：链接可能有误或已被删除。',
   'session.error.unreachable': '无法连接意见征集服务器',
   'session.error.join': '无法加入意见征集：{message}',
+  'session.error.noServer': '这个网址没有意见征集服务器：意见只保存在本机。',
   'session.stats': '{n} 条意见',
   'facilitatorTools.title': '主持意见征集',
   'facilitatorTools.login': '主持人登录',
@@ -99,6 +100,8 @@ export const sessionEn: Record<keyof typeof sessionZh, string> = {
   'session.error.notFound': 'No consultation {code}: the link may be wrong or the session removed.',
   'session.error.unreachable': 'The consultation server cannot be reached',
   'session.error.join': 'Could not join the consultation: {message}',
+  'session.error.noServer':
+    'There is no consultation server at this address: comments stay on this device.',
   'session.stats': '{n} comments',
   'facilitatorTools.title': 'Run a consultation',
   'facilitatorTools.login': 'Facilitator login',

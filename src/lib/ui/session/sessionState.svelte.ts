@@ -43,15 +43,39 @@ export function describeFailure(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Ask whether a consultation server is behind this page, and who we are to it. */
-export async function detectServer(): Promise<void> {
+/** Settles once `detectServer` knows whether there is a server. */
+let serverKnown: Promise<void> | null = null;
+
+/**
+ * Ask whether a consultation server is behind this page, and who we are to it.
+ * First `./consultation.json`, which the static build ships as `{ "server": false }`
+ * and the server answers with `true`, so a plain file server (or the offline
+ * cache) is recognised without a failing request; then `/api/health`.
+ */
+export function detectServer(): Promise<void> {
+  serverKnown ??= probe();
+  return serverKnown;
+}
+
+async function probe(): Promise<void> {
+  if (!import.meta.env.DEV) {
+    const marker: unknown = await fetch('./consultation.json', { cache: 'no-store' })
+      .then((r) => (r.ok ? r.json() : null))
+      .catch(() => null);
+    const server =
+      typeof marker === 'object' && marker !== null && (marker as { server?: unknown }).server;
+    if (server !== true) {
+      sessionModel.server = 'none';
+      return;
+    }
+  }
   try {
     const health = await api.health();
     sessionModel.server = 'server';
     sessionModel.database = health.database;
   } catch {
-    // A static build (vite preview answers /api/health with index.html) or a server that is down.
-    sessionModel.server = sessionModel.sid ? 'server' : 'none';
+    // The marker said there is a server (it may be restarting); in dev, Vite without the API.
+    sessionModel.server = import.meta.env.DEV ? 'none' : 'server';
     return;
   }
   await refreshFacilitator();
@@ -67,11 +91,17 @@ export async function refreshFacilitator(): Promise<void> {
 
 /** Join (or switch to) the session in `sessionModel.sid`; leave when it is null. */
 export async function syncSession(): Promise<void> {
+  await detectServer();
   const sid = sessionModel.sid;
   if (sid === joined) return;
   leave();
   if (!sid) return;
   joined = sid;
+  if (sessionModel.server === 'none') {
+    // A join link opened on the static build: nothing to join, comments stay here.
+    sessionModel.joinError = tr('session.error.noServer');
+    return;
+  }
   await join(sid);
 }
 
