@@ -135,6 +135,7 @@ test.describe('consultation session with the server', () => {
     await expect(ph.getByTestId('session-privacy')).toHaveText(
       '匿名参与：不收集姓名、联系方式或 IP',
     );
+    await ph.screenshot({ path: test.info().outputPath('phone-join-390.png') });
     await post(ph, '建议', '港区货车请绕开杜桥镇区');
     await expect(row(ph, '港区货车请绕开杜桥镇区').getByTestId('delivery')).toHaveText('已发送');
 
@@ -145,6 +146,18 @@ test.describe('consultation session with the server', () => {
     const pinId = (await pinIds(proj))[0]!;
     await proj.screenshot({ path: test.info().outputPath('projector-1920.png') });
 
+    // The join screen for the projector: the QR code drawn here, the short link in large type.
+    await fac.setViewportSize({ width: 1920, height: 1080 });
+    await fac.getByRole('button', { name: '二维码' }).click();
+    const qr = fac.getByTestId('qr-screen');
+    await expect(qr.getByTestId('qr-link')).toHaveText(`127.0.0.1:${server.port}/#session=${sid}`);
+    const qrBox = (await qr.getByTestId('qr-code').boundingBox())!;
+    expect(qrBox.height).toBeGreaterThan(500);
+    await fac.screenshot({ path: test.info().outputPath('qr-1920.png') });
+    await fac.keyboard.press('Escape');
+    await expect(qr).toHaveCount(0);
+    await fac.setViewportSize(LAPTOP.viewport);
+
     // The facilitator hides it with a reason: it leaves the phone and the projector.
     const queue = fac.getByTestId('moderation-queue');
     const item = queue.getByTestId('moderation-item').filter({ hasText: '港区货车请绕开杜桥镇区' });
@@ -152,6 +165,7 @@ test.describe('consultation session with the server', () => {
     await item.getByRole('textbox').fill('与本场主题无关');
     await item.getByRole('button', { name: /隐藏/ }).click();
     await expect(item).toContainText('已隐藏：与本场主题无关');
+    await queue.screenshot({ path: test.info().outputPath('moderation-queue.png') });
     await expect(row(ph, '港区货车请绕开杜桥镇区')).toHaveCount(0);
     await expect.poll(async () => pinIds(ph)).not.toContain(pinId);
     await expect(proj.getByTestId('count-idea')).toHaveText('0');

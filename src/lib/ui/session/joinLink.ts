@@ -9,6 +9,14 @@ export function joinUrl(
   return `${where.origin}${where.pathname}#session=${sid}`;
 }
 
+/** The short link as two lines' worth: the host (and path), then `#session=code`, so it never breaks inside the code. */
+export function shortJoinParts(
+  sid: string,
+  where: Pick<Location, 'host' | 'pathname'> = location,
+): [string, string] {
+  return [`${where.host}${where.pathname}`, `#session=${sid}`];
+}
+
 export function shortJoinLink(
   sid: string,
   where: Pick<Location, 'host' | 'pathname'> = location,
