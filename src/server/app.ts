@@ -313,7 +313,7 @@ export function createApi(options: AppOptions): Hono<Env> {
       facilitator,
       async (c) => {
         const sid = (await sessionOr404(c.req.param('sid'))).id;
-        const hasBody = (c.req.header('Content-Length') ?? '0') !== '0';
+        const hasBody = (c.req.header('Content-Type') ?? '').startsWith('application/json');
         const { reason } = hasBody ? await body(c, ModerationRequest) : {};
         return c.json({
           comment: await store.moderate(db, sid, c.req.param('id'), action, reason),

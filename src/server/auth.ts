@@ -138,9 +138,10 @@ export function isSameOrigin(
   const origin = c.req.header('Origin');
   if (!origin) return c.req.header('Sec-Fetch-Site') === 'same-origin';
   if (allowedOrigins.includes(origin)) return true;
-  const host = (trustProxy && c.req.header('X-Forwarded-Host')) || c.req.header('Host');
+  // Node's request URL is built from the Host header.
+  const host = (trustProxy && c.req.header('X-Forwarded-Host')) || new URL(c.req.url).host;
   try {
-    return host !== undefined && new URL(origin).host === host;
+    return new URL(origin).host === host;
   } catch {
     return false;
   }

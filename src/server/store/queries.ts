@@ -294,6 +294,50 @@ export async function putComment(
   deviceHash: string | null,
   maxPerSession: number,
 ): Promise<{ created: boolean; comment: SessionComment }> {
+  // The common case, a new comment, in one round trip (migration 2); re-sends and edits below.
+  const [fast] = await db.query<{ outcome: string; seq: string }>(
+    'SELECT * FROM lh_insert_comment($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)',
+    [
+      sid,
+      comment.id,
+      deviceHash,
+      comment.kind,
+      comment.text,
+      comment.lon,
+      comment.lat,
+      comment.section ?? null,
+      comment.feature ?? null,
+      comment.created,
+      comment.updated,
+      comment.schemaVersion,
+      maxPerSession,
+    ],
+  );
+  switch (fast?.outcome) {
+    case 'created': {
+      const seq = Number(fast.seq);
+      db.afterCommit([{ sessionId: sid, seq }]);
+      const stored: SessionComment = {
+        ...comment,
+        status: 'visible',
+        seq,
+        sessionId: sid,
+        hidden: false,
+        reports: 0,
+      };
+      return { created: true, comment: stored };
+    }
+    case 'no_session':
+      throw notFound('This session');
+    case 'closed':
+      throw closed();
+    case 'full':
+      throw new ApiFailure(
+        403,
+        'session_full',
+        `This session has reached its limit of ${maxPerSession} comments.`,
+      );
+  }
   return inSession(db, sid, async (tx, session, emit) => {
     const existing = await commentRow(tx, sid, comment.id);
     if (existing) {
