@@ -142,7 +142,7 @@ test.describe('consultation session with the server', () => {
     // Live on the projector: the counter, the ticker and a pin on the map.
     await expect(proj.getByTestId('count-idea')).toHaveText('1');
     await expect(proj.getByTestId('projector-ticker')).toContainText('港区货车请绕开杜桥镇区');
-    await expect.poll(async () => (await pinIds(proj)).length).toBe(1);
+    await expect.poll(async () => (await pinIds(proj)).length, { timeout: 90_000 }).toBe(1);
     const pinId = (await pinIds(proj))[0]!;
     await proj.screenshot({ path: test.info().outputPath('projector-1920.png') });
 
@@ -167,9 +167,9 @@ test.describe('consultation session with the server', () => {
     await expect(item).toContainText('已隐藏：与本场主题无关');
     await queue.screenshot({ path: test.info().outputPath('moderation-queue.png') });
     await expect(row(ph, '港区货车请绕开杜桥镇区')).toHaveCount(0);
-    await expect.poll(async () => pinIds(ph)).not.toContain(pinId);
+    await expect.poll(async () => pinIds(ph), { timeout: 90_000 }).not.toContain(pinId);
     await expect(proj.getByTestId('count-idea')).toHaveText('0');
-    await expect.poll(async () => pinIds(proj)).not.toContain(pinId);
+    await expect.poll(async () => pinIds(proj), { timeout: 90_000 }).not.toContain(pinId);
 
     // The server crashes while the phone posts: the comments wait on the phone, marked.
     await server.kill('SIGKILL');
