@@ -42,9 +42,10 @@ test.describe('places that share one estimated position', () => {
     const list = page.getByTestId('stack-list');
     await expect(list.getByRole('heading')).toHaveText('同一位置的 17 处地点');
     await expect(list).toContainText('共用一个估计位置（±10 公里），并非测绘坐标');
-    await expect(
-      list.getByRole('button', { name: /^园\s*吉利汽车临海产业园\s*产业平台 · 在建/ }),
-    ).toBeVisible();
+    // Each row: the layer's mark, the name, the layer and the status.
+    const geely = list.getByRole('button', { name: /吉利汽车临海产业园\s*产业平台 · 在建/ });
+    await expect(geely).toBeVisible();
+    await expect(geely).toContainText('园');
     await expect(list.locator('li')).toHaveCount(17);
     await expect(page.getByTestId('announcer')).toHaveText('同一位置的 17 处地点，已列出');
 
