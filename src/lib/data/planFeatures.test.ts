@@ -254,6 +254,20 @@ describe('buildFeaturesGeojson', () => {
     expect(zoneOf('jiangnan-ev-park')).toBe('zone-central');
   });
 
+  it('names the file, the feature and the field of a bad source or horizon', () => {
+    const bad = structuredClone(raw) as { features: { properties: Record<string, unknown> }[] };
+    const i = bad.features.findIndex((f) => f.properties.id === 'fulong-bridge');
+    const props = bad.features[i]!.properties;
+    props.source = { kind: 'gazetteer', note: { zh: 'placed at lh-022', en: 'placed' } };
+    props.horizon = 2025;
+    const build = () => buildFeaturesGeojson({ planFeatures: bad, seats, boundary, gazetteer });
+    expect(build).toThrow(
+      `geodata/plan-features.geojson: features[${i}] «伏龙大桥» properties.source.note.zh`,
+    );
+    expect(build).toThrow(`features[${i}] «伏龙大桥» properties.source.ref`);
+    expect(build).toThrow(`features[${i}] «伏龙大桥» properties.horizon_basis`);
+  });
+
   it('refuses a cited feature that drifted from its anchor', () => {
     const bad = structuredClone(source);
     const cited = bad.features.find((f) => f.properties.confidence === 'cited')!;
