@@ -163,12 +163,13 @@ export async function putComment(
   sid: string,
   token: string,
   comment: Comment,
+  timeoutMs = 5000,
 ): Promise<number> {
   const response = await fetch(`${base}/api/sessions/${sid}/comments/${comment.id}`, {
     method: 'PUT',
     headers: { 'Content-Type': 'application/json', [DEVICE_HEADER]: token },
     body: JSON.stringify(comment),
-    signal: AbortSignal.timeout(5000),
+    signal: AbortSignal.timeout(timeoutMs),
   });
   await response.arrayBuffer();
   return response.status;

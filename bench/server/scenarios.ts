@@ -89,7 +89,8 @@ export async function liveDelivery(
     streams.push(stream);
   }
   // Warm-up pin: every subscriber is connected once it has it.
-  await putComment(postBase, sid, tokens[0]!, benchComment());
+  const warmup = benchComment();
+  while ((await putComment(postBase, sid, tokens[0]!, warmup, 30_000).catch(() => 0)) === 0);
   await Promise.all(streams.map((s) => s.until((e) => e.length >= 1, 60_000)));
   const total = options.rate * options.seconds;
   const t0 = performance.now() + 100;
