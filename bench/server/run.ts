@@ -43,7 +43,7 @@ async function onDatabase(
   result.coldStartMs = Math.round(server.readyMs);
   try {
     result.submit = await scenario(`${kind} submit`, () =>
-      submitLoad(server.base, { phones: 300, rate: 50, seconds: SUBMIT }),
+      submitLoad(server, { phones: 300, rate: 50, seconds: SUBMIT }),
     );
     result.live = await scenario(`${kind} live`, () =>
       liveDelivery(server.base, server.base, { subscribers: 500, rate: 10, seconds: LIVE }),
