@@ -31,6 +31,9 @@ export function mountApp(app: Hono, distDir: string): void {
     c.header('Referrer-Policy', 'no-referrer');
     c.header('X-Frame-Options', 'DENY');
   });
+  // The app asks this before calling the API: the static build ships `{ "server": false }` in the
+  // same place, so a plain file server is recognised without a failing request.
+  app.get('/consultation.json', (c) => c.json({ server: true }));
   const root = relative(process.cwd(), distDir) || '.';
   app.use('*', async (c, next) =>
     c.req.path.startsWith('/api/') ? next() : serveStatic({ root })(c, next),

@@ -11,6 +11,8 @@
  * (`NavigationControl.ZoomIn` …) so `maplibreLocale(lang)` can pass them to
  * `new maplibregl.Map({ locale })`.
  */
+import { sessionEn, sessionZh } from './sessionStrings';
+
 export const zh = {
   // App and header
   'app.title': '临海“十四五”规划空间地图',
@@ -217,6 +219,16 @@ export const zh = {
   'data.filterPlaceholder': '输入名称、图层或章节',
   'data.rows': '共 {n} 条',
   'data.noRows': '没有符合条件的要素',
+  'data.layerHidden': '图层未显示',
+  'data.sharesPosition': '与另外 {n} 处共用位置',
+  'layers.turnedOn': '已打开图层：{layer}',
+  'stack.mapLabel': '{n} 处地点',
+  'stack.title': '同一位置的 {n} 处地点',
+  'stack.note': '规划未给出更细的位置，这些地点共用一个估计位置（±{km} 公里），并非测绘坐标。',
+  'stack.close': '关闭列表',
+  'stack.opened': '同一位置的 {n} 处地点，已列出',
+  'stack.shared': '与另外 {n} 处地点共用同一估计位置',
+  'stack.showList': '查看同一位置的地点',
   'data.openData': '开放数据',
   'data.download': '下载 {name}',
   'sources.title': '数据与来源',
@@ -425,6 +437,7 @@ export const zh = {
   'CooperativeGesturesHandler.WindowsHelpText': '按住 Ctrl 并滚动以缩放地图',
   'CooperativeGesturesHandler.MacHelpText': '按住 ⌘ 并滚动以缩放地图',
   'CooperativeGesturesHandler.MobileHelpText': '用两根手指移动地图',
+  ...sessionZh,
 } as const satisfies Record<string, string>;
 
 /** A UI string key. Derived from the Chinese map, the reference language. */
@@ -635,6 +648,17 @@ export const en: Record<StringKey, string> = {
   'data.filterPlaceholder': 'Name, layer or section',
   'data.rows': '{n} rows',
   'data.noRows': 'No features match',
+  'data.layerHidden': 'layer hidden',
+  'data.sharesPosition': 'shares its position with {n} others',
+  'layers.turnedOn': 'Layer turned on: {layer}',
+  'stack.mapLabel': '{n} places',
+  'stack.title': '{n} places at one position',
+  'stack.note':
+    'The plan gives no finer location: these places share one estimated position (±{km} km), not a surveyed one.',
+  'stack.close': 'Close list',
+  'stack.opened': '{n} places at one position, listed',
+  'stack.shared': 'Shares one estimated position with {n} other places',
+  'stack.showList': 'List the places at this position',
   'data.openData': 'Open data',
   'data.download': 'Download {name}',
   'sources.title': 'Data and sources',
@@ -849,6 +873,7 @@ export const en: Record<StringKey, string> = {
   'CooperativeGesturesHandler.WindowsHelpText': 'Use Ctrl + scroll to zoom the map',
   'CooperativeGesturesHandler.MacHelpText': 'Use ⌘ + scroll to zoom the map',
   'CooperativeGesturesHandler.MobileHelpText': 'Use two fingers to move the map',
+  ...sessionEn,
 };
 
 /** The UI languages. Chinese is the default. */
