@@ -26,6 +26,8 @@ export interface ServerProcess {
   child: ChildProcess;
   /** RSS in MB from /proc. */
   rssMb(): number;
+  /** CPU time (user + system) used so far, in ms, from /proc: independent of how busy the machine is. */
+  cpuMs(): number;
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -73,6 +75,9 @@ export async function startServer(options: {
       // tsx runs the server in a child node process: sum the tree.
       return rssOfTree(child.pid!) / 1024;
     },
+    cpuMs() {
+      return cpuOfTree(child.pid!);
+    },
     async kill(signal: NodeJS.Signals = 'SIGTERM') {
       if (child.exitCode !== null) return;
       killTree(child.pid!, signal);
@@ -107,6 +112,21 @@ function rssOfTree(pid: number): number {
     }
   }
   return kb;
+}
+
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+
+function cpuOfTree(pid: number): number {
+  let ticks = 0;
+  for (const p of treeOf(pid)) {
+    try {
+      const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    } catch {
+      // gone
+    }
+  }
+  return ticks * TICK_MS;
 }
 
 /** Signals the whole process tree (tsx's wrapper and the node process running the server). */
@@ -163,12 +183,13 @@ export async function putComment(
   sid: string,
   token: string,
   comment: Comment,
+  timeoutMs = 5000,
 ): Promise<number> {
   const response = await fetch(`${base}/api/sessions/${sid}/comments/${comment.id}`, {
     method: 'PUT',
     headers: { 'Content-Type': 'application/json', [DEVICE_HEADER]: token },
     body: JSON.stringify(comment),
-    signal: AbortSignal.timeout(5000),
+    signal: AbortSignal.timeout(timeoutMs),
   });
   await response.arrayBuffer();
   return response.status;

@@ -22,32 +22,38 @@ const only = process.env.BENCH_ONLY;
 const load = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
 const log = (label: string, value: unknown) => console.log(label, JSON.stringify(value));
 
+/** Runs one scenario; a failure is recorded in the results rather than ending the whole run. */
+async function scenario<T>(label: string, run: () => Promise<T>): Promise<T | { error: string }> {
+  try {
+    const value = await run();
+    log(label, value);
+    return value;
+  } catch (error) {
+    log(label, { error: String(error) });
+    return { error: String(error) };
+  }
+}
+
 async function onDatabase(
   kind: 'pglite' | 'postgres',
   target: { dataDir?: string; databaseUrl?: string },
 ) {
   const result: Record<string, unknown> = { loadAvgAtStart: load() };
-  const port = await freePort();
-  const server = await startServer({ port, ...target });
+  const server = await startServer({ port: await freePort(), ...target });
   result.coldStartMs = Math.round(server.readyMs);
   try {
-    result.submit = await submitLoad(server.base, { phones: 300, rate: 50, seconds: SUBMIT });
-    log(`${kind} submit`, result.submit);
-    result.live = await liveDelivery(server.base, server.base, {
-      subscribers: 500,
-      rate: 10,
-      seconds: LIVE,
-    });
-    log(`${kind} live`, result.live);
+    result.submit = await scenario(`${kind} submit`, () =>
+      submitLoad(server, { phones: 300, rate: 50, seconds: SUBMIT }),
+    );
+    result.live = await scenario(`${kind} live`, () =>
+      liveDelivery(server.base, server.base, { subscribers: 500, rate: 10, seconds: LIVE }),
+    );
     if (kind === 'postgres') {
       const second = await startServer({ port: await freePort(), ...target });
       try {
-        result.crossInstance = await liveDelivery(server.base, second.base, {
-          subscribers: 200,
-          rate: 20,
-          seconds: LIVE,
-        });
-        log(`${kind} cross-instance`, result.crossInstance);
+        result.crossInstance = await scenario(`${kind} cross-instance`, () =>
+          liveDelivery(server.base, second.base, { subscribers: 200, rate: 20, seconds: LIVE }),
+        );
       } finally {
         await second.kill();
       }
@@ -56,21 +62,19 @@ async function onDatabase(
     await server.kill();
   }
   const killPort = await freePort();
-  result.killRestarts = await killRestarts(() => startServer({ port: killPort, ...target }), {
-    phones: 100,
-    rate: 20,
-    kills: 5,
-    everyMs: 6000,
-  });
-  log(`${kind} kill -9`, result.killRestarts);
+  result.killRestarts = await scenario(`${kind} kill -9`, () =>
+    killRestarts(() => startServer({ port: killPort, ...target }), {
+      phones: 100,
+      rate: 20,
+      kills: 5,
+      everyMs: 6000,
+    }),
+  );
   const steady = await startServer({ port: await freePort(), ...target });
   try {
-    result.memory = await memorySteady(steady, {
-      rate: 5,
-      seconds: MEMORY,
-      warmupSeconds: Math.min(60, MEMORY / 5),
-    });
-    log(`${kind} memory`, result.memory);
+    result.memory = await scenario(`${kind} memory`, () =>
+      memorySteady(steady, { rate: 5, seconds: MEMORY, warmupSeconds: Math.min(60, MEMORY / 5) }),
+    );
   } finally {
     await steady.kill();
   }
