@@ -3,6 +3,8 @@ import type { PlanFeatureCollection } from './features';
 import type { Layer } from './layers';
 import { PLAN_FEATURES_OUTPUT } from './planFeatures';
 import { projectRows, projectsCsv, projectsGeojson } from './projectTable';
+import { ProjectCollection } from './projects';
+import { validateData } from './validate';
 
 /** The published project table, as a spreadsheet and as GeoJSON. */
 export const PROJECTS_CSV = 'projects.csv';
@@ -26,9 +28,14 @@ export function projectTableOutputs(
   const features = outputs.find((o) => o.fileName === PLAN_FEATURES_OUTPUT);
   if (!features) return [];
   const rows = projectRows(JSON.parse(features.text) as PlanFeatureCollection, layerNames);
+  const geojson = validateData(
+    `data/${PROJECTS_GEOJSON}`,
+    ProjectCollection,
+    projectsGeojson(rows),
+  );
   return [
     { fileName: PROJECTS_CSV, text: projectsCsv(rows) },
-    { fileName: PROJECTS_GEOJSON, text: JSON.stringify(projectsGeojson(rows)) },
+    { fileName: PROJECTS_GEOJSON, text: JSON.stringify(geojson) },
   ];
 }
 

@@ -81,7 +81,7 @@ describe('projectsGeojson', () => {
   it('is the same rows as points at lon/lat', () => {
     const fc = projectsGeojson(rows);
     expect(fc.features).toHaveLength(3);
-    const rail = fc.features.find((f) => f.id === 'jintai-rail')!;
+    const rail = fc.features.find((f) => f.properties.id === 'jintai-rail')!;
     expect(rail.geometry).toEqual({ type: 'Point', coordinates: [121.1, 28.85] });
     expect(rail.properties).toEqual(row('jintai-rail'));
   });

@@ -1,7 +1,16 @@
-import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { Feature, Point } from 'geojson';
 import { pinPoint } from '../geo/pinPoint';
 import type { PlanFeature, PlanFeatureCollection } from './features';
 import type { Layer } from './layers';
+import {
+  PROJECT_COLUMNS,
+  type PositionFrom,
+  type ProjectCollection,
+  type ProjectRow,
+  type TargetYearCode,
+} from './projects';
+
+export { PROJECT_COLUMNS, type ProjectRow } from './projects';
 
 /**
  * The project table: one row per plan feature, flat, for spreadsheets and GIS. Published at
@@ -19,38 +28,10 @@ import type { Layer } from './layers';
  * - Multi-valued cells (sections, zones) are joined with `; `.
  */
 
-/** Column order of the CSV and property order of the GeoJSON. */
-export const PROJECT_COLUMNS = [
-  'id',
-  'name',
-  'name_en',
-  'layer',
-  'layer_name',
-  'group',
-  'status',
-  'status_wording',
-  'target_year',
-  'zone',
-  'sections',
-  'confidence',
-  'uncertainty_km',
-  'source',
-  'lon',
-  'lat',
-  'position_from',
-] as const;
-export type ProjectColumn = (typeof PROJECT_COLUMNS)[number];
-
-/** Which point of the feature `lon`/`lat` are. */
-export type PositionFrom =
-  'point' | 'first-point' | 'line-middle-vertex' | 'area-label-point' | 'area-ring-vertex' | 'none';
-
-export type ProjectRow = Record<ProjectColumn, string | number | null>;
-
 /** The target-year code of a feature: the plan's year, or `unstated` when the plan gives none. */
-export function targetYearCode(p: PlanFeature['properties']): '2025' | '2035' | 'unstated' {
+export function targetYearCode(p: PlanFeature['properties']): TargetYearCode {
   return p.horizon === 2025 || p.horizon === 2035
-    ? (String(p.horizon) as '2025' | '2035')
+    ? (String(p.horizon) as TargetYearCode)
     : 'unstated';
 }
 
@@ -137,14 +118,13 @@ export function projectsCsv(rows: ProjectRow[]): string {
  * The rows as a GeoJSON FeatureCollection of Points (RFC 7946, WGS-84), one per row that has
  * a position, with the row as its properties.
  */
-export function projectsGeojson(rows: ProjectRow[]): FeatureCollection<Point, ProjectRow> {
+export function projectsGeojson(rows: ProjectRow[]): ProjectCollection {
   const features: Feature<Point, ProjectRow>[] = rows
     .filter((row) => typeof row.lon === 'number' && typeof row.lat === 'number')
     .map((row) => ({
       type: 'Feature',
-      id: row.id as string,
       geometry: { type: 'Point', coordinates: [row.lon as number, row.lat as number] },
       properties: row,
     }));
-  return { type: 'FeatureCollection', features };
+  return { type: 'FeatureCollection', features } as ProjectCollection;
 }

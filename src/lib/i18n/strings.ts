@@ -226,6 +226,9 @@ export const zh = {
   'sources.estimated': '依据知识推定，圆圈表示不确定范围（± 千米），仅作示意。',
   'sources.schematic': '如规划原文示意图：分区范围、走廊线位经已知点绘制，不代表实际线位。',
   'sources.downloads': '开放数据下载',
+  'openData.plan': '规划数据',
+  'openData.basemap': '底图数据',
+  'openData.source': '来源与许可',
   'sources.caveat':
     '离线环境没有乡镇界线、道路、铁路和河流矢量数据。镇街驻地为近似位置，非政府驻地测绘点；行政界线非权威测绘成果。GSHHG 海岸线较旧，头门港、北洋涂一带的新围垦陆地以行政区面表示。',
   'import.title': '导入数据',
@@ -648,6 +651,9 @@ export const en: Record<StringKey, string> = {
   'sources.schematic':
     "Like the plan's own diagrams: zone extents and corridors are drawn through known points and are not actual alignments.",
   'sources.downloads': 'Open data downloads',
+  'openData.plan': 'The plan’s data',
+  'openData.basemap': 'Base map',
+  'openData.source': 'Source and licence',
   'sources.caveat':
     'Offline, there are no vector data for township boundaries, roads, railways or rivers. Town seats are approximate, not surveyed government locations; administrative boundaries are not authoritative survey data. The GSHHG coastline is old: new reclaimed land around Toumen Port and Beiyangtu is shown by the administrative area.',
   'import.title': 'Import data',
