@@ -3,7 +3,8 @@ import Papa from 'papaparse';
 import { PlanFeatureCollection } from '../../src/lib/data/features';
 import { PlanDocument } from '../../src/lib/data/plan';
 import { ProjectCollection, PROJECT_COLUMNS } from '../../src/lib/data/projects';
-import { openApp, watchPage } from './support/app';
+import { TARGET_YEARS, targetYearOf } from '../../src/lib/data/targetYear';
+import { openApp, waitForIdle, watchPage } from './support/app';
 
 async function openDataTab(page: Page) {
   await openApp(page);
@@ -69,5 +70,59 @@ test.describe('数据 tab: the plan’s own data', () => {
     const row = page.getByTestId('open-data').locator('li[data-file="projects.csv"]');
     await expect(row.getByRole('link')).toHaveText('Project table (CSV)');
     await expect(row).toContainText('Source and licence');
+  });
+});
+
+test.describe('目标年份 filter', () => {
+  test('offers 2025, 2035 and 未注明 with their counts, and filters the list and the map', async ({
+    page,
+    request,
+  }) => {
+    const features = PlanFeatureCollection.parse(
+      await (await request.get('./data/features.geojson')).json(),
+    );
+    const expected = { '2025': 0, '2035': 0, unstated: 0 };
+    for (const f of features.features) expected[targetYearOf(f.properties)] += 1;
+    expect(expected.unstated).toBeGreaterThan(0);
+
+    await openApp(page);
+    await page.getByRole('button', { name: '全部显示' }).click();
+    const select = page.getByTestId('target-year-filter');
+    const options = await select.locator('option').allTextContents();
+    expect(options).toEqual([
+      `全部（${features.features.length}）`,
+      `2025（${expected['2025']}）`,
+      `2035（${expected['2035']}）`,
+      `未注明（${expected.unstated}）`,
+    ]);
+
+    for (const year of TARGET_YEARS) {
+      await page.getByRole('tab', { name: '图层' }).click();
+      await select.selectOption(year);
+      await waitForIdle(page);
+      // The map's plan source holds only features of that year.
+      const onMap: string[] = await page.evaluate(() =>
+        (window as any).linhaiMap
+          .querySourceFeatures('plan')
+          .filter((f: any) => f.properties.role !== 'label')
+          .map((f: any) => f.properties.id as string),
+      );
+      const ofYear = new Set(
+        features.features
+          .filter((f) => targetYearOf(f.properties) === year)
+          .map((f) => f.properties.id),
+      );
+      expect(
+        onMap.every((id) => ofYear.has(id)),
+        year,
+      ).toBe(true);
+      // The feature list shows exactly the features of that year.
+      await page.getByRole('tab', { name: '数据' }).click();
+      await expect(page.getByText(`共 ${expected[year]} 条`)).toBeVisible();
+      const listed = await page
+        .locator('[data-feature]')
+        .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-feature')!));
+      expect(new Set(listed)).toEqual(ofYear);
+    }
   });
 });

@@ -2,12 +2,12 @@ import type { Feature, Point } from 'geojson';
 import { pinPoint } from '../geo/pinPoint';
 import type { PlanFeature, PlanFeatureCollection } from './features';
 import type { Layer } from './layers';
+import { targetYearOf } from './targetYear';
 import {
   PROJECT_COLUMNS,
   type PositionFrom,
   type ProjectCollection,
   type ProjectRow,
-  type TargetYearCode,
 } from './projects';
 
 export { PROJECT_COLUMNS, type ProjectRow } from './projects';
@@ -27,13 +27,6 @@ export { PROJECT_COLUMNS, type ProjectRow } from './projects';
  *   a comment on the feature is pinned to (`pinPoint`).
  * - Multi-valued cells (sections, zones) are joined with `; `.
  */
-
-/** The target-year code of a feature: the plan's year, or `unstated` when the plan gives none. */
-export function targetYearCode(p: PlanFeature['properties']): TargetYearCode {
-  return p.horizon === 2025 || p.horizon === 2035
-    ? (String(p.horizon) as TargetYearCode)
-    : 'unstated';
-}
 
 function positionFrom(feature: PlanFeature): PositionFrom {
   switch (feature.geometry.type) {
@@ -85,7 +78,7 @@ export function projectRows(
       group: p.group ?? null,
       status: p.status,
       status_wording: p.status_wording,
-      target_year: targetYearCode(p),
+      target_year: targetYearOf(p),
       zone: zoneIds.map((id) => zoneNames.get(id) ?? id).join('; ') || null,
       sections: p.sections.join('; '),
       confidence: p.confidence,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { collectionOf, featureOf, PointGeometry } from './geojson';
+import { TARGET_YEARS } from './targetYear';
 
 /** Which point of the feature a project row's `lon`/`lat` are. */
 export const PositionFrom = z.enum([
@@ -13,7 +14,7 @@ export const PositionFrom = z.enum([
 export type PositionFrom = z.infer<typeof PositionFrom>;
 
 /** The target year as a code: the plan's year, or `unstated` when the plan gives none. */
-export const TargetYearCode = z.enum(['2025', '2035', 'unstated']);
+export const TargetYearCode = z.enum(TARGET_YEARS);
 export type TargetYearCode = z.infer<typeof TargetYearCode>;
 
 /**

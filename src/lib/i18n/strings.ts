@@ -71,6 +71,8 @@ export const zh = {
   'confidence.schematic': '示意',
   'confidence.label': '位置可信度',
   'horizon.label': '目标年份',
+  'horizon.unstated': '未注明',
+  'horizon.option': '{label}（{n}）',
 
   // Feature card
   'card.title': '要素详情',
@@ -492,6 +494,8 @@ export const en: Record<StringKey, string> = {
   'confidence.schematic': 'Schematic',
   'confidence.label': 'Position confidence',
   'horizon.label': 'Target year',
+  'horizon.unstated': 'Not stated',
+  'horizon.option': '{label} ({n})',
 
   'card.title': 'Feature details',
   'card.close': 'Close details',

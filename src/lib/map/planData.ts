@@ -1,11 +1,13 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { PlanFeatureCollection, Status } from '../data/features';
+import { targetYearOf, type TargetYear } from '../data/targetYear';
 import { mapLabel } from './labels';
 
 /** Feature filters of the layer panel; empty means "all". */
 export interface FeatureFilters {
   statuses: Status[];
-  horizon: 2025 | 2035 | null;
+  /** A target year, `unstated` for features without one (未注明), null for all. */
+  horizon: 2025 | 2035 | 'unstated' | null;
   zone: string | null;
 }
 
@@ -15,11 +17,36 @@ export function passesFilters(
   filters: FeatureFilters,
 ): boolean {
   if (filters.statuses.length && !filters.statuses.includes(p.status)) return false;
-  if (filters.horizon !== null && p.horizon !== filters.horizon) return false;
+  if (filters.horizon !== null && targetYearOf(p) !== String(filters.horizon)) return false;
   if (filters.zone !== null && p.layer !== 'zones') {
     if (p.zone !== filters.zone && !p.zones?.includes(filters.zone)) return false;
   }
   return true;
+}
+
+/** The horizon filter value for a target year (the option values of the 目标年份 select). */
+export function horizonFilter(year: TargetYear | ''): FeatureFilters['horizon'] {
+  return year === '2025' ? 2025 : year === '2035' ? 2035 : year === 'unstated' ? 'unstated' : null;
+}
+
+/**
+ * How many features each target-year option would show: those of the visible layers that
+ * pass the other filters (status, zone). `all` is the count without a year filter.
+ */
+export function targetYearCounts(
+  features: PlanFeatureCollection,
+  visibleLayers: readonly string[],
+  filters: FeatureFilters,
+): Record<TargetYear | 'all', number> {
+  const counts = { all: 0, '2025': 0, '2035': 0, unstated: 0 };
+  const others = { ...filters, horizon: null };
+  for (const f of features.features) {
+    const p = f.properties;
+    if (!visibleLayers.includes(p.layer) || !passesFilters(p, others)) continue;
+    counts.all += 1;
+    counts[targetYearOf(p)] += 1;
+  }
+  return counts;
 }
 
 /**
