@@ -81,9 +81,9 @@ test.describe('目标年份 filter', () => {
     const features = PlanFeatureCollection.parse(
       await (await request.get('./data/features.geojson')).json(),
     );
-    const expected = { '2025': 0, '2035': 0, unstated: 0 };
+    const expected = { '2025': 0, '2035': 0, unspecified: 0 };
     for (const f of features.features) expected[targetYearOf(f.properties)] += 1;
-    expect(expected.unstated).toBeGreaterThan(0);
+    expect(expected.unspecified).toBeGreaterThan(0);
 
     await openApp(page);
     await page.getByRole('button', { name: '全部显示' }).click();
@@ -93,7 +93,7 @@ test.describe('目标年份 filter', () => {
       `全部（${features.features.length}）`,
       `2025（${expected['2025']}）`,
       `2035（${expected['2035']}）`,
-      `未注明（${expected.unstated}）`,
+      `未注明（${expected.unspecified}）`,
     ]);
 
     for (const year of TARGET_YEARS) {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePlan } from '../plan/parse';
-import { allSectionIds, findSectionsNaming, quoteOccursIn } from '../plan/text';
+import { allSectionIds, findSectionsNaming, quoteOccursIn, sectionText } from '../plan/text';
 import {
   BoundaryCollection,
   GazetteerCollection,
@@ -130,6 +130,34 @@ describe('geodata/plan-features.geojson', () => {
 
   it('anchors cited positions exactly on cited gazetteer or seat points', () => {
     expect(checkAnchors(source, seats, gazetteer)).toEqual([]);
+  });
+
+  it('states a horizon for every feature: 2025, 2035 or null (未注明)', () => {
+    for (const p of props) expect([2025, 2035, null], p.id).toContain(p.horizon);
+  });
+
+  it('backs every 2025/2035 horizon with a verbatim passage that states the year', () => {
+    // The year must be in the passage itself or in the heading of its section (a 专栏 titled
+    // “十四五”期间… covers every project it lists).
+    const marker = { 2025: /2025|二〇二五|十四五/, 2035: /2035|二〇三五/ } as const;
+    for (const p of props) {
+      if (p.horizon === null) continue;
+      const basis = p.horizon_basis!;
+      expect(quoteOccursIn(doc, [basis.section], basis.quote), p.id).toBe(true);
+      const heading = sectionText(doc, basis.section)!.split('\n')[0]!;
+      const stated = marker[p.horizon].test(basis.quote) || marker[p.horizon].test(heading);
+      expect(stated, `${p.id}: ${basis.section} «${basis.quote}»`).toBe(true);
+    }
+  });
+
+  it('gives every source a note in Chinese and English, and anchors its reference', () => {
+    for (const p of props) {
+      const { kind, ref, note } = p.source;
+      expect(note.zh, p.id).toMatch(/\p{Script=Han}/u);
+      expect(note.en, p.id).toMatch(/[a-z]{3}/);
+      if (kind === 'gazetteer' || kind === 'seat') expect(p.anchors ?? [], p.id).toContain(ref);
+      if (kind === 'derived') expect(p.derive, p.id).toBeDefined();
+    }
   });
 
   it('describes the three zones and the 中心城区 by derivation, not copied polygons', () => {

@@ -44,13 +44,16 @@ describe('projectRows', () => {
       status: 'planned',
       status_wording: '规划建设',
       target_year: '2035',
+      target_year_basis: '6.1: 到2035年',
+      source_kind: 'knowledge',
+      source_ref: null,
       confidence: 'estimated',
       uncertainty_km: 2,
       layer_name: '名:port',
     });
     // a zone id with no zone feature in the file is kept as the id rather than dropped
     expect(row('jintai-rail').zone).toBe('zone-west; 东部湾区');
-    expect(row('jintai-rail').target_year).toBe('unstated');
+    expect(row('jintai-rail').target_year).toBe('unspecified');
     expect(row('zone-east')).toMatchObject({ zone: null, uncertainty_km: null, group: '三区' });
   });
 });
@@ -70,7 +73,7 @@ describe('projectsCsv', () => {
     expect(header).toEqual([...PROJECT_COLUMNS]);
     expect(body).toHaveLength(3);
     const wharf = body[1]!;
-    expect(wharf[PROJECT_COLUMNS.indexOf('source')]).toBe(
+    expect(wharf[PROJECT_COLUMNS.indexOf('source_note_en')]).toBe(
       'estimated from "头门港", 2 km east,\nsee note',
     );
     expect(wharf[PROJECT_COLUMNS.indexOf('uncertainty_km')]).toBe('2');

@@ -26,6 +26,7 @@ export { PROJECT_COLUMNS, type ProjectRow } from './projects';
  *   vertex of a line, the label point of an area (on its largest part). It is the same point
  *   a comment on the feature is pinned to (`pinPoint`).
  * - Multi-valued cells (sections, zones) are joined with `; `.
+ * - The position's source is given as its kind, its reference and its note in both languages.
  */
 
 function positionFrom(feature: PlanFeature): PositionFrom {
@@ -79,11 +80,17 @@ export function projectRows(
       status: p.status,
       status_wording: p.status_wording,
       target_year: targetYearOf(p),
+      target_year_basis: p.horizon_basis
+        ? `${p.horizon_basis.section}: ${p.horizon_basis.quote}`
+        : null,
       zone: zoneIds.map((id) => zoneNames.get(id) ?? id).join('; ') || null,
       sections: p.sections.join('; '),
       confidence: p.confidence,
       uncertainty_km: p.uncertainty_km ?? null,
-      source: p.source,
+      source_kind: p.source.kind,
+      source_ref: p.source.ref ?? null,
+      source_note_zh: p.source.note.zh,
+      source_note_en: p.source.note.en,
       lon: point ? round6(point[0]!) : null,
       lat: point ? round6(point[1]!) : null,
       position_from: point ? positionFrom(f) : 'none',

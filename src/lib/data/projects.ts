@@ -13,7 +13,7 @@ export const PositionFrom = z.enum([
 ]);
 export type PositionFrom = z.infer<typeof PositionFrom>;
 
-/** The target year as a code: the plan's year, or `unstated` when the plan gives none. */
+/** The target year as a code: the plan's year, or `unspecified` when the plan gives none. */
 export const TargetYearCode = z.enum(TARGET_YEARS);
 export type TargetYearCode = z.infer<typeof TargetYearCode>;
 
@@ -32,11 +32,18 @@ export const ProjectRow = z.object({
   status: z.string().min(1),
   status_wording: z.string().min(1),
   target_year: TargetYearCode,
+  /** The section and verbatim passage that state a 2025/2035 year (`8.1: “十四五”期间…`). */
+  target_year_basis: z.string().nullable(),
   zone: z.string().nullable(),
   sections: z.string().min(1),
   confidence: z.string().min(1),
   uncertainty_km: z.number().positive().nullable(),
-  source: z.string().min(1),
+  /** How the position was obtained (gazetteer, seat, geonames, derived, schematic …). */
+  source_kind: z.string().min(1),
+  /** The gazetteer id, seat code, page or site it was taken from. */
+  source_ref: z.string().nullable(),
+  source_note_zh: z.string().min(1),
+  source_note_en: z.string().min(1),
   lon: z.number().min(-180).max(180).nullable(),
   lat: z.number().min(-90).max(90).nullable(),
   position_from: PositionFrom,

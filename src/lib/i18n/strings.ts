@@ -168,7 +168,7 @@ export const zh = {
   'analysis.lineCount': '线条数',
   'analysis.distances': '重点地点之间的直线距离（km）',
   'analysis.missingPlaces': '数据中缺少：{names}',
-  'analysis.methods': '计算方法（英文）',
+  'analysis.methods': '计算方法',
   'analysis.downloadCsv': '下载指标 CSV',
   'analysis.scrollTable': '{name}（可横向滚动）',
   'analysis.within': '范围查询',

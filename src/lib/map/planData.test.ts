@@ -42,7 +42,7 @@ describe('planSourceData', () => {
     expect(ids({ ...ALL, statuses: ['existing'] })).toEqual(['jintai-rail']);
     expect(ids({ ...ALL, horizon: 2035 })).toEqual(['toumen-wharf']);
     expect(ids({ ...ALL, horizon: 2025 })).toEqual([]);
-    expect(ids({ ...ALL, horizon: 'unstated' })).toEqual([
+    expect(ids({ ...ALL, horizon: 'unspecified' })).toEqual([
       'zone-east',
       'toumen-port',
       'jintai-rail',
@@ -61,7 +61,7 @@ describe('targetYearCounts', () => {
       all: 4,
       '2025': 0,
       '2035': 1,
-      unstated: 3,
+      unspecified: 3,
     });
   });
 
@@ -71,16 +71,16 @@ describe('targetYearCounts', () => {
       all: 1,
       '2025': 0,
       '2035': 1,
-      unstated: 0,
+      unspecified: 0,
     });
   });
 
   it('maps the select values to filters', () => {
-    expect(['', '2025', '2035', 'unstated'].map((v) => horizonFilter(v as ''))).toEqual([
+    expect(['', '2025', '2035', 'unspecified'].map((v) => horizonFilter(v as ''))).toEqual([
       null,
       2025,
       2035,
-      'unstated',
+      'unspecified',
     ]);
   });
 });

@@ -6,8 +6,8 @@ import { mapLabel } from './labels';
 /** Feature filters of the layer panel; empty means "all". */
 export interface FeatureFilters {
   statuses: Status[];
-  /** A target year, `unstated` for features without one (未注明), null for all. */
-  horizon: 2025 | 2035 | 'unstated' | null;
+  /** A target year, `unspecified` for features without one (未注明), null for all. */
+  horizon: 2025 | 2035 | 'unspecified' | null;
   zone: string | null;
 }
 
@@ -26,7 +26,7 @@ export function passesFilters(
 
 /** The horizon filter value for a target year (the option values of the 目标年份 select). */
 export function horizonFilter(year: TargetYear | ''): FeatureFilters['horizon'] {
-  return year === '2025' ? 2025 : year === '2035' ? 2035 : year === 'unstated' ? 'unstated' : null;
+  return year === '2025' ? 2025 : year === '2035' ? 2035 : year === 'unspecified' ? 'unspecified' : null;
 }
 
 /**
@@ -38,7 +38,7 @@ export function targetYearCounts(
   visibleLayers: readonly string[],
   filters: FeatureFilters,
 ): Record<TargetYear | 'all', number> {
-  const counts = { all: 0, '2025': 0, '2035': 0, unstated: 0 };
+  const counts = { all: 0, '2025': 0, '2035': 0, unspecified: 0 };
   const others = { ...filters, horizon: null };
   for (const f of features.features) {
     const p = f.properties;
