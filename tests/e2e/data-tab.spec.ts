@@ -4,6 +4,7 @@ import { PlanFeatureCollection } from '../../src/lib/data/features';
 import { PlanDocument } from '../../src/lib/data/plan';
 import { ProjectCollection, PROJECT_COLUMNS } from '../../src/lib/data/projects';
 import { TARGET_YEARS, targetYearOf } from '../../src/lib/data/targetYear';
+import { UnplacedList } from '../../src/lib/data/unplaced';
 import { openApp, waitForIdle, watchPage } from './support/app';
 
 async function openDataTab(page: Page) {
@@ -20,7 +21,14 @@ test.describe('数据 tab: the plan’s own data', () => {
     const watch = await watchPage(page);
     await openDataTab(page);
     const list = page.getByTestId('open-data');
-    for (const file of ['features.geojson', 'plan.json', 'projects.csv', 'projects.geojson']) {
+    const planFiles = [
+      'features.geojson',
+      'plan.json',
+      'projects.csv',
+      'projects.geojson',
+      'unplaced.json',
+    ];
+    for (const file of planFiles) {
       const row = list.locator(`li[data-file="${file}"]`);
       await expect(row).toContainText(file);
       await expect(row).toContainText(/\d(\.\d)? (B|KB|MB)/);
@@ -124,5 +132,77 @@ test.describe('目标年份 filter', () => {
         .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-feature')!));
       expect(new Set(listed)).toEqual(ofYear);
     }
+  });
+});
+
+test.describe('规划提及、尚未上图的地点', () => {
+  test('lists each unplaced place with why, in the UI language, and its sections open the reader there', async ({
+    page,
+    request,
+  }) => {
+    const { places } = UnplacedList.parse(await (await request.get('./data/unplaced.json')).json());
+    expect(places.length).toBeGreaterThan(0);
+    const place = places[0]!;
+
+    await openDataTab(page);
+    const list = page.getByTestId('unplaced');
+    await expect(list.locator('li[data-unplaced]')).toHaveCount(places.length);
+    const row = list.locator(`li[data-unplaced="${place.name}"]`);
+    await expect(row).toContainText(place.name);
+    await expect(row).toContainText(place.reason.zh);
+    // An unplaced place is not a feature: it is not in the feature list.
+    await expect(page.locator('[data-feature]', { hasText: place.name })).toHaveCount(0);
+
+    const section = place.sections[0]!;
+    await row.locator(`button[data-section="${section}"]`).click();
+    await expect(page.getByRole('tab', { name: '规划文本' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    await expect(page).toHaveURL(new RegExp(`section=${section.replace('.', '\\.')}`));
+    await expect(page.locator('section.reader mark').first()).toBeVisible();
+
+    // In English the name and the reason are English.
+    await openApp(page, '#lang=en');
+    await page.getByRole('tab', { name: 'Data' }).click();
+    const en = page.getByTestId('unplaced').locator(`li[data-unplaced="${place.name}"]`);
+    await expect(en).toContainText(place.name_en);
+    await expect(en).toContainText(place.reason.en);
+    await expect(en).not.toContainText(place.reason.zh);
+  });
+});
+
+test.describe('sources in the reader’s language', () => {
+  test('the card and the data list show a feature’s source note in the UI language', async ({
+    page,
+    request,
+  }) => {
+    const features = PlanFeatureCollection.parse(
+      await (await request.get('./data/features.geojson')).json(),
+    );
+    const port = features.features.find((f) => f.properties.id === 'toumen-port')!.properties;
+
+    await openApp(page, '#feature=toumen-port');
+    const card = page.getByTestId('feature-card');
+    await expect(card).toContainText(port.source.note.zh);
+    await page.getByRole('tab', { name: '数据' }).click();
+    await page.getByRole('searchbox').fill('头门港');
+    const row = page.locator('tr', { has: page.locator('[data-feature="toumen-port"]') });
+    await expect(row).toContainText(port.source.note.zh);
+
+    await openApp(page, '#feature=toumen-port&lang=en');
+    await expect(card).toContainText(port.source.note.en);
+    await expect(card).not.toContainText(port.source.note.zh);
+  });
+
+  test('the analysis method notes are in the UI language', async ({ page }) => {
+    await openApp(page, '#lang=en');
+    await page.getByRole('tab', { name: 'Analysis' }).click();
+    await page.getByText('Methods', { exact: true }).click();
+    await expect(page.getByText(/^Areas: spherical excess/)).toBeVisible();
+    await openApp(page);
+    await page.getByRole('tab', { name: '分析' }).click();
+    await page.getByText('计算方法', { exact: true }).click();
+    await expect(page.getByText(/^面积：/)).toBeVisible();
   });
 });
