@@ -187,7 +187,7 @@ test.describe('sources in the reader’s language', () => {
     await expect(card).toContainText(port.source.note.zh);
     await page.getByRole('tab', { name: '数据' }).click();
     await page.getByRole('searchbox').fill('头门港');
-    const row = page.locator('tr', { has: page.locator('[data-feature="toumen-port"]') });
+    const row = page.locator('tr[data-source-of="toumen-port"]');
     await expect(row).toContainText(port.source.note.zh);
 
     await openApp(page, '#feature=toumen-port&lang=en');
