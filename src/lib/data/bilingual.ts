@@ -9,8 +9,3 @@ export const Bilingual = z.object({
   en: z.string().min(1),
 });
 export type Bilingual = z.infer<typeof Bilingual>;
-
-/** The text for the UI language. */
-export function inLanguage(text: Bilingual, lang: 'zh' | 'en'): string {
-  return text[lang];
-}

@@ -65,12 +65,7 @@ export type FeatureSource = z.infer<typeof FeatureSource>;
 export const Horizon = z.union([z.literal(2025), z.literal(2035), z.null()]);
 export type Horizon = z.infer<typeof Horizon>;
 
-/** Filter values for the horizon, `unspecified` standing for `null` (未注明). */
-export const HORIZON_VALUES = ['2025', '2035', 'unspecified'] as const;
-export type HorizonValue = (typeof HORIZON_VALUES)[number];
-export function horizonValue(h: Horizon): HorizonValue {
-  return h === null ? 'unspecified' : h === 2025 ? '2025' : '2035';
-}
+export { HORIZON_VALUES, horizonValue, type HorizonValue } from './horizon';
 
 /**
  * What backs a 2025 or 2035 horizon: a verbatim passage of a cited section that states the
