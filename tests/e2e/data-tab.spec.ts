@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import { PlanFeatureCollection } from '../../src/lib/data/features';
 import { PlanDocument } from '../../src/lib/data/plan';
 import { ProjectCollection, PROJECT_COLUMNS } from '../../src/lib/data/projects';
-import { TARGET_YEARS, targetYearOf } from '../../src/lib/data/targetYear';
+import { HORIZON_VALUES, horizonValue } from '../../src/lib/data/horizon';
 import { UnplacedList } from '../../src/lib/data/unplaced';
 import { openApp, waitForIdle, watchPage } from './support/app';
 
@@ -90,7 +90,7 @@ test.describe('目标年份 filter', () => {
       await (await request.get('./data/features.geojson')).json(),
     );
     const expected = { '2025': 0, '2035': 0, unspecified: 0 };
-    for (const f of features.features) expected[targetYearOf(f.properties)] += 1;
+    for (const f of features.features) expected[horizonValue(f.properties.horizon)] += 1;
     expect(expected.unspecified).toBeGreaterThan(0);
 
     await openApp(page);
@@ -104,7 +104,7 @@ test.describe('目标年份 filter', () => {
       `未注明（${expected.unspecified}）`,
     ]);
 
-    for (const year of TARGET_YEARS) {
+    for (const year of HORIZON_VALUES) {
       await page.getByRole('tab', { name: '图层' }).click();
       await select.selectOption(year);
       await waitForIdle(page);
@@ -117,7 +117,7 @@ test.describe('目标年份 filter', () => {
       );
       const ofYear = new Set(
         features.features
-          .filter((f) => targetYearOf(f.properties) === year)
+          .filter((f) => horizonValue(f.properties.horizon) === year)
           .map((f) => f.properties.id),
       );
       expect(

@@ -2,7 +2,7 @@ import type { Feature, Point } from 'geojson';
 import { pinPoint } from '../geo/pinPoint';
 import type { PlanFeature, PlanFeatureCollection } from './features';
 import type { Layer } from './layers';
-import { targetYearOf } from './targetYear';
+import { horizonValue } from './horizon';
 import {
   PROJECT_COLUMNS,
   type PositionFrom,
@@ -79,7 +79,7 @@ export function projectRows(
       group: p.group ?? null,
       status: p.status,
       status_wording: p.status_wording,
-      target_year: targetYearOf(p),
+      target_year: horizonValue(p.horizon),
       target_year_basis: p.horizon_basis
         ? `${p.horizon_basis.section}: ${p.horizon_basis.quote}`
         : null,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { collectionOf, featureOf, PointGeometry } from './geojson';
-import { TARGET_YEARS } from './targetYear';
+import { HORIZON_VALUES } from './horizon';
 
 /** Which point of the feature a project row's `lon`/`lat` are. */
 export const PositionFrom = z.enum([
@@ -14,7 +14,7 @@ export const PositionFrom = z.enum([
 export type PositionFrom = z.infer<typeof PositionFrom>;
 
 /** The target year as a code: the plan's year, or `unspecified` when the plan gives none. */
-export const TargetYearCode = z.enum(TARGET_YEARS);
+export const TargetYearCode = z.enum(HORIZON_VALUES);
 export type TargetYearCode = z.infer<typeof TargetYearCode>;
 
 /**

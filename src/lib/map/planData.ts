@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { PlanFeatureCollection, Status } from '../data/features';
-import { targetYearOf, type TargetYear } from '../data/targetYear';
+import { horizonValue, type HorizonValue } from '../data/horizon';
 import { mapLabel } from './labels';
 
 /** Feature filters of the layer panel; empty means "all". */
@@ -17,7 +17,7 @@ export function passesFilters(
   filters: FeatureFilters,
 ): boolean {
   if (filters.statuses.length && !filters.statuses.includes(p.status)) return false;
-  if (filters.horizon !== null && targetYearOf(p) !== String(filters.horizon)) return false;
+  if (filters.horizon !== null && horizonValue(p.horizon) !== String(filters.horizon)) return false;
   if (filters.zone !== null && p.layer !== 'zones') {
     if (p.zone !== filters.zone && !p.zones?.includes(filters.zone)) return false;
   }
@@ -25,8 +25,14 @@ export function passesFilters(
 }
 
 /** The horizon filter value for a target year (the option values of the 目标年份 select). */
-export function horizonFilter(year: TargetYear | ''): FeatureFilters['horizon'] {
-  return year === '2025' ? 2025 : year === '2035' ? 2035 : year === 'unspecified' ? 'unspecified' : null;
+export function horizonFilter(year: HorizonValue | ''): FeatureFilters['horizon'] {
+  return year === '2025'
+    ? 2025
+    : year === '2035'
+      ? 2035
+      : year === 'unspecified'
+        ? 'unspecified'
+        : null;
 }
 
 /**
@@ -37,14 +43,14 @@ export function targetYearCounts(
   features: PlanFeatureCollection,
   visibleLayers: readonly string[],
   filters: FeatureFilters,
-): Record<TargetYear | 'all', number> {
+): Record<HorizonValue | 'all', number> {
   const counts = { all: 0, '2025': 0, '2035': 0, unspecified: 0 };
   const others = { ...filters, horizon: null };
   for (const f of features.features) {
     const p = f.properties;
     if (!visibleLayers.includes(p.layer) || !passesFilters(p, others)) continue;
     counts.all += 1;
-    counts[targetYearOf(p)] += 1;
+    counts[horizonValue(p.horizon)] += 1;
   }
   return counts;
 }
