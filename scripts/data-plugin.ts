@@ -8,8 +8,11 @@ import {
   type DataOutput,
   type DerivedStep,
 } from '../src/lib/data/datasets';
+import { LAYERS, type Layer } from '../src/lib/data/layers';
 import { PLAN_FEATURES_SOURCE, planFeaturesStep } from '../src/lib/data/planFeatures';
+import { fileSizesOutput, projectTableOutputs } from '../src/lib/data/projectFiles';
 import { UNPLACED_SOURCE, unplacedStep } from '../src/lib/data/unplaced';
+import { layerKey, t } from '../src/lib/i18n';
 import { parsePlan } from '../src/lib/plan/parse';
 import { buildPlanJson } from '../src/lib/plan/planData';
 import { allSectionIds, quoteOccursIn } from '../src/lib/plan/text';
@@ -37,7 +40,14 @@ export function buildAllData(root: string): DataOutput[] {
       }),
     );
   }
-  return buildDatasets(read, BASEMAP_DATASETS, steps);
+  return withOpenDataTables(buildDatasets(read, BASEMAP_DATASETS, steps));
+}
+
+/** Add the project table (CSV, GeoJSON) built from the features, then every file's size. */
+function withOpenDataTables(outputs: DataOutput[]): DataOutput[] {
+  const layerNames = Object.fromEntries(LAYERS.map((l) => [l, t(layerKey(l), 'zh')]));
+  const all = [...outputs, ...projectTableOutputs(outputs, layerNames as Record<Layer, string>)];
+  return [...all, fileSizesOutput(all)];
 }
 
 /**
@@ -73,7 +83,9 @@ export function dataPlugin(root: string): Plugin {
         if (!output) return next();
         const type = output.fileName.endsWith('.geojson')
           ? 'application/geo+json'
-          : 'application/json';
+          : output.fileName.endsWith('.csv')
+            ? 'text/csv; charset=utf-8'
+            : 'application/json';
         res.setHeader('Content-Type', type);
         res.end(output.text);
       });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PlanFeatureCollection } from '../data/features';
-import { passesFilters, planSourceData } from './planData';
+import { horizonFilter, passesFilters, planSourceData, targetYearCounts } from './planData';
 
 const fixture = JSON.parse(
   readFileSync(join(import.meta.dirname, 'fixtures/features.geojson'), 'utf8'),
@@ -41,9 +41,46 @@ describe('planSourceData', () => {
         .map((f) => f.properties?.id);
     expect(ids({ ...ALL, statuses: ['existing'] })).toEqual(['jintai-rail']);
     expect(ids({ ...ALL, horizon: 2035 })).toEqual(['toumen-wharf']);
+    expect(ids({ ...ALL, horizon: 2025 })).toEqual([]);
+    expect(ids({ ...ALL, horizon: 'unspecified' })).toEqual([
+      'zone-east',
+      'toumen-port',
+      'jintai-rail',
+    ]);
     expect(ids({ ...ALL, zone: 'zone-west' })).toEqual(['zone-east', 'jintai-rail']);
     expect(passesFilters(fixture.features[1]!.properties, { ...ALL, zone: 'zone-east' })).toBe(
       true,
     );
+  });
+});
+
+describe('targetYearCounts', () => {
+  const everyLayer = ['zones', 'port', 'rail'];
+  it('counts what each target year would show, 未注明 included', () => {
+    expect(targetYearCounts(fixture, everyLayer, ALL)).toEqual({
+      all: 4,
+      '2025': 0,
+      '2035': 1,
+      unspecified: 3,
+    });
+  });
+
+  it('counts only visible layers under the other filters, whatever year is chosen', () => {
+    const filters = { ...ALL, statuses: ['planned' as const], horizon: 2025 as const };
+    expect(targetYearCounts(fixture, ['port', 'rail'], filters)).toEqual({
+      all: 1,
+      '2025': 0,
+      '2035': 1,
+      unspecified: 0,
+    });
+  });
+
+  it('maps the select values to filters', () => {
+    expect(['', '2025', '2035', 'unspecified'].map((v) => horizonFilter(v as ''))).toEqual([
+      null,
+      2025,
+      2035,
+      'unspecified',
+    ]);
   });
 });

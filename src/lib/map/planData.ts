@@ -1,13 +1,15 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { PlanFeatureCollection, Status } from '../data/features';
 import type { Layer } from '../data/layers';
+import { horizonValue, type HorizonValue } from '../data/horizon';
 import { mapLabel } from './labels';
 import { findStacks, stackByFeature, stackCountKey } from './stacks';
 
 /** Feature filters of the layer panel; empty means "all". */
 export interface FeatureFilters {
   statuses: Status[];
-  horizon: 2025 | 2035 | null;
+  /** A target year, `unspecified` for features without one (未注明), null for all. */
+  horizon: 2025 | 2035 | 'unspecified' | null;
   zone: string | null;
 }
 
@@ -17,7 +19,7 @@ export function passesFilters(
   filters: FeatureFilters,
 ): boolean {
   if (filters.statuses.length && !filters.statuses.includes(p.status)) return false;
-  if (filters.horizon !== null && p.horizon !== filters.horizon) return false;
+  if (filters.horizon !== null && horizonValue(p.horizon) !== String(filters.horizon)) return false;
   if (filters.zone !== null && p.layer !== 'zones') {
     if (p.zone !== filters.zone && !p.zones?.includes(filters.zone)) return false;
   }
@@ -33,6 +35,37 @@ export function isShown(
   return (
     visibleLayers.includes(feature.properties.layer) && passesFilters(feature.properties, filters)
   );
+}
+
+/** The horizon filter value for a target year (the option values of the 目标年份 select). */
+export function horizonFilter(year: HorizonValue | ''): FeatureFilters['horizon'] {
+  return year === '2025'
+    ? 2025
+    : year === '2035'
+      ? 2035
+      : year === 'unspecified'
+        ? 'unspecified'
+        : null;
+}
+
+/**
+ * How many features each target-year option would show: those of the visible layers that
+ * pass the other filters (status, zone). `all` is the count without a year filter.
+ */
+export function targetYearCounts(
+  features: PlanFeatureCollection,
+  visibleLayers: readonly string[],
+  filters: FeatureFilters,
+): Record<HorizonValue | 'all', number> {
+  const counts = { all: 0, '2025': 0, '2035': 0, unspecified: 0 };
+  const others = { ...filters, horizon: null };
+  for (const f of features.features) {
+    const p = f.properties;
+    if (!visibleLayers.includes(p.layer) || !passesFilters(p, others)) continue;
+    counts.all += 1;
+    counts[horizonValue(p.horizon)] += 1;
+  }
+  return counts;
 }
 
 /**

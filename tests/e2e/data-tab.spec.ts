@@ -1,0 +1,213 @@
+import { expect, test, type Page } from '@playwright/test';
+import Papa from 'papaparse';
+import { PlanFeatureCollection } from '../../src/lib/data/features';
+import { PlanDocument } from '../../src/lib/data/plan';
+import { ProjectCollection, PROJECT_COLUMNS } from '../../src/lib/data/projects';
+import { HORIZON_VALUES, horizonValue } from '../../src/lib/data/horizon';
+import { UnplacedList } from '../../src/lib/data/unplaced';
+import { openApp, waitForIdle, watchPage } from './support/app';
+
+async function openDataTab(page: Page) {
+  await openApp(page);
+  await page.getByRole('tab', { name: '数据' }).click();
+  await expect(page.getByTestId('open-data')).toBeVisible();
+}
+
+test.describe('数据 tab: the plan’s own data', () => {
+  test('lists the plan’s files with what they hold and their size, and each link returns the file', async ({
+    page,
+    request,
+  }) => {
+    const watch = await watchPage(page);
+    await openDataTab(page);
+    const list = page.getByTestId('open-data');
+    const planFiles = [
+      'features.geojson',
+      'plan.json',
+      'projects.csv',
+      'projects.geojson',
+      'unplaced.json',
+    ];
+    for (const file of planFiles) {
+      const row = list.locator(`li[data-file="${file}"]`);
+      await expect(row).toContainText(file);
+      await expect(row).toContainText(/\d(\.\d)? (B|KB|MB)/);
+      await expect(row).toContainText('来源与许可');
+    }
+
+    const href = async (file: string) =>
+      (await list.locator(`li[data-file="${file}"] a`).getAttribute('href'))!;
+    const fetchFile = async (file: string) => {
+      const response = await request.get(await href(file));
+      expect(response.status(), file).toBe(200);
+      return response;
+    };
+
+    const features = PlanFeatureCollection.parse(
+      await (await fetchFile('features.geojson')).json(),
+    );
+    const plan = PlanDocument.parse(await (await fetchFile('plan.json')).json());
+    expect(plan.docNumber).toBe('临政发〔2021〕21号');
+
+    // The CSV: a BOM, the header, one row per feature.
+    const csvBytes = await (await fetchFile('projects.csv')).body();
+    expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = Papa.parse<string[]>(csvBytes.toString('utf8').slice(1), { skipEmptyLines: true });
+    expect(csv.errors).toEqual([]);
+    const [header, ...rows] = csv.data;
+    expect(header).toEqual(PROJECT_COLUMNS);
+    expect(rows).toHaveLength(features.features.length);
+    expect(rows.map((r) => r[0])).toEqual(features.features.map((f) => f.properties.id));
+
+    // The GeoJSON: valid, the same rows as points.
+    const projects = ProjectCollection.parse(await (await fetchFile('projects.geojson')).json());
+    expect(projects.features).toHaveLength(features.features.length);
+    const port = projects.features.find((f) => f.properties.id === 'toumen-port')!;
+    expect(port.properties.position_from).toBe('point');
+
+    // The size shown is the file's size.
+    const csvRow = list.locator('li[data-file="projects.csv"]');
+    await expect(csvRow).toContainText(`${(csvBytes.length / 1024).toFixed(1)} KB`);
+    expect(watch.external).toEqual([]);
+    expect(watch.errors).toEqual([]);
+  });
+
+  test('the list speaks English in English mode', async ({ page }) => {
+    await openApp(page, '#lang=en');
+    await page.getByRole('tab', { name: 'Data' }).click();
+    const row = page.getByTestId('open-data').locator('li[data-file="projects.csv"]');
+    await expect(row.getByRole('link')).toHaveText('Project table (CSV)');
+    await expect(row).toContainText('Source and licence');
+  });
+});
+
+test.describe('目标年份 filter', () => {
+  test('offers 2025, 2035 and 未注明 with their counts, and filters the list and the map', async ({
+    page,
+    request,
+  }) => {
+    const features = PlanFeatureCollection.parse(
+      await (await request.get('./data/features.geojson')).json(),
+    );
+    const expected = { '2025': 0, '2035': 0, unspecified: 0 };
+    for (const f of features.features) expected[horizonValue(f.properties.horizon)] += 1;
+    expect(expected.unspecified).toBeGreaterThan(0);
+
+    await openApp(page);
+    await page.getByRole('button', { name: '全部显示' }).click();
+    const select = page.getByTestId('target-year-filter');
+    const options = await select.locator('option').allTextContents();
+    expect(options).toEqual([
+      `全部（${features.features.length}）`,
+      `2025（${expected['2025']}）`,
+      `2035（${expected['2035']}）`,
+      `未注明（${expected.unspecified}）`,
+    ]);
+
+    for (const year of HORIZON_VALUES) {
+      await page.getByRole('tab', { name: '图层' }).click();
+      await select.selectOption(year);
+      await waitForIdle(page);
+      // The map's plan source holds only features of that year.
+      const onMap: string[] = await page.evaluate(() =>
+        (window as any).linhaiMap
+          .querySourceFeatures('plan')
+          .filter((f: any) => f.properties.role !== 'label')
+          .map((f: any) => f.properties.id as string),
+      );
+      const ofYear = new Set(
+        features.features
+          .filter((f) => horizonValue(f.properties.horizon) === year)
+          .map((f) => f.properties.id),
+      );
+      expect(
+        onMap.every((id) => ofYear.has(id)),
+        year,
+      ).toBe(true);
+      // The feature list shows exactly the features of that year.
+      await page.getByRole('tab', { name: '数据' }).click();
+      await expect(page.getByText(`共 ${expected[year]} 条`)).toBeVisible();
+      const listed = await page
+        .locator('[data-feature]')
+        .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-feature')!));
+      expect(new Set(listed)).toEqual(ofYear);
+    }
+  });
+});
+
+test.describe('规划提及、尚未上图的地点', () => {
+  test('lists each unplaced place with why, in the UI language, and its sections open the reader there', async ({
+    page,
+    request,
+  }) => {
+    const { places } = UnplacedList.parse(await (await request.get('./data/unplaced.json')).json());
+    expect(places.length).toBeGreaterThan(0);
+    const place = places[0]!;
+
+    await openDataTab(page);
+    const list = page.getByTestId('unplaced');
+    await expect(list.locator('li[data-unplaced]')).toHaveCount(places.length);
+    const row = list.locator(`li[data-unplaced="${place.name}"]`);
+    await expect(row).toContainText(place.name);
+    await expect(row).toContainText(place.reason.zh);
+    // An unplaced place is not a feature: it is not in the feature list.
+    await expect(page.locator('[data-feature]', { hasText: place.name })).toHaveCount(0);
+
+    const section = place.sections[0]!;
+    await row.locator(`button[data-section="${section}"]`).click();
+    await expect(page.getByRole('tab', { name: '规划文本' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    await expect(page).toHaveURL(new RegExp(`section=${section.replace('.', '\\.')}`));
+    await expect(page.locator('section.reader mark').first()).toBeVisible();
+
+    // In English the name and the reason are English.
+    await openApp(page, '#lang=en');
+    await page.getByRole('tab', { name: 'Data' }).click();
+    const en = page.getByTestId('unplaced').locator(`li[data-unplaced="${place.name}"]`);
+    await expect(en).toContainText(place.name_en);
+    await expect(en).toContainText(place.reason.en);
+    await expect(en).not.toContainText(place.reason.zh);
+  });
+});
+
+test.describe('sources in the reader’s language', () => {
+  test('the card and the data list show a feature’s source note in the UI language', async ({
+    page,
+    request,
+  }) => {
+    const features = PlanFeatureCollection.parse(
+      await (await request.get('./data/features.geojson')).json(),
+    );
+    const port = features.features.find((f) => f.properties.id === 'toumen-port')!.properties;
+
+    await openApp(page, '#feature=toumen-port');
+    const card = page.getByTestId('feature-card');
+    await expect(card).toContainText(port.source.note.zh);
+    await page.getByRole('tab', { name: '数据' }).click();
+    await page.getByRole('searchbox').fill('头门港');
+    const row = page.locator('tr[data-source-of="toumen-port"]');
+    await expect(row).toContainText(port.source.note.zh);
+
+    await openApp(page, '#feature=toumen-port&lang=en');
+    await expect(card).toContainText(port.source.note.en);
+    await expect(card).not.toContainText(port.source.note.zh);
+  });
+
+  // One language per test: the analysis tab computes every metric when it opens.
+  test('the analysis method notes are in English in English mode', async ({ page }) => {
+    await openApp(page, '#lang=en');
+    await page.getByRole('tab', { name: 'Analysis' }).click();
+    await page.getByText('Methods', { exact: true }).click();
+    await expect(page.getByText(/^Areas: spherical excess/)).toBeVisible();
+  });
+
+  test('the analysis method notes are in Chinese in Chinese mode', async ({ page }) => {
+    await openApp(page);
+    await page.getByRole('tab', { name: '分析' }).click();
+    await page.getByText('计算方法', { exact: true }).click();
+    await expect(page.getByText(/^面积：/)).toBeVisible();
+    await expect(page.getByText(/^Areas: spherical excess/)).toHaveCount(0);
+  });
+});
