@@ -41,6 +41,19 @@ export const MultiPolygonGeometry = z.object({
   coordinates: z.array(z.array(LinearRing).min(1, 'a polygon needs an outer ring')),
 });
 
+/** The six RFC 7946 geometry types we draw (GeometryCollection is exploded by the import). */
+export const GeometryType = z.enum([
+  'Point',
+  'MultiPoint',
+  'LineString',
+  'MultiLineString',
+  'Polygon',
+  'MultiPolygon',
+]);
+export type GeometryType = z.infer<typeof GeometryType>;
+/** The same list, in the order messages name them. */
+export const GEOMETRY_TYPES = GeometryType.options;
+
 export const Geometry = z.discriminatedUnion('type', [
   PointGeometry,
   MultiPointGeometry,

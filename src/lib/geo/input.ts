@@ -7,6 +7,7 @@ import type {
   Polygon,
   Position,
 } from 'geojson';
+import { GeometryType } from '../data/geojson';
 import { GeoInputError } from './measure';
 
 /**
@@ -42,15 +43,6 @@ export type AreaInput =
   | Feature<Polygon | MultiPolygon>
   | FeatureCollection<Polygon | MultiPolygon>
   | { type: 'FeatureCollection'; features: readonly Feature<Polygon | MultiPolygon>[] };
-
-const GEOMETRY_TYPES = new Set([
-  'Point',
-  'MultiPoint',
-  'LineString',
-  'MultiLineString',
-  'Polygon',
-  'MultiPolygon',
-]);
 
 /** The array of features in a FeatureList. */
 export function listOf<F extends AnyFeature>(list: FeatureList<F>, what: string): readonly F[] {
@@ -121,7 +113,7 @@ export function toGeometry(input: unknown, what: string, allowEmpty = false): Ge
     throw new GeoInputError(`${what}: the feature has no geometry`);
   }
   const type = (geometry as { type?: unknown }).type;
-  if (typeof type !== 'string' || !GEOMETRY_TYPES.has(type))
+  if (typeof type !== 'string' || !GeometryType.safeParse(type).success)
     throw new GeoInputError(`${what}: unsupported geometry type ${String(type)}`);
   const n = checkPositions((geometry as { coordinates?: unknown }).coordinates, DEPTH[type]!, what);
   if (n === 0) {
