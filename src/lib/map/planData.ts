@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { PlanFeatureCollection, Status } from '../data/features';
+import { localName } from '../i18n';
 import { mapLabel } from './labels';
 
 /** Feature filters of the layer panel; empty means "all". */
@@ -36,7 +37,7 @@ export function planSourceData(
   const halos = new Set<string>();
   for (const f of features.features) {
     if (!passesFilters(f.properties, filters)) continue;
-    const label = mapLabel(lang === 'en' ? f.properties.name_en : f.properties.name);
+    const label = mapLabel(localName(f.properties, lang));
     // Places sharing one estimated anchor share one uncertainty halo, drawn once.
     let halo = f.properties.confidence === 'estimated' && f.geometry.type === 'Point';
     if (halo) {

@@ -10,7 +10,7 @@ import { interaction } from '../interaction.svelte';
 import { loadPlanData } from '../loadData';
 import { applyHash, writeHash } from '../permalink';
 import { tour } from '../tour/tourState.svelte';
-import { tr } from '../tr.svelte';
+import { nameOf, tr } from '../tr.svelte';
 
 /**
  * The app's wiring, apart from its layout (App.svelte): loading the data, the permalink and
@@ -70,7 +70,7 @@ export function startApp(): () => void {
       const selected = app.selected;
       if (selected) {
         const p = selected.properties;
-        app.announcement = `${app.lang === 'en' ? p.name_en : p.name}，${tr(layerKey(p.layer))}`;
+        app.announcement = `${nameOf(p)}，${tr(layerKey(p.layer))}`;
       }
     });
     $effect(() => {
