@@ -7,7 +7,7 @@ import type {
   Polygon,
   Position,
 } from 'geojson';
-import { GeometryType } from '../data/geojson';
+import { GeometryType, POSITION_LEVELS } from '../data/geojson';
 import { GeoInputError } from './measure';
 
 /**
@@ -74,15 +74,6 @@ function checkPositions(coords: unknown, depth: number, what: string): number {
   return n;
 }
 
-const DEPTH: Record<string, number> = {
-  Point: 0,
-  MultiPoint: 1,
-  LineString: 1,
-  MultiLineString: 2,
-  Polygon: 2,
-  MultiPolygon: 3,
-};
-
 /**
  * The checked geometry of a position, geometry or feature.
  *
@@ -115,7 +106,11 @@ export function toGeometry(input: unknown, what: string, allowEmpty = false): Ge
   const type = (geometry as { type?: unknown }).type;
   if (typeof type !== 'string' || !GeometryType.safeParse(type).success)
     throw new GeoInputError(`${what}: unsupported geometry type ${String(type)}`);
-  const n = checkPositions((geometry as { coordinates?: unknown }).coordinates, DEPTH[type]!, what);
+  const n = checkPositions(
+    (geometry as { coordinates?: unknown }).coordinates,
+    POSITION_LEVELS[type as GeometryType],
+    what,
+  );
   if (n === 0) {
     if (allowEmpty) return null;
     throw new GeoInputError(`${what}: the ${type} is empty (no positions)`);
