@@ -66,7 +66,16 @@ function garbage(random: () => number): string {
 
 /** Every state parseHash returns must satisfy these, whatever the input. */
 function assertValid(state: HashState, k: HashKnown) {
-  const allowed = new Set(['map', 'layers', 'feature', 'section', 'tour', 'lang']);
+  const allowed = new Set([
+    'map',
+    'layers',
+    'feature',
+    'section',
+    'tour',
+    'lang',
+    'session',
+    'screen',
+  ]);
   for (const key of Object.keys(state)) expect(allowed.has(key)).toBe(true);
   expect(Object.getPrototypeOf(state)).toBe(Object.prototype);
   if (state.map) {
@@ -92,9 +101,23 @@ function assertValid(state: HashState, k: HashKnown) {
     if (k.tourSteps !== undefined) expect(state.tour).toBeLessThanOrEqual(k.tourSteps);
   }
   if (state.lang !== undefined) expect(['zh', 'en']).toContain(state.lang);
+  if (state.session !== undefined) expect(state.session).toMatch(/^[a-z2-7]{6}$/);
+  if (state.screen !== undefined) expect(['qr', 'projector']).toContain(state.screen);
 }
 
 describe('parseHash', () => {
+  it('reads a session join link and its screen, and writes the session first', () => {
+    const state = parseHash('#session=k7m2qx&screen=projector&lang=en', known);
+    expect(state).toEqual({ session: 'k7m2qx', screen: 'projector', lang: 'en' });
+    expect(serialiseHash({ ...state, map: { zoom: 11, lat: 28.85, lon: 121.15 } })).toBe(
+      '#session=k7m2qx&screen=projector&map=11/28.8500/121.1500&lang=en',
+    );
+    // Not a session code (upper case, 1, 8, wrong length), not a screen: left out.
+    expect(parseHash('#session=K7M2QX&screen=kiosk', known)).toEqual({});
+    expect(parseHash('#session=k7m2q1', known)).toEqual({});
+    expect(parseHash('#session=k7m2qxx', known)).toEqual({});
+  });
+
   it('reads every part', () => {
     expect(
       parseHash(

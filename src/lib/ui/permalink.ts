@@ -3,6 +3,7 @@ import { allSectionIds } from '../plan/text';
 import { parseHash, serialiseHash, type HashState } from '../permalink/hash';
 import { app, DEFAULT_LAYERS } from './appState.svelte';
 import { tour } from './tour/tourState.svelte';
+import { sessionModel } from './session/sessionModel.svelte';
 
 /** The part of the app state the URL carries (the map view is added by the caller). */
 function stateFromApp(): HashState {
@@ -20,6 +21,8 @@ function stateFromApp(): HashState {
   if (app.openSection && app.panel === 'reader') state.section = app.openSection;
   if (tour.step !== null) state.tour = tour.step;
   if (app.lang !== 'zh') state.lang = app.lang;
+  if (sessionModel.sid) state.session = sessionModel.sid;
+  if (sessionModel.screen) state.screen = sessionModel.screen;
   return state;
 }
 
@@ -44,6 +47,8 @@ export function applyHash(hash: string): HashState {
   // The overlay checks the step against the tour's length when it loads (the steps are not in
   // the first-load bundle); a step it does not know ends the tour.
   tour.step = state.tour ?? null;
+  sessionModel.sid = state.session ?? null;
+  sessionModel.screen = state.session ? (state.screen ?? null) : null;
   if (state.map && app.map) {
     app.map.jumpTo({ center: [state.map.lon, state.map.lat], zoom: state.map.zoom });
   }
