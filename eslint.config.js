@@ -4,6 +4,19 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
+/** The layers below the UI: schemas, pure geo and plan code, map style. */
+const LOWER_LAYERS = ['src/lib/{data,geo,plan,map}/**/*.{ts,svelte}'];
+/** Relative imports of a `server` folder (package names such as `@hono/node-server` are fine). */
+const NO_SERVER = {
+  regex: '^(\\.{1,2}/)+(.*/)?server(/|$)',
+  message: 'Only src/server imports the server: the app and src/lib stay runnable without it.',
+};
+/** Relative imports of the `ui` folder or of the app's root component. */
+const NO_UI = {
+  regex: '^(\\.{1,2}/)+((.*/)?ui(/|$)|(.*/)?App\\.svelte$)',
+  message: 'data, geo, plan and map sit below the UI: pass what they need as arguments instead.',
+};
+
 export default ts.config(
   {
     ignores: [
@@ -36,6 +49,18 @@ export default ts.config(
     // Tests poke at fixtures and at the map handle in the page: `any` is the honest type there.
     files: ['**/*.test.ts', 'tests/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    // Data flows one way (README, "Code map"): the app never reaches into the server.
+    files: ['src/**/*.{ts,svelte}'],
+    // `*.server.test.ts`: tests that run app code against the real server (never shipped).
+    ignores: ['src/server/**', 'src/**/*.server.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_SERVER] }] },
+  },
+  {
+    // …and the pure layers never reach up into the UI (nor the server).
+    files: LOWER_LAYERS,
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_SERVER, NO_UI] }] },
   },
   {
     rules: {

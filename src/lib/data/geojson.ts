@@ -41,6 +41,28 @@ export const MultiPolygonGeometry = z.object({
   coordinates: z.array(z.array(LinearRing).min(1, 'a polygon needs an outer ring')),
 });
 
+/** The six RFC 7946 geometry types we draw (GeometryCollection is exploded by the import). */
+export const GeometryType = z.enum([
+  'Point',
+  'MultiPoint',
+  'LineString',
+  'MultiLineString',
+  'Polygon',
+  'MultiPolygon',
+]);
+export type GeometryType = z.infer<typeof GeometryType>;
+/** The same list, in the order messages name them. */
+export const GEOMETRY_TYPES = GeometryType.options;
+/** How many list levels sit above the positions for each type. */
+export const POSITION_LEVELS: Record<GeometryType, number> = {
+  Point: 0,
+  MultiPoint: 1,
+  LineString: 1,
+  MultiLineString: 2,
+  Polygon: 2,
+  MultiPolygon: 3,
+};
+
 export const Geometry = z.discriminatedUnion('type', [
   PointGeometry,
   MultiPointGeometry,

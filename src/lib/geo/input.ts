@@ -7,6 +7,7 @@ import type {
   Polygon,
   Position,
 } from 'geojson';
+import { GeometryType, POSITION_LEVELS } from '../data/geojson';
 import { GeoInputError } from './measure';
 
 /**
@@ -43,15 +44,6 @@ export type AreaInput =
   | FeatureCollection<Polygon | MultiPolygon>
   | { type: 'FeatureCollection'; features: readonly Feature<Polygon | MultiPolygon>[] };
 
-const GEOMETRY_TYPES = new Set([
-  'Point',
-  'MultiPoint',
-  'LineString',
-  'MultiLineString',
-  'Polygon',
-  'MultiPolygon',
-]);
-
 /** The array of features in a FeatureList. */
 export function listOf<F extends AnyFeature>(list: FeatureList<F>, what: string): readonly F[] {
   const features = Array.isArray(list) ? list : (list as { features?: unknown }).features;
@@ -81,15 +73,6 @@ function checkPositions(coords: unknown, depth: number, what: string): number {
   for (const c of coords) n += checkPositions(c, depth - 1, what);
   return n;
 }
-
-const DEPTH: Record<string, number> = {
-  Point: 0,
-  MultiPoint: 1,
-  LineString: 1,
-  MultiLineString: 2,
-  Polygon: 2,
-  MultiPolygon: 3,
-};
 
 /**
  * The checked geometry of a position, geometry or feature.
@@ -121,9 +104,13 @@ export function toGeometry(input: unknown, what: string, allowEmpty = false): Ge
     throw new GeoInputError(`${what}: the feature has no geometry`);
   }
   const type = (geometry as { type?: unknown }).type;
-  if (typeof type !== 'string' || !GEOMETRY_TYPES.has(type))
+  if (typeof type !== 'string' || !GeometryType.safeParse(type).success)
     throw new GeoInputError(`${what}: unsupported geometry type ${String(type)}`);
-  const n = checkPositions((geometry as { coordinates?: unknown }).coordinates, DEPTH[type]!, what);
+  const n = checkPositions(
+    (geometry as { coordinates?: unknown }).coordinates,
+    POSITION_LEVELS[type as GeometryType],
+    what,
+  );
   if (n === 0) {
     if (allowEmpty) return null;
     throw new GeoInputError(`${what}: the ${type} is empty (no positions)`);

@@ -1,5 +1,11 @@
 import { kinks, rewind } from '@turf/turf';
-import { Geometry, type Position } from '../data/geojson';
+import {
+  GEOMETRY_TYPES,
+  Geometry,
+  GeometryType,
+  POSITION_LEVELS as LEVELS,
+  type Position,
+} from '../data/geojson';
 import { LIMITS } from './limits';
 import { child, clip, describe, type Problems, type Warnings } from './report';
 
@@ -18,26 +24,6 @@ import { child, clip, describe, type Problems, type Warnings } from './report';
  *   of segment pairs; past it, the check is skipped with a warning.
  * - GeometryCollection is handled by the caller (exploded into features).
  */
-
-export const GEOMETRY_TYPES = [
-  'Point',
-  'MultiPoint',
-  'LineString',
-  'MultiLineString',
-  'Polygon',
-  'MultiPolygon',
-] as const;
-export type GeometryType = (typeof GEOMETRY_TYPES)[number];
-
-/** How many list levels sit above the positions for each type. */
-const LEVELS: Record<GeometryType, number> = {
-  Point: 0,
-  MultiPoint: 1,
-  LineString: 1,
-  MultiLineString: 2,
-  Polygon: 2,
-  MultiPolygon: 3,
-};
 
 const LEVEL_NAMES = [
   'a position [longitude, latitude]',
@@ -59,7 +45,7 @@ const ZOD_ZH: Record<string, string> = {
 };
 
 export function isGeometryType(type: unknown): type is GeometryType {
-  return typeof type === 'string' && (GEOMETRY_TYPES as readonly string[]).includes(type);
+  return GeometryType.safeParse(type).success;
 }
 
 /** Mutable budget shared by all geometries of one import. */

@@ -1,4 +1,4 @@
-import { GEOMETRY_TYPES, type GeometryType } from './geometry';
+import { GEOMETRY_TYPES, type GeometryType } from '../data/geojson';
 import { collectionStats } from './stats';
 import type { BBox, OverlayCollection } from './types';
 

@@ -2,6 +2,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import type { PlanFeatureCollection, Status } from '../data/features';
 import type { Layer } from '../data/layers';
 import { horizonValue, type HorizonValue } from '../data/horizon';
+import { localName } from '../i18n';
 import { mapLabel } from './labels';
 import { findStacks, stackByFeature, stackCountKey } from './stacks';
 
@@ -101,7 +102,7 @@ export function planSourceData(
   };
   const stackCounts = new Map(stacks.map((s) => [s.id, counts(s.ids)]));
   for (const f of passing) {
-    const label = mapLabel(lang === 'en' ? f.properties.name_en : f.properties.name);
+    const label = mapLabel(localName(f.properties, lang));
     // Places of one layer sharing one estimated anchor share one uncertainty halo, drawn
     // once per layer, so hiding a layer never takes the halo of another layer's places.
     let halo = f.properties.confidence === 'estimated' && f.geometry.type === 'Point';

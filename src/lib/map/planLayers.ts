@@ -196,12 +196,7 @@ function pointLayers(layer: Layer, theme: Theme): LayerSpecification[] {
       paint: {
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 7, 13, 11],
         'circle-color': ['case', estimated, theme.cityFill, layerColour],
-        'circle-stroke-color': [
-          'case',
-          emphasised,
-          '#111111',
-          estimated ? layerColour : layerColour,
-        ],
+        'circle-stroke-color': ['case', emphasised, theme.emphasisStroke, layerColour],
         'circle-stroke-width': ['case', emphasised, 3, 1.6],
       },
     },
@@ -217,7 +212,7 @@ function pointLayers(layer: Layer, theme: Theme): LayerSpecification[] {
         'text-allow-overlap': true,
         'text-ignore-placement': true,
       },
-      paint: { 'text-color': ['case', estimated, layerColour, '#ffffff'] },
+      paint: { 'text-color': ['case', estimated, layerColour, theme.markInk] },
     },
   ];
 }

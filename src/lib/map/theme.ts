@@ -17,6 +17,10 @@ export interface Theme {
   labelInk: string;
   labelMuted: string;
   labelHalo: string;
+  /** Outline of a selected or highlighted plan point. */
+  emphasisStroke: string;
+  /** The one-character mark on a solid (cited or schematic) plan point. */
+  markInk: string;
   fontStack: string[];
 }
 
@@ -34,6 +38,8 @@ export const LIGHT: Theme = {
   labelInk: '#2a2926',
   labelMuted: '#8a8272',
   labelHalo: '#fbfaf6',
+  emphasisStroke: '#111111',
+  markInk: '#ffffff',
   // Local fonts only (no glyph server): a cascading CSS fallback list.
   fontStack: [
     'Noto Sans CJK SC',

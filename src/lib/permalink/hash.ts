@@ -37,7 +37,7 @@ export interface HashState {
 /** What a hash may refer to. Only `layers` is required; the others tighten the checks when given. */
 export interface HashKnown {
   layers: readonly string[];
-  features?: ReadonlySet<string>;
+  features?: { has(id: string): boolean };
   sections?: ReadonlySet<string>;
   /** Number of tour steps; `tour` must then be 1…tourSteps. */
   tourSteps?: number;
@@ -86,7 +86,7 @@ function parseLayers(text: string, known: readonly string[]): string[] | undefin
   return ids.length > 0 ? [...new Set(ids)] : undefined;
 }
 
-function parseFeature(text: string, known?: ReadonlySet<string>): string | undefined {
+function parseFeature(text: string, known?: { has(id: string): boolean }): string | undefined {
   if (!FEATURE_ID.test(text)) return undefined;
   return !known || known.has(text) ? text : undefined;
 }

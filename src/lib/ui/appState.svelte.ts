@@ -5,8 +5,14 @@ import { DEFAULT_LAYERS } from '../map/defaultLayers';
 export { DEFAULT_LAYERS };
 import type { FeatureFilters } from '../map/planData';
 import type { PlanDocument } from '../data/plan';
-import type { PlanFeatureCollection } from '../data/features';
+import type { PlanFeature, PlanFeatureCollection } from '../data/features';
+import { placesIn } from '../plan/places';
 import type { Lang } from '../i18n';
+
+/** Features by id; read-only, so a new collection means a new index. */
+function indexById(features: PlanFeatureCollection | undefined): ReadonlyMap<string, PlanFeature> {
+  return new Map((features?.features ?? []).map((f) => [f.properties.id, f]));
+}
 
 /** Which side panel is open. */
 export type PanelId = 'layers' | 'reader' | 'analysis' | 'comments' | 'data';
@@ -40,6 +46,19 @@ export class AppState {
   lang = $state<Lang>('zh');
   /** A short message for screen readers (announced by the aria-live region). */
   announcement = $state('');
+
+  /** Every plan feature by id: the one lookup, rebuilt only when the features change. */
+  readonly featureById = $derived(indexById(this.features));
+  /** The selected feature, once its id is known among the features. */
+  readonly selected = $derived(
+    this.selectedFeature ? this.featureById.get(this.selectedFeature) : undefined,
+  );
+  /** Places named by the open section: lit on the map while the reader shows it. */
+  readonly sectionPlaces = $derived(
+    this.plan && this.features && this.openSection && this.panel === 'reader' && this.panelOpen
+      ? placesIn(this.plan, this.features.features, this.openSection)
+      : [],
+  );
 }
 
 export const app = new AppState();

@@ -30,7 +30,7 @@ function stateFromApp(): HashState {
 export function applyHash(hash: string): HashState {
   const known = {
     layers: LAYERS,
-    features: new Set(app.features?.features.map((f) => f.properties.id) ?? []),
+    features: app.featureById,
     sections: new Set(app.plan ? allSectionIds(app.plan) : []),
   };
   const state = parseHash(hash, known);
