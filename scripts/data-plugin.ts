@@ -1,15 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import { countyLabelsStep } from '../src/lib/data/countyLabels';
+import { countyLabelsStep } from '../src/lib/data/countyLabels.ts';
 import {
   BASEMAP_DATASETS,
   buildDatasets,
   type DataOutput,
   type DerivedStep,
-} from '../src/lib/data/datasets';
-import { PLAN_FEATURES_SOURCE, planFeaturesStep } from '../src/lib/data/planFeatures';
-import { buildPlanJson } from '../src/lib/plan/planData';
+} from '../src/lib/data/datasets.ts';
+import { PLAN_FEATURES_SOURCE, planFeaturesStep } from '../src/lib/data/planFeatures.ts';
+import { buildPlanJson } from '../src/lib/plan/planData.ts';
 
 /** The plan text the app quotes: the source of truth for `plan.json`. */
 export const PLAN_MARKDOWN = 'src/content/linhai-14th-five-year-plan.md';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { Confidence } from './basemap';
-import { collectionOf, featureOf, Geometry } from './geojson';
-import { LAYERS } from './layers';
-import { SECTION_REF_PATTERN } from './sectionRef';
+import { Confidence } from './basemap.ts';
+import { collectionOf, featureOf, Geometry } from './geojson.ts';
+import { LAYERS } from './layers.ts';
+import { SECTION_REF_PATTERN } from './sectionRef.ts';
 
-export { LAYERS } from './layers';
+export { LAYERS } from './layers.ts';
 export const Layer = z.enum(LAYERS);
 export type Layer = z.infer<typeof Layer>;
 
