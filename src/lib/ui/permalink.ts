@@ -34,8 +34,12 @@ const DEFAULT_PANEL: PanelId = 'layers';
 /** Target years the filter offers, as written in the hash. */
 const YEARS = { '2025': 2025, '2035': 2035 } as const;
 
-/** Read the hash and apply what is valid; garbage falls back to the defaults. */
-export function applyHash(hash: string): HashState {
+/**
+ * Read the hash and apply what is valid; garbage falls back to the defaults.
+ * @param first the hash read once the data has arrived: a tab the user opened meanwhile is
+ *   kept unless the link names one
+ */
+export function applyHash(hash: string, { first = false } = {}): HashState {
   const features = app.features?.features ?? [];
   const known = {
     layers: LAYERS,
@@ -62,7 +66,7 @@ export function applyHash(hash: string): HashState {
     app.panelOpen = true;
   } else {
     if (app.panel === 'reader') app.openSection = null;
-    app.panel = (state.tab as PanelId | undefined) ?? DEFAULT_PANEL;
+    if (state.tab || !first) app.panel = (state.tab as PanelId | undefined) ?? DEFAULT_PANEL;
     if (state.tab) app.panelOpen = true;
   }
   app.lang = state.lang ?? 'zh';
