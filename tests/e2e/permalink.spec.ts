@@ -101,6 +101,8 @@ test.describe('permalinks, sharing and export', () => {
   test('the filters and the open tab are in the link: set, reload, the same; garbage, the defaults', async ({
     page,
   }) => {
+    // Three full loads (set, reload, garbage): at load 20+ that outran the default limit once.
+    test.slow();
     const watch = await watchPage(page);
     await openApp(page);
     const filters = page.getByRole('group', { name: '状态' });
