@@ -81,6 +81,7 @@ function assertValid(state: HashState, k: HashKnown) {
   const allowed = new Set([
     ...['map', 'layers', 'feature', 'section', 'tour', 'lang'],
     ...['status', 'year', 'zone', 'tab'],
+    ...['session', 'screen'],
   ]);
   for (const key of Object.keys(state)) expect(allowed.has(key)).toBe(true);
   expect(Object.getPrototypeOf(state)).toBe(Object.prototype);
@@ -118,9 +119,23 @@ function assertValid(state: HashState, k: HashKnown) {
   if (state.year !== undefined && k.years) expect(k.years).toContain(state.year);
   if (state.zone !== undefined && k.zones) expect(k.zones.has(state.zone)).toBe(true);
   if (state.tab !== undefined && k.tabs) expect(k.tabs).toContain(state.tab);
+  if (state.session !== undefined) expect(state.session).toMatch(/^[a-z2-7]{6}$/);
+  if (state.screen !== undefined) expect(['qr', 'projector']).toContain(state.screen);
 }
 
 describe('parseHash', () => {
+  it('reads a session join link and its screen, and writes the session first', () => {
+    const state = parseHash('#session=k7m2qx&screen=projector&lang=en', known);
+    expect(state).toEqual({ session: 'k7m2qx', screen: 'projector', lang: 'en' });
+    expect(serialiseHash({ ...state, map: { zoom: 11, lat: 28.85, lon: 121.15 } })).toBe(
+      '#session=k7m2qx&screen=projector&map=11/28.8500/121.1500&lang=en',
+    );
+    // Not a session code (upper case, 1, 8, wrong length), not a screen: left out.
+    expect(parseHash('#session=K7M2QX&screen=kiosk', known)).toEqual({});
+    expect(parseHash('#session=k7m2q1', known)).toEqual({});
+    expect(parseHash('#session=k7m2qxx', known)).toEqual({});
+  });
+
   it('reads every part', () => {
     expect(
       parseHash(

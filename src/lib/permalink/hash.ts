@@ -38,6 +38,10 @@ export interface HashState {
   zone?: string;
   /** The open side-panel tab; absent = the default tab (or the reader when `section` is set). */
   tab?: string;
+  /** Consultation session code (`#session=k7m2qx`, the join link). */
+  session?: string;
+  /** A full-screen session screen: the join QR code or the projector view. */
+  screen?: 'qr' | 'projector';
 }
 
 /** What a hash may refer to. Only `layers` is required; the others tighten the checks when given. */
@@ -67,6 +71,8 @@ const FEATURE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const TOUR_STEP = /^\d{1,3}$/;
 const WORD = /^[a-z][a-z_]{0,31}$/;
 const YEAR = /^(\d{4}|[a-z]{1,16})$/;
+/** Lowercase base32, as the server makes them (src/lib/consultation/api.ts). */
+const SESSION_CODE = /^[a-z2-7]{6}$/;
 
 function decode(text: string): string | undefined {
   try {
@@ -194,6 +200,12 @@ export function parseHash(hash: unknown, known: HashKnown): HashState {
       case 'tab':
         state.tab ??= parseOne(value, WORD, known.tabs);
         break;
+      case 'session':
+        if (!state.session && SESSION_CODE.test(value)) state.session = value;
+        break;
+      case 'screen':
+        if (!state.screen && (value === 'qr' || value === 'projector')) state.screen = value;
+        break;
       default:
         break;
     }
@@ -236,6 +248,9 @@ export function serialiseHash(state: HashState): string {
   const enc = (value: string) =>
     encodeURIComponent(value).replace(/%2F/gi, '/').replace(/%2C/gi, ',');
   const parts: string[] = [];
+  // The session first: the join link reads `#session=k7m2qx`.
+  if (state.session !== undefined) parts.push(`session=${enc(state.session)}`);
+  if (state.screen !== undefined) parts.push(`screen=${state.screen}`);
   if (state.map) parts.push(`map=${serialiseView(state.map)}`);
   if (state.layers) parts.push(`layers=${enc(state.layers.join(','))}`);
   if (state.status?.length) parts.push(`status=${enc(state.status.join(','))}`);

@@ -4,6 +4,7 @@ import { parseHash, serialiseHash, type HashState } from '../permalink/hash';
 import { Status } from '../data/features';
 import { app, DEFAULT_LAYERS, PANELS, type PanelId } from './appState.svelte';
 import { tour } from './tour/tourState.svelte';
+import { sessionModel } from './session/sessionModel.svelte';
 
 /** The part of the app state the URL carries (the map view is added by the caller). */
 function stateFromApp(): HashState {
@@ -27,6 +28,8 @@ function stateFromApp(): HashState {
   else if (app.panel !== DEFAULT_PANEL) state.tab = app.panel;
   if (tour.step !== null) state.tour = tour.step;
   if (app.lang !== 'zh') state.lang = app.lang;
+  if (sessionModel.sid) state.session = sessionModel.sid;
+  if (sessionModel.screen) state.screen = sessionModel.screen;
   return state;
 }
 
@@ -73,6 +76,8 @@ export function applyHash(hash: string, { first = false } = {}): HashState {
   // The overlay checks the step against the tour's length when it loads (the steps are not in
   // the first-load bundle); a step it does not know ends the tour.
   tour.step = state.tour ?? null;
+  sessionModel.sid = state.session ?? null;
+  sessionModel.screen = state.session ? (state.screen ?? null) : null;
   if (state.map && app.map) {
     app.map.jumpTo({ center: [state.map.lon, state.map.lat], zoom: state.map.zoom });
   }
