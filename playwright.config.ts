@@ -12,8 +12,10 @@ const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  fullyParallel: false,
-  workers: process.env.CI ? 2 : 2,
+  // Every test has its own browser context (storage included) and the one preview server
+  // below is static, so tests of one file may run side by side too. E2E_WORKERS sets how many.
+  fullyParallel: true,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   // Software WebGL on two shared cores is slow: generous limits, no timing assertions.
   timeout: 120_000,

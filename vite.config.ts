@@ -1,8 +1,8 @@
 /// <reference types="vitest/config" />
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
-import { dataPlugin } from './scripts/data-plugin';
-import { serviceWorkerPlugin } from './scripts/sw-plugin';
+import { dataPlugin } from './scripts/data-plugin.ts';
+import { serviceWorkerPlugin } from './scripts/sw-plugin.ts';
 
 export default defineConfig({
   // Relative asset paths: the built app works from any folder or a file server.

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
-import { dataPlugin } from '../scripts/data-plugin';
+import { dataPlugin } from '../scripts/data-plugin.ts';
 
 const repo = resolve(import.meta.dirname, '..');
 

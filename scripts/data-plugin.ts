@@ -1,21 +1,21 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import { countyLabelsStep } from '../src/lib/data/countyLabels';
+import { countyLabelsStep } from '../src/lib/data/countyLabels.ts';
 import {
   BASEMAP_DATASETS,
   buildDatasets,
   type DataOutput,
   type DerivedStep,
-} from '../src/lib/data/datasets';
-import { LAYERS, type Layer } from '../src/lib/data/layers';
-import { PLAN_FEATURES_SOURCE, planFeaturesStep } from '../src/lib/data/planFeatures';
-import { fileSizesOutput, projectTableOutputs } from '../src/lib/data/projectFiles';
-import { UNPLACED_SOURCE, unplacedStep } from '../src/lib/data/unplaced';
-import { layerKey, t } from '../src/lib/i18n';
-import { parsePlan } from '../src/lib/plan/parse';
-import { buildPlanJson } from '../src/lib/plan/planData';
-import { allSectionIds, quoteOccursIn } from '../src/lib/plan/text';
+} from '../src/lib/data/datasets.ts';
+import { LAYERS, type Layer } from '../src/lib/data/layers.ts';
+import { PLAN_FEATURES_SOURCE, planFeaturesStep } from '../src/lib/data/planFeatures.ts';
+import { fileSizesOutput, projectTableOutputs } from '../src/lib/data/projectFiles.ts';
+import { UNPLACED_SOURCE, unplacedStep } from '../src/lib/data/unplaced.ts';
+import { layerKey, t } from '../src/lib/i18n/index.ts';
+import { parsePlan } from '../src/lib/plan/parse.ts';
+import { buildPlanJson } from '../src/lib/plan/planData.ts';
+import { allSectionIds, quoteOccursIn } from '../src/lib/plan/text.ts';
 
 /** The plan text the app quotes: the source of truth for `plan.json`. */
 export const PLAN_MARKDOWN = 'src/content/linhai-14th-five-year-plan.md';

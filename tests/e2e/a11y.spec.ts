@@ -84,7 +84,9 @@ test.describe('accessibility', () => {
     await openApp(page);
     expect(await seriousViolations(page), 'map and layers').toEqual([]);
 
-    // The skip link is the first stop and lands in the side panel.
+    // The skip links are the first stops (the map's first, keyboard.spec.ts); this one lands in the side panel.
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: '跳到地图' })).toBeFocused();
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: '跳到主要内容' });
     await expect(skip).toBeFocused();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { openApp, watchPage } from './support/app';
 import { chooseCrs, chooseFile, mapIdle, openImport } from './support/importUi';
 
@@ -28,9 +28,27 @@ function featuresToInspect(c: Case): number[] {
   return [...new Set(all.map((x) => x.feature))].sort((a, b) => a - b);
 }
 
-test('every hostile file is rejected with a readable error or rendered inert', async ({ page }) => {
-  // 135 files through the real UI on two shared cores; no map waits between files.
-  test.setTimeout(900_000);
+// The corpus in parts, each in its own page, so the parts run side by side (fullyParallel).
+const PARTS = 3;
+const per = Math.ceil(manifest.cases.length / PARTS);
+const parts = Array.from({ length: PARTS }, (_, i) => manifest.cases.slice(i * per, (i + 1) * per));
+
+test('the parts cover the whole corpus, each file once', () => {
+  expect(manifest.cases.length).toBeGreaterThanOrEqual(60);
+  expect(parts.flat().map((c) => c.file)).toEqual(manifest.cases.map((c) => c.file));
+});
+
+for (const [i, cases] of parts.entries()) {
+  test(`every hostile file is rejected with a readable error or rendered inert (part ${i + 1} of ${PARTS})`, async ({
+    page,
+  }) => {
+    // A third of the 135 files through the real UI on two shared cores; no map waits between files.
+    test.setTimeout(600_000);
+    await checkCases(page, cases);
+  });
+}
+
+async function checkCases(page: Page, cases: Case[]) {
   const watch = await watchPage(page);
   const dialogs: string[] = [];
   page.on('dialog', (d) => {
@@ -45,11 +63,10 @@ test('every hostile file is rejected with a readable error or rendered inert', a
   const legend = page.getByTestId('overlay-legend');
   const card = page.getByTestId('overlay-card');
   const result = page.getByTestId('import-result');
-  expect(manifest.cases.length).toBeGreaterThanOrEqual(60);
   let accepted = 0;
 
   await openImport(page);
-  for (const c of manifest.cases) {
+  for (const c of cases) {
     await test.step(c.file, async () => {
       const what = `${c.file}: ${c.description}`;
       if (!(await page.getByTestId('import-dialog').isVisible())) await openImport(page);
@@ -123,9 +140,7 @@ test('every hostile file is rejected with a readable error or rendered inert', a
     });
   }
   await page.keyboard.press('Escape');
-  expect(accepted, 'accepted files').toBe(
-    manifest.cases.filter((c) => c.expect === 'accept').length,
-  );
+  expect(accepted, 'accepted files').toBe(cases.filter((c) => c.expect === 'accept').length);
 
   // After all of it: nothing ran, nothing fired, and the app still answers.
   expect(await page.evaluate((flag) => (window as any)[flag], manifest.pageFlag)).toBeUndefined();
@@ -143,4 +158,4 @@ test('every hostile file is rejected with a readable error or rendered inert', a
     .toBe('none');
   await rail.check();
   await mapIdle(page);
-});
+}

@@ -47,6 +47,9 @@ test.describe('network cut', () => {
     });
 
     test('the app keeps working, and opens again, from the service worker', async ({ page }) => {
+      // Its own server to stop, a full precache and two loads: on a loaded machine (load 10+)
+      // this outran the default limit once. Every wait below is on a signal, not a clock.
+      test.slow();
       const port = await freePort();
       server = spawn(
         process.execPath,
@@ -69,7 +72,7 @@ test.describe('network cut', () => {
               (r) => r.ok,
               () => false,
             ),
-          { timeout: 60_000 },
+          { timeout: 120_000 },
         )
         .toBe(true);
 

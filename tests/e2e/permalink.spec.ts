@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { LAYERS } from '../../src/lib/data/features';
 import { styleLayerIds } from '../../src/lib/map/planLayers';
 import { exportLayout } from '../../src/lib/ui/export/layout';
-import { openApp, watchPage } from './support/app';
+import { openApp, waitForIdle, watchPage } from './support/app';
 
 /** Plan layers whose style layers are drawn (MapLibre layout visibility). */
 async function shownLayers(page: Page): Promise<string[]> {
@@ -95,6 +95,52 @@ test.describe('permalinks, sharing and export', () => {
     expect(
       await fallback.evaluate((el: HTMLInputElement) => el.selectionEnd! - el.selectionStart!),
     ).toBe(page.url().length);
+    expect(watch.errors, 'console errors').toEqual([]);
+  });
+
+  test('the filters and the open tab are in the link: set, reload, the same; garbage, the defaults', async ({
+    page,
+  }) => {
+    // Three full loads (set, reload, garbage): at load 20+ that outran the default limit once.
+    test.slow();
+    const watch = await watchPage(page);
+    await openApp(page);
+    const filters = page.getByRole('group', { name: '状态' });
+    const year = page.getByRole('combobox', { name: '目标年份' });
+    const zone = page.getByRole('combobox', { name: '所在片区' });
+    await filters.getByRole('checkbox', { name: '规划' }).check();
+    await filters.getByRole('checkbox', { name: '在建' }).check();
+    await year.selectOption('2035');
+    await zone.selectOption('zone-east');
+    await page.getByRole('tab', { name: '数据' }).click();
+    await expect(page).toHaveURL(/tab=data/);
+    const url = page.url();
+    expect(url).toMatch(/status=under_construction,planned|status=planned,under_construction/);
+    expect(url).toMatch(/year=2035/);
+    expect(url).toMatch(/zone=zone-east/);
+    const rows = await page.locator('.count[aria-live]').innerText();
+
+    await page.reload();
+    await waitForIdle(page);
+    await expect(page.getByRole('tab', { name: '数据' })).toHaveAttribute('aria-selected', 'true');
+    // The data list is filtered as before (its count is the app's own figure).
+    await expect(page.locator('.count[aria-live]')).toHaveText(rows);
+    await page.getByRole('tab', { name: '图层' }).click();
+    await expect(filters.getByRole('checkbox', { name: '规划' })).toBeChecked();
+    await expect(filters.getByRole('checkbox', { name: '在建' })).toBeChecked();
+    await expect(filters.getByRole('checkbox', { name: '已建成' })).not.toBeChecked();
+    await expect(year).toHaveValue('2035');
+    await expect(zone).toHaveValue('zone-east');
+
+    // Garbage in every new key: the defaults, and an older link's parts still apply.
+    await page.goto('about:blank');
+    await openApp(page, '#layers=port&status=<b>&year=1999&zone=../x&tab=settings');
+    await expect(page.getByRole('tab', { name: '图层' })).toHaveAttribute('aria-selected', 'true');
+    for (const box of await filters.getByRole('checkbox').all())
+      await expect(box).not.toBeChecked();
+    await expect(year).toHaveValue('');
+    await expect(zone).toHaveValue('');
+    expect(await shownLayers(page)).toEqual(['port']);
     expect(watch.errors, 'console errors').toEqual([]);
   });
 

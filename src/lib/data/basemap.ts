@@ -6,7 +6,7 @@ import {
   MultiPolygonGeometry,
   PointGeometry,
   PolygonGeometry,
-} from './geojson';
+} from './geojson.ts';
 
 /** How a position was obtained: the app never shows a guess as a survey. */
 export const Confidence = z.enum(['cited', 'estimated', 'schematic']);

@@ -6,10 +6,10 @@ import {
   GazetteerCollection,
   LandCollection,
   SeatCollection,
-} from './basemap';
-import { BASEMAP_FILES, type PublishedFile } from './catalogue';
-import { displayCopy } from './displayCopy';
-import { parseJson, validateData } from './validate';
+} from './basemap.ts';
+import { BASEMAP_FILES, type PublishedFile } from './catalogue.ts';
+import { displayCopy } from './displayCopy.ts';
+import { parseJson, validateData } from './validate.ts';
 
 /** A shipped geodata file, the schema it must pass and the file it is published as. */
 export interface Dataset extends PublishedFile {

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { Confidence } from './basemap';
-import { Bilingual } from './bilingual';
-import { collectionOf, featureOf, Geometry } from './geojson';
-import { LAYERS } from './layers';
-import { SECTION_REF_PATTERN } from './sectionRef';
+import { Confidence } from './basemap.ts';
+import { Bilingual } from './bilingual.ts';
+import { collectionOf, featureOf, Geometry } from './geojson.ts';
+import { LAYERS } from './layers.ts';
+import { SECTION_REF_PATTERN } from './sectionRef.ts';
 
-export { LAYERS } from './layers';
+export { LAYERS } from './layers.ts';
 export const Layer = z.enum(LAYERS);
 export type Layer = z.infer<typeof Layer>;
 
@@ -65,7 +65,7 @@ export type FeatureSource = z.infer<typeof FeatureSource>;
 export const Horizon = z.union([z.literal(2025), z.literal(2035), z.null()]);
 export type Horizon = z.infer<typeof Horizon>;
 
-export { HORIZON_VALUES, horizonValue, type HorizonValue } from './horizon';
+export { HORIZON_VALUES, horizonValue, type HorizonValue } from './horizon.ts';
 
 /**
  * What backs a 2025 or 2035 horizon: a verbatim passage of a cited section that states the

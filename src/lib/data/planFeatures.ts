@@ -1,6 +1,6 @@
 import { area, booleanIntersects, booleanPointInPolygon, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import { townAreas, unionAll, zoneAreas, ZONE_MEMBERSHIP, type Area } from '../geo/townAreas';
+import { townAreas, unionAll, zoneAreas, ZONE_MEMBERSHIP, type Area } from '../geo/townAreas.ts';
 import type { BoundaryCollection, GazetteerCollection, SeatCollection } from './basemap';
 import type { DataOutput, DerivedStep } from './datasets';
 import {
@@ -8,8 +8,8 @@ import {
   PlanFeatureSourceCollection,
   type PlanFeature,
   type PlanFeatureSource,
-} from './features';
-import { DataError, parseJson, validateData } from './validate';
+} from './features.ts';
+import { DataError, parseJson, validateData } from './validate.ts';
 
 /** The authored file in `geodata/`. */
 export const PLAN_FEATURES_SOURCE = 'plan-features.geojson';

@@ -129,6 +129,7 @@ export const zh = {
   'table.unit': '单位',
   'table.attribute': '属性',
   'table.compare': '对比',
+  'table.scrollHint': '表格较宽，可左右滑动查看全部列',
 
   // Analysis, measure, metrics
   'analysis.title': '分析',
@@ -324,6 +325,11 @@ export const zh = {
   'comment.none': '无',
   'comment.submit': '提交意见',
   'comment.cancel': '取消',
+  'comment.discardDraft': '放弃草稿',
+  'comment.draftSaved': '草稿已自动保存在本机，重新载入页面也不会丢失',
+  'comment.draftNotSaved': '草稿未能保存在本机：请在关闭页面前提交',
+  'comment.draftRestored': '已恢复上次未提交的意见草稿',
+  'comment.draftDiscarded': '已放弃草稿',
   'comment.edit': '编辑',
   'comment.created': '提交于 {time}',
   'comment.updated': '更新于 {time}',
@@ -573,6 +579,7 @@ export const en: Record<StringKey, string> = {
   'table.unit': 'Unit',
   'table.attribute': 'Type',
   'table.compare': 'Comparison',
+  'table.scrollHint': 'Wide table: scroll sideways to see every column',
 
   'analysis.title': 'Analysis',
   'analysis.withinKm': 'Within {km} km',
@@ -779,6 +786,12 @@ export const en: Record<StringKey, string> = {
   'comment.none': 'None',
   'comment.submit': 'Submit comment',
   'comment.cancel': 'Cancel',
+  'comment.discardDraft': 'Discard draft',
+  'comment.draftSaved': 'Draft saved on this device: a reload will not lose it',
+  'comment.draftNotSaved':
+    'The draft could not be saved on this device: submit it before closing the page',
+  'comment.draftRestored': 'Your unsent draft comment was restored',
+  'comment.draftDiscarded': 'Draft discarded',
   'comment.edit': 'Edit',
   'comment.created': 'Submitted {time}',
   'comment.updated': 'Updated {time}',

@@ -14,6 +14,10 @@ const known: HashKnown = {
   features: new Set(['toumen-port', 'linhai-station']),
   sections: new Set(['5.1', '6.1', 'box5', 'fn1']),
   tourSteps: 6,
+  statuses: ['existing', 'under_construction', 'planned', 'proposed'],
+  years: ['2025', '2035'],
+  zones: new Set(['zone-bay', 'zone-mountain']),
+  tabs: ['layers', 'reader', 'analysis', 'comments', 'data'],
 };
 const loose: HashKnown = { layers: LAYERS };
 
@@ -37,6 +41,14 @@ const ALPHABET = [
   'section=',
   'tour=',
   'lang=',
+  'status=',
+  'year=',
+  'zone=',
+  'tab=',
+  'planned',
+  '2035',
+  'zone-bay',
+  'reader',
   '__proto__',
   'constructor',
   'NaN',
@@ -67,14 +79,9 @@ function garbage(random: () => number): string {
 /** Every state parseHash returns must satisfy these, whatever the input. */
 function assertValid(state: HashState, k: HashKnown) {
   const allowed = new Set([
-    'map',
-    'layers',
-    'feature',
-    'section',
-    'tour',
-    'lang',
-    'session',
-    'screen',
+    ...['map', 'layers', 'feature', 'section', 'tour', 'lang'],
+    ...['status', 'year', 'zone', 'tab'],
+    ...['session', 'screen'],
   ]);
   for (const key of Object.keys(state)) expect(allowed.has(key)).toBe(true);
   expect(Object.getPrototypeOf(state)).toBe(Object.prototype);
@@ -101,6 +108,17 @@ function assertValid(state: HashState, k: HashKnown) {
     if (k.tourSteps !== undefined) expect(state.tour).toBeLessThanOrEqual(k.tourSteps);
   }
   if (state.lang !== undefined) expect(['zh', 'en']).toContain(state.lang);
+  if (state.status) {
+    expect(state.status.length).toBeGreaterThan(0);
+    expect(new Set(state.status).size).toBe(state.status.length);
+    for (const s of state.status) {
+      if (k.statuses) expect(k.statuses).toContain(s);
+      else expect(s).toMatch(/^[a-z][a-z_]*$/);
+    }
+  }
+  if (state.year !== undefined && k.years) expect(k.years).toContain(state.year);
+  if (state.zone !== undefined && k.zones) expect(k.zones.has(state.zone)).toBe(true);
+  if (state.tab !== undefined && k.tabs) expect(k.tabs).toContain(state.tab);
   if (state.session !== undefined) expect(state.session).toMatch(/^[a-z2-7]{6}$/);
   if (state.screen !== undefined) expect(['qr', 'projector']).toContain(state.screen);
 }
@@ -254,6 +272,58 @@ function roundedState(state: HashState): HashState {
   const [zoom, lat, lon] = serialiseView(state.map).split('/').map(Number);
   return { ...state, map: { zoom: zoom!, lat: lat!, lon: lon! } };
 }
+
+describe('filters and tab in the hash', () => {
+  it('reads status, year, zone and tab', () => {
+    expect(
+      parseHash('#status=planned,proposed&year=2035&zone=zone-bay&tab=analysis', known),
+    ).toEqual({
+      status: ['planned', 'proposed'],
+      year: '2035',
+      zone: 'zone-bay',
+      tab: 'analysis',
+    });
+  });
+
+  it('drops what it does not know, so the defaults apply', () => {
+    expect(parseHash('#status=bogus&year=1999&zone=nowhere&tab=settings', known)).toEqual({});
+    expect(parseHash('#status=planned,bogus,planned', known)).toEqual({ status: ['planned'] });
+    expect(parseHash('#status=&year=&zone=&tab=', known)).toEqual({});
+    expect(parseHash('#year=<b>&zone=../x&tab=__proto__', loose)).toEqual({});
+    expect(parseHash('#tab=Reader', known)).toEqual({});
+  });
+
+  it('keeps older links valid: a hash without the new keys reads as before', () => {
+    const old = '#map=12/28.8500/121.1500&layers=zones,port&feature=toumen-port&lang=en';
+    expect(parseHash(old, known)).toEqual({
+      map: { zoom: 12, lat: 28.85, lon: 121.15 },
+      layers: ['zones', 'port'],
+      feature: 'toumen-port',
+      lang: 'en',
+    });
+  });
+
+  it('writes them in a fixed place and reads them back', () => {
+    const state: HashState = {
+      map: { zoom: 11, lat: 28.8512, lon: 121.1456 },
+      layers: ['zones'],
+      status: ['under_construction', 'planned'],
+      year: '2025',
+      zone: 'zone-mountain',
+      section: '5.1',
+      tab: 'reader',
+      lang: 'en',
+    };
+    const hash = serialiseHash(state);
+    expect(hash).toBe(
+      '#map=11/28.8512/121.1456&layers=zones&status=under_construction,planned&year=2025' +
+        '&zone=zone-mountain&section=5.1&tab=reader&lang=en',
+    );
+    expect(parseHash(hash, known)).toEqual(state);
+    // An empty status list means "no filter" and is not written.
+    expect(serialiseHash({ status: [] })).toBe('');
+  });
+});
 
 describe('serialiseHash', () => {
   it('writes parts in a fixed order', () => {

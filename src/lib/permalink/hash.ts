@@ -2,7 +2,9 @@ import { SECTION_REF_PATTERN } from '../data/sectionRef';
 
 /**
  * The URL hash of a view, OpenStreetMap style:
- * `#map=12.5/28.8500/121.1500&layers=zones,port&feature=toumen-port&section=5.1&tour=3&lang=en`.
+ * `#map=12.5/28.8500/121.1500&layers=zones,port&status=planned&year=2035&zone=zone-bay&feature=toumen-port&section=5.1&tab=reader&tour=3&lang=en`.
+ * The filters (`status`, `year`, `zone`) and the open side-panel `tab` were added later:
+ * older links simply lack them and still open as they did.
  *
  * `parseHash` never throws: every part is validated on its own and a part
  * that is garbage is left out, so the caller's defaults apply to it and the
@@ -28,6 +30,14 @@ export interface HashState {
   /** Tour step, 1-based (as shown: "step 3 of 6"). */
   tour?: number;
   lang?: 'zh' | 'en';
+  /** Status filter: known statuses only, without duplicates; absent = every status. */
+  status?: string[];
+  /** Target-year filter ("2025", "2035", or a word such as "none"); absent = every year. */
+  year?: string;
+  /** Zone filter: a zone feature id; absent = every zone. */
+  zone?: string;
+  /** The open side-panel tab; absent = the default tab (or the reader when `section` is set). */
+  tab?: string;
   /** Consultation session code (`#session=k7m2qx`, the join link). */
   session?: string;
   /** A full-screen session screen: the join QR code or the projector view. */
@@ -41,6 +51,14 @@ export interface HashKnown {
   sections?: ReadonlySet<string>;
   /** Number of tour steps; `tour` must then be 1…tourSteps. */
   tourSteps?: number;
+  /** Status ids the filter knows. */
+  statuses?: readonly string[];
+  /** Target-year values the filter knows, as written in the hash ("2025"). */
+  years?: readonly string[];
+  /** Zone feature ids. */
+  zones?: ReadonlySet<string>;
+  /** Side-panel tab ids. */
+  tabs?: readonly string[];
 }
 
 export const MIN_ZOOM = 0;
@@ -51,6 +69,8 @@ const MAX_VALUE_LENGTH = 512;
 const DECIMAL = /^-?\d{1,3}(\.\d{1,12})?$/;
 const FEATURE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const TOUR_STEP = /^\d{1,3}$/;
+const WORD = /^[a-z][a-z_]{0,31}$/;
+const YEAR = /^(\d{4}|[a-z]{1,16})$/;
 /** Lowercase base32, as the server makes them (src/lib/consultation/api.ts). */
 const SESSION_CODE = /^[a-z2-7]{6}$/;
 
@@ -94,6 +114,24 @@ function parseFeature(text: string, known?: { has(id: string): boolean }): strin
 function parseSection(text: string, known?: ReadonlySet<string>): string | undefined {
   if (!SECTION_REF_PATTERN.test(text)) return undefined;
   return !known || known.has(text) ? text : undefined;
+}
+
+/** A comma list of words, each known (or word-shaped when nothing is known); none valid → undefined. */
+function parseWords(text: string, known?: readonly string[]): string[] | undefined {
+  const ids = text.split(',').filter((id) => (known ? known.includes(id) : WORD.test(id)));
+  return ids.length > 0 ? [...new Set(ids)] : undefined;
+}
+
+/** One value matching `pattern` and, when a list is known, in it. */
+function parseOne(
+  text: string,
+  pattern: RegExp,
+  known?: readonly string[] | ReadonlySet<string>,
+): string | undefined {
+  if (!pattern.test(text)) return undefined;
+  if (!known) return text;
+  const ok = 'has' in known ? known.has(text) : known.includes(text);
+  return ok ? text : undefined;
 }
 
 function parseTour(text: string, steps?: number): number | undefined {
@@ -150,6 +188,18 @@ export function parseHash(hash: unknown, known: HashKnown): HashState {
       case 'lang':
         if (!state.lang && (value === 'zh' || value === 'en')) state.lang = value;
         break;
+      case 'status':
+        state.status ??= parseWords(value, known.statuses);
+        break;
+      case 'year':
+        state.year ??= parseOne(value, YEAR, known.years);
+        break;
+      case 'zone':
+        state.zone ??= parseOne(value, FEATURE_ID, known.zones);
+        break;
+      case 'tab':
+        state.tab ??= parseOne(value, WORD, known.tabs);
+        break;
       case 'session':
         if (!state.session && SESSION_CODE.test(value)) state.session = value;
         break;
@@ -203,8 +253,12 @@ export function serialiseHash(state: HashState): string {
   if (state.screen !== undefined) parts.push(`screen=${state.screen}`);
   if (state.map) parts.push(`map=${serialiseView(state.map)}`);
   if (state.layers) parts.push(`layers=${enc(state.layers.join(','))}`);
+  if (state.status?.length) parts.push(`status=${enc(state.status.join(','))}`);
+  if (state.year !== undefined) parts.push(`year=${enc(state.year)}`);
+  if (state.zone !== undefined) parts.push(`zone=${enc(state.zone)}`);
   if (state.feature !== undefined) parts.push(`feature=${enc(state.feature)}`);
   if (state.section !== undefined) parts.push(`section=${enc(state.section)}`);
+  if (state.tab !== undefined) parts.push(`tab=${enc(state.tab)}`);
   if (state.tour !== undefined) parts.push(`tour=${String(state.tour)}`);
   if (state.lang !== undefined) parts.push(`lang=${state.lang}`);
   return parts.length > 0 ? `#${parts.join('&')}` : '';

@@ -8,9 +8,15 @@ import {
   type PlanFootnote,
   type PlanSection,
   type PlanTable,
-} from '../data/plan';
-import { chineseNumber, normalizeSpacing, removeCjkSpaces, squeeze, stripTags } from './normalize';
-import { parseTable, type TableSource } from './table';
+} from '../data/plan.ts';
+import {
+  chineseNumber,
+  normalizeSpacing,
+  removeCjkSpaces,
+  squeeze,
+  stripTags,
+} from './normalize.ts';
+import { parseTable, type TableSource } from './table.ts';
 
 /** Misprints the plan is known to contain: the text is kept, a note is added. */
 const MISPRINTS = [

@@ -1,4 +1,4 @@
-import { parsePlan } from './parse';
+import { parsePlan } from './parse.ts';
 
 /**
  * The plan as open data: `dist/data/plan.json`, the parsed and validated document model.

@@ -1,5 +1,5 @@
 import type { PlanTable, TableCell, TableRow } from '../data/plan';
-import { normalizeSpacing, removeCjkSpaces } from './normalize';
+import { normalizeSpacing, removeCjkSpaces } from './normalize.ts';
 
 /** What the table parser needs besides the tab rows. */
 export interface TableSource {

@@ -16,6 +16,8 @@ function indexById(features: PlanFeatureCollection | undefined): ReadonlyMap<str
 
 /** Which side panel is open. */
 export type PanelId = 'layers' | 'reader' | 'analysis' | 'comments' | 'data';
+/** Every side-panel id (the permalink checks a `tab=` against it). */
+export const PANELS: readonly PanelId[] = ['layers', 'reader', 'analysis', 'comments', 'data'];
 
 /**
  * The one place shared UI state lives. Components read and write it; the map

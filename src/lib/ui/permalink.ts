@@ -1,7 +1,8 @@
 import { LAYERS, type Layer } from '../data/layers';
 import { allSectionIds } from '../plan/text';
 import { parseHash, serialiseHash, type HashState } from '../permalink/hash';
-import { app, DEFAULT_LAYERS } from './appState.svelte';
+import { Status } from '../data/features';
+import { app, DEFAULT_LAYERS, PANELS, type PanelId } from './appState.svelte';
 import { tour } from './tour/tourState.svelte';
 import { sessionModel } from './session/sessionModel.svelte';
 
@@ -18,7 +19,13 @@ function stateFromApp(): HashState {
     DEFAULT_LAYERS.every((l) => app.visibleLayers.includes(l));
   if (!isDefault) state.layers = [...app.visibleLayers];
   if (app.selectedFeature) state.feature = app.selectedFeature;
+  const { statuses, horizon, zone } = app.filters;
+  if (statuses.length) state.status = [...statuses];
+  if (horizon !== null) state.year = String(horizon);
+  if (zone !== null) state.zone = zone;
   if (app.openSection && app.panel === 'reader') state.section = app.openSection;
+  // The reader is implied by a section; the default tab is left out.
+  else if (app.panel !== DEFAULT_PANEL) state.tab = app.panel;
   if (tour.step !== null) state.tour = tour.step;
   if (app.lang !== 'zh') state.lang = app.lang;
   if (sessionModel.sid) state.session = sessionModel.sid;
@@ -26,23 +33,45 @@ function stateFromApp(): HashState {
   return state;
 }
 
-/** Read the hash and apply what is valid; garbage falls back to the defaults. */
-export function applyHash(hash: string): HashState {
+const DEFAULT_PANEL: PanelId = 'layers';
+/** Target years the filter offers, as written in the hash. */
+const YEARS = { '2025': 2025, '2035': 2035, unspecified: 'unspecified' } as const;
+
+/**
+ * Read the hash and apply what is valid; garbage falls back to the defaults.
+ * @param first the hash read once the data has arrived: a tab the user opened meanwhile is
+ *   kept unless the link names one
+ */
+export function applyHash(hash: string, { first = false } = {}): HashState {
+  const features = app.features?.features ?? [];
   const known = {
     layers: LAYERS,
     features: app.featureById,
     sections: new Set(app.plan ? allSectionIds(app.plan) : []),
+    statuses: Status.options,
+    years: Object.keys(YEARS),
+    zones: new Set(features.map((f) => f.properties.id).filter((id) => id.startsWith('zone-'))),
+    tabs: PANELS,
   };
   const state = parseHash(hash, known);
   app.visibleLayers = state.layers
     ? LAYERS.filter((l) => state.layers!.includes(l))
     : [...DEFAULT_LAYERS];
+  app.filters = {
+    statuses: Status.options.filter((s) => state.status?.includes(s)),
+    horizon: state.year ? YEARS[state.year as keyof typeof YEARS] : null,
+    zone: state.zone ?? null,
+  };
   app.selectedFeature = state.feature ?? null;
   if (state.section) {
     app.openSection = state.section;
     app.panel = 'reader';
     app.panelOpen = true;
-  } else if (app.panel === 'reader') app.openSection = null;
+  } else {
+    if (app.panel === 'reader') app.openSection = null;
+    if (state.tab || !first) app.panel = (state.tab as PanelId | undefined) ?? DEFAULT_PANEL;
+    if (state.tab) app.panelOpen = true;
+  }
   app.lang = state.lang ?? 'zh';
   // The overlay checks the step against the tour's length when it loads (the steps are not in
   // the first-load bundle); a step it does not know ends the tour.

@@ -10,6 +10,7 @@ import { interaction } from '../interaction.svelte';
 import { loadPlanData } from '../loadData';
 import { applyHash, writeHash } from '../permalink';
 import { layerNotice } from '../revealLayer.svelte';
+import { refLabel } from '../refLabel';
 import { tour } from '../tour/tourState.svelte';
 import { nameOf, tr } from '../tr.svelte';
 
@@ -47,7 +48,7 @@ export function startApp(): () => void {
     $effect(() => {
       if (hashApplied || !app.mapReady || !app.features || !app.plan) return;
       hashApplied = true;
-      const state = applyHash(location.hash);
+      const state = applyHash(location.hash, { first: true });
       // The link's view is the map's first camera (initialCamera); other links fit what they name.
       if (!state.map && app.map) afterDataSettles(app.map, focusOnState);
       app.map?.on('moveend', writeHash);
@@ -61,6 +62,9 @@ export function startApp(): () => void {
         app.visibleLayers,
         app.lang,
         tour.step,
+        app.filters.statuses,
+        app.filters.horizon,
+        app.filters.zone,
       ];
       if (hashApplied) writeHash();
     });
@@ -78,7 +82,7 @@ export function startApp(): () => void {
     });
     $effect(() => {
       if (app.openSection && app.panel === 'reader') {
-        app.announcement = `${tr('reader.section', { section: app.openSection })}：${tr('reader.placesInSection')} ${app.sectionPlaces.length}`;
+        app.announcement = `${refLabel(app.openSection)}：${tr('reader.placesInSection')} ${app.sectionPlaces.length}`;
       }
     });
   });

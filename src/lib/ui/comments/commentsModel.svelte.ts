@@ -1,4 +1,5 @@
 import type { Comment, CommentKind } from '../../comments';
+import type { CommentDraft } from '../../comments/draft';
 import type { StorageErrorKind } from '../../storage';
 
 /**
@@ -24,6 +25,12 @@ class CommentsState {
   openId = $state<string | null>(null);
   /** The pin placed for the comment being written. */
   draft = $state<{ lon: number; lat: number } | null>(null);
+  /** The form's fields while a comment is written: they outlive a tab switch and are kept as a draft. */
+  fields = $state.raw<Pick<CommentDraft, 'kind' | 'text' | 'section' | 'feature'> | null>(null);
+  /** The draft came back from an earlier visit. */
+  draftRestored = $state(false);
+  /** Whether the draft's latest version is on this device ('saving' while it is written). */
+  draftState = $state<'saving' | 'saved' | 'failed' | null>(null);
   kindFilter = $state<CommentKind | 'all'>('all');
   /** Bumped to ask the panel to focus the new-comment form. */
   formRequest = $state(0);

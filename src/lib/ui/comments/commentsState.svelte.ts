@@ -11,6 +11,7 @@ import {
   type CommentStatus,
   type MergeResult,
 } from '../../comments';
+import { DraftKeeper, hasContent, type CommentDraft } from '../../comments/draft';
 import { LocalStore, toStorageError } from '../../storage';
 import { comments } from './commentsModel.svelte';
 import { downloadText, stampedName } from './download';
@@ -25,6 +26,7 @@ export { comments };
 
 const FACILITATOR_KEY = 'facilitator';
 let store: LocalStore | null = null;
+let drafts: DraftKeeper | null = null;
 let starting: Promise<void> | null = null;
 
 function fail(error: unknown) {
@@ -43,6 +45,8 @@ export function startComments(): Promise<void> {
       comments.comments = merged.comments;
       comments.quarantined = (await store.listQuarantine()).length;
       comments.facilitator = await store.getSetting(FACILITATOR_KEY, z.boolean(), false);
+      drafts = new DraftKeeper(store);
+      await restoreDraft(drafts);
       if (merged.changed.length) await write(merged.changed);
     } catch (error) {
       fail(error);
@@ -51,6 +55,44 @@ export function startComments(): Promise<void> {
     }
   })();
   return starting;
+}
+
+/** Bring back a comment left unsent, unless one is already being written. */
+async function restoreDraft(keeper: DraftKeeper) {
+  const draft = await keeper.load();
+  if (!draft || comments.draft || !hasContent(draft)) return;
+  const { lon, lat, kind, text, section, feature } = draft;
+  comments.fields = { kind, text, section, feature };
+  comments.draft = { lon, lat };
+  comments.draftRestored = true;
+  comments.draftState = 'saved';
+}
+
+/** Keep the comment being written on this device (every change; the last one wins). */
+export async function keepDraft(draft: Omit<CommentDraft, 'saved'>): Promise<void> {
+  if (!hasContent(draft)) {
+    comments.draftState = null;
+    await drafts?.discard().catch(() => {});
+    return;
+  }
+  // The earlier version stays "saved" on screen meanwhile; tests wait for the attribute.
+  if (comments.draftState !== 'failed') comments.draftState = 'saving';
+  try {
+    if (!drafts) throw new Error('no local database');
+    await drafts.save(draft);
+    comments.draftState = 'saved';
+  } catch {
+    // The form stays on screen with its text; only the copy on disk is missing, and it says so.
+    comments.draftState = 'failed';
+  }
+}
+
+/** Forget the draft: sent, or discarded by the participant. */
+export async function discardDraft(): Promise<void> {
+  comments.fields = null;
+  comments.draftRestored = false;
+  comments.draftState = null;
+  await drafts?.discard().catch(() => {});
 }
 
 /** Put comments in memory now and on disk right after; failures are kept as unsaved. */

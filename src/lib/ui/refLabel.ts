@@ -1,0 +1,7 @@
+import { sectionRefLabel } from '../plan/refLabel';
+import { app } from './appState.svelte';
+
+/** A section ref ("box5", "5.1") as the plan names it, in the current UI language. */
+export function refLabel(id: string): string {
+  return sectionRefLabel(id, app.plan, app.lang);
+}
