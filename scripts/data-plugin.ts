@@ -9,19 +9,34 @@ import {
   type DerivedStep,
 } from '../src/lib/data/datasets';
 import { PLAN_FEATURES_SOURCE, planFeaturesStep } from '../src/lib/data/planFeatures';
+import { UNPLACED_SOURCE, unplacedStep } from '../src/lib/data/unplaced';
+import { parsePlan } from '../src/lib/plan/parse';
 import { buildPlanJson } from '../src/lib/plan/planData';
+import { allSectionIds, quoteOccursIn } from '../src/lib/plan/text';
 
 /** The plan text the app quotes: the source of truth for `plan.json`. */
 export const PLAN_MARKDOWN = 'src/content/linhai-14th-five-year-plan.md';
 
-/** Every published file: the validated base map, the plan model and the plan features. */
+/**
+ * Every published file: the validated base map, the plan model, the plan features and the
+ * places the plan names that are not on the map (checked against the plan's sections).
+ */
 export function buildAllData(root: string): DataOutput[] {
   const read = (source: string) => readFileSync(join(root, 'geodata', source), 'utf8');
-  const planStep: DerivedStep = () => [
-    buildPlanJson(readFileSync(join(root, PLAN_MARKDOWN), 'utf8')),
-  ];
+  const markdown = readFileSync(join(root, PLAN_MARKDOWN), 'utf8');
+  const planStep: DerivedStep = () => [buildPlanJson(markdown)];
   const steps = [countyLabelsStep, planStep];
   if (existsSync(join(root, 'geodata', PLAN_FEATURES_SOURCE))) steps.push(planFeaturesStep(read));
+  if (existsSync(join(root, 'geodata', UNPLACED_SOURCE))) {
+    const doc = parsePlan(markdown);
+    const ids = new Set(allSectionIds(doc));
+    steps.push(
+      unplacedStep(read, {
+        hasSection: (id) => ids.has(id),
+        quoteOccursIn: (sections, quote) => quoteOccursIn(doc, sections, quote),
+      }),
+    );
+  }
   return buildDatasets(read, BASEMAP_DATASETS, steps);
 }
 

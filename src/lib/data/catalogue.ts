@@ -20,3 +20,12 @@ export const BASEMAP_FILES = {
 
 /** Every published file, in the order the open-data list shows them. */
 export const PUBLISHED_FILES: PublishedFile[] = [...Object.values(BASEMAP_FILES)];
+
+/**
+ * Places the plan names that are not on the map, with why (`geodata/unplaced.json`, schema
+ * `UnplacedList` in `unplaced.ts`). Not in `PUBLISHED_FILES` yet: the 数据 tab lists it.
+ */
+export const UNPLACED_FILE = {
+  output: 'unplaced.json',
+  title: '规划提及、尚未上图的地点',
+} as const satisfies PublishedFile;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Confidence } from './basemap';
+import { Bilingual } from './bilingual';
 import { collectionOf, featureOf, Geometry } from './geojson';
 import { LAYERS } from './layers';
 import { SECTION_REF_PATTERN } from './sectionRef';
@@ -21,6 +22,60 @@ export const SectionRef = z
 export const AnchorRef = z
   .string()
   .regex(/^(lh-\d{3}|331082\d{3})$/, 'not a gazetteer id or seat code');
+
+/**
+ * Where a position came from. `gazetteer` / `seat`: placed at (or on) that point of
+ * `gazetteer.geojson` / the seats file (`ref` = its id or code); `geonames` / `wikipedia`:
+ * a coordinate read from that source (`ref` = its id or page); `derived`: computed at build
+ * time (`derive`); `schematic`: a diagram drawn through the `anchors`; `knowledge`: placed
+ * from general knowledge of the area with no coordinate found; `web`: from a web page
+ * (`ref` = the site).
+ */
+export const SOURCE_KINDS = [
+  'gazetteer',
+  'seat',
+  'geonames',
+  'wikipedia',
+  'derived',
+  'schematic',
+  'knowledge',
+  'web',
+] as const;
+export const SourceKind = z.enum(SOURCE_KINDS);
+export type SourceKind = z.infer<typeof SourceKind>;
+
+/** A position's source, structured, with a note in both UI languages. */
+export const FeatureSource = z
+  .object({
+    kind: SourceKind,
+    /** The gazetteer id, seat code, GeoNames id, page or site the position was taken from. */
+    ref: z.string().min(1).optional(),
+    note: Bilingual,
+  })
+  .refine(
+    (s) => (s.kind !== 'gazetteer' && s.kind !== 'seat') || AnchorRef.safeParse(s.ref).success,
+    { message: 'a gazetteer or seat source needs its id or code as ref', path: ['ref'] },
+  );
+export type FeatureSource = z.infer<typeof FeatureSource>;
+
+/**
+ * The plan's horizon for a feature: 2025 (a 十四五 project or a 2025 target), 2035 (the
+ * 到2035年 vision) or `null` when the plan gives no year for it (shown as 未注明).
+ */
+export const Horizon = z.union([z.literal(2025), z.literal(2035), z.null()]);
+export type Horizon = z.infer<typeof Horizon>;
+
+export { HORIZON_VALUES, horizonValue, type HorizonValue } from './horizon';
+
+/**
+ * What backs a 2025 or 2035 horizon: a verbatim passage of a cited section that states the
+ * year or the 十四五 period for it (e.g. a 专栏 title “十四五”期间…, or 到2035年…).
+ */
+export const HorizonBasis = z.object({
+  section: SectionRef,
+  quote: z.string().min(2),
+});
+export type HorizonBasis = z.infer<typeof HorizonBasis>;
 
 /** Zone ids used by `zone` and by the derived zone features. */
 export const ZONE_IDS = ['zone-east', 'zone-central', 'zone-west'] as const;
@@ -56,12 +111,15 @@ export const PlanFeatureProperties = z
     status: Status,
     /** The plan's wording the status was read from (建成, 加快推进, 规划建设, 谋划 …). */
     status_wording: z.string().min(1),
-    horizon: z.union([z.literal(2025), z.literal(2035)]).optional(),
+    /** 2025, 2035 or null (the plan gives no year): always stated, never left out. */
+    horizon: Horizon,
+    /** The passage that backs a 2025/2035 horizon; required unless horizon is null. */
+    horizon_basis: HorizonBasis.optional(),
     confidence: Confidence,
     /** Radius in km within which the true position lies; required for `estimated`. */
     uncertainty_km: z.number().positive().optional(),
-    /** Where the position came from, in words (a gazetteer id, a source, or how it was drawn). */
-    source: z.string().min(1),
+    /** Where the position came from: kind, reference and a note in Chinese and English. */
+    source: FeatureSource,
     /** True for places outside the map window (e.g. 杭州湾 links) drawn at the edge. */
     off_map: z.boolean().optional(),
     /** Zone ids (zone-east …) this feature lies in; filled at build time for points. */
@@ -86,7 +144,15 @@ export const PlanFeatureProperties = z
   .refine(
     (p) => p.confidence !== 'estimated' || p.uncertainty_km !== undefined,
     'an estimated feature needs uncertainty_km',
-  );
+  )
+  .refine((p) => p.horizon === null || p.horizon_basis !== undefined, {
+    message: 'a 2025 or 2035 horizon needs horizon_basis (section and verbatim passage)',
+    path: ['horizon_basis'],
+  })
+  .refine((p) => !p.horizon_basis || p.sections.includes(p.horizon_basis.section), {
+    message: 'horizon_basis.section must be one of the cited sections',
+    path: ['horizon_basis', 'section'],
+  });
 export type PlanFeatureProperties = z.infer<typeof PlanFeatureProperties>;
 
 /** A published feature: geometry always present (derived geometry already resolved). */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePlan } from '../plan/parse';
-import { allSectionIds, findSectionsNaming, quoteOccursIn } from '../plan/text';
+import { allSectionIds, findSectionsNaming, quoteOccursIn, sectionText } from '../plan/text';
 import {
   BoundaryCollection,
   GazetteerCollection,
@@ -132,6 +132,74 @@ describe('geodata/plan-features.geojson', () => {
     expect(checkAnchors(source, seats, gazetteer)).toEqual([]);
   });
 
+  it('states a horizon for every feature: 2025, 2035 or null (未注明)', () => {
+    for (const p of props) expect([2025, 2035, null], p.id).toContain(p.horizon);
+  });
+
+  it('backs every 2025/2035 horizon with a verbatim passage that names the place and states it', () => {
+    // Three ways the plan states a horizon, and nothing else counts:
+    // 1. the passage names the year or the period (到2025年, 到“十四五”末, 到2035年);
+    // 2. the heading of its section does (专栏五 “十四五”期间…, 1.5 “十四五”…主要目标,
+    //    1.3 二〇三五年远景目标);
+    // 3. the passage commits to finishing it (完成…, …建成通车) in the body of this five-year
+    //    plan (chapters 2–14; chapter 1 reviews the last plan), i.e. by 2025.
+    const marker = { 2025: /2025|二〇二五|十四五/, 2035: /2035|二〇三五/ } as const;
+    const inBody = (id: string) => !/^(1(\.\d+)?|table\d)$/.test(id);
+    for (const p of props) {
+      if (p.horizon === null) continue;
+      const { section, quote } = p.horizon_basis!;
+      expect(quoteOccursIn(doc, [section], quote), `${p.id}: ${section} «${quote}»`).toBe(true);
+      const names = [p.name, ...(p.aliases ?? [])].map((n) => n.replace(/\s/g, ''));
+      const squeezed = quote.replace(/\s/g, '');
+      const heading = sectionText(doc, section)!.split('\n')[0]!;
+      expect(
+        names.some((n) => squeezed.includes(n)),
+        `${p.id}: the passage must name it`,
+      ).toBe(true);
+      const stated =
+        marker[p.horizon].test(quote) ||
+        marker[p.horizon].test(heading) ||
+        (p.horizon === 2025 && inBody(section) && /完成|建成/.test(quote));
+      expect(stated, `${p.id}: ${section} «${quote}»`).toBe(true);
+    }
+  });
+
+  it('leaves a horizon unstated (null) only where no cited section states one for it', () => {
+    // Headings with a year whose passage names the place only inside another project's name
+    // (金台铁路临海综合物流园, 甬台温铁路临海站场): no horizon is stated for the railway itself.
+    const notStated: Record<string, string[]> = {
+      'yongtaiwen-railway': ['box5'],
+      'linhai-station': ['box5'],
+    };
+    const marker = /2025|二〇二五|十四五|2035|二〇三五/;
+    for (const p of props) {
+      if (p.horizon !== null) continue;
+      const names = [p.name, ...(p.aliases ?? [])].map((n) => n.replace(/\s/g, ''));
+      for (const section of p.sections) {
+        if (notStated[p.id]?.includes(section)) continue;
+        const [heading = '', ...body] = sectionText(doc, section)!.split('\n');
+        const sentences = body
+          .join('\n')
+          .split(/[。；\n]/)
+          .map((x) => x.replace(/\s/g, ''));
+        const naming = sentences.filter((x) => names.some((n) => x.includes(n)));
+        const stated =
+          naming.some((x) => marker.test(x)) || (naming.length && marker.test(heading));
+        expect(stated, `${p.id}: ${section} states a horizon`).toBeFalsy();
+      }
+    }
+  });
+
+  it('gives every source a note in Chinese and English, and anchors its reference', () => {
+    for (const p of props) {
+      const { kind, ref, note } = p.source;
+      expect(note.zh, p.id).toMatch(/\p{Script=Han}/u);
+      expect(note.en, p.id).toMatch(/[a-z]{3}/);
+      if (kind === 'gazetteer' || kind === 'seat') expect(p.anchors ?? [], p.id).toContain(ref);
+      if (kind === 'derived') expect(p.derive, p.id).toBeDefined();
+    }
+  });
+
   it('describes the three zones and the 中心城区 by derivation, not copied polygons', () => {
     const derived = props.filter((p) => p.derive).map((p) => p.id);
     expect(derived.sort()).toEqual(['central-city', ...ZONE_IDS].sort());
@@ -184,6 +252,20 @@ describe('buildFeaturesGeojson', () => {
     expect(zoneOf('town-duqiao')).toBe('zone-east');
     expect(zoneOf('town-baishuiyang')).toBe('zone-west');
     expect(zoneOf('jiangnan-ev-park')).toBe('zone-central');
+  });
+
+  it('names the file, the feature and the field of a bad source or horizon', () => {
+    const bad = structuredClone(raw) as { features: { properties: Record<string, unknown> }[] };
+    const i = bad.features.findIndex((f) => f.properties.id === 'fulong-bridge');
+    const props = bad.features[i]!.properties;
+    props.source = { kind: 'gazetteer', note: { zh: 'placed at lh-022', en: 'placed' } };
+    props.horizon = 2025;
+    const build = () => buildFeaturesGeojson({ planFeatures: bad, seats, boundary, gazetteer });
+    expect(build).toThrow(
+      `geodata/plan-features.geojson: features[${i}] «伏龙大桥» properties.source.note.zh`,
+    );
+    expect(build).toThrow(`features[${i}] «伏龙大桥» properties.source.ref`);
+    expect(build).toThrow(`features[${i}] «伏龙大桥» properties.horizon_basis`);
   });
 
   it('refuses a cited feature that drifted from its anchor', () => {

@@ -5,11 +5,14 @@ export class DataError extends Error {
   override name = 'DataError';
 }
 
+/** Collections whose entries are named in messages: GeoJSON features, unplaced places. */
+const LISTS = ['features', 'places'];
+
 function describeFeature(json: unknown, path: PropertyKey[]): string {
-  if (path[0] !== 'features' || typeof path[1] !== 'number') return '';
-  const features = (json as { features?: unknown[] }).features;
-  const feature = features?.[path[1]] as { properties?: Record<string, unknown> } | undefined;
-  const props = feature?.properties ?? {};
+  if (!LISTS.includes(String(path[0])) || typeof path[1] !== 'number') return '';
+  const list = (json as Record<string, unknown[] | undefined>)[String(path[0])];
+  const entry = list?.[path[1]] as Record<string, unknown> | undefined;
+  const props = (entry?.properties ?? entry ?? {}) as Record<string, unknown>;
   const name = props.name ?? props.name_zh ?? props.id;
   return typeof name === 'string' ? ` «${name}»` : '';
 }
@@ -34,9 +37,9 @@ export function validateData<S extends z.ZodType>(
   const result = schema.safeParse(json);
   if (result.success) return result.data;
   const lines = result.error.issues.slice(0, maxIssues).map((issue) => {
-    const inFeature = issue.path[0] === 'features' && typeof issue.path[1] === 'number';
+    const inFeature = LISTS.includes(String(issue.path[0])) && typeof issue.path[1] === 'number';
     const head = inFeature
-      ? `features[${String(issue.path[1])}]${describeFeature(json, issue.path)}`
+      ? `${String(issue.path[0])}[${String(issue.path[1])}]${describeFeature(json, issue.path)}`
       : '';
     const rest = formatPath(inFeature ? issue.path.slice(2) : issue.path);
     const where = [head, rest].filter(Boolean).join(' ') || '(root)';

@@ -1,3 +1,4 @@
+import type { Bilingual } from '../data/bilingual';
 import { prepareArea } from './clip';
 import { corridorLengths, type CorridorLength } from './corridors';
 import { distanceTable, resolveKeyPlaces, type DistanceTable } from './distanceTable';
@@ -30,17 +31,36 @@ export interface AllMetrics {
     speedKmh: number;
     radiusKm: number;
   }[];
-  /** How the numbers were obtained, in one line each (shown under the panel and in the CSV). */
-  methods: string[];
+  /** How the numbers were obtained, one note each in Chinese and English (shown under the panel). */
+  methods: Bilingual[];
 }
 
-const METHODS = [
-  'Areas: spherical excess on a sphere of radius 6371.0088 km (Turf area); within 0.5 % of the WGS-84 ellipsoid (geographiclib).',
-  'Lengths: sum of great-circle segment lengths (Turf length); lines are clipped to a zone or the city by cutting at ring crossings and keeping pieces whose midpoint is inside.',
-  'Counts: each platform or logistics feature counts once, in the zone containing its point (pointOnFeature for lines and areas).',
-  'Zones are schematic (town areas derived from the 19 seats), so zone figures are indicative.',
-  'Distance table: straight-line km between representative points.',
-  `Service circles: straight-line reach, walking ${SPEED_KMH.walking} km/h, driving ${SPEED_KMH.driving} km/h; no road network offline.`,
+/** How each figure was computed, in both UI languages. */
+export const METHODS: Bilingual[] = [
+  {
+    zh: '面积：在半径 6371.0088 km 的球面上按球面角超计算（Turf area），与 WGS-84 椭球（geographiclib）相差不到 0.5%。',
+    en: 'Areas: spherical excess on a sphere of radius 6371.0088 km (Turf area); within 0.5 % of the WGS-84 ellipsoid (geographiclib).',
+  },
+  {
+    zh: '长度：各段大圆距离之和（Turf length）；线在与片区或市界的交点处截断，只保留中点落在其内的各段。',
+    en: 'Lengths: sum of great-circle segment lengths (Turf length); lines are clipped to a zone or the city by cutting at ring crossings and keeping pieces whose midpoint is inside.',
+  },
+  {
+    zh: '个数：每个产业平台或物流要素只计一次，计入其点所在的片区（线和面取面上一点，pointOnFeature）。',
+    en: 'Counts: each platform or logistics feature counts once, in the zone containing its point (pointOnFeature for lines and areas).',
+  },
+  {
+    zh: '片区为示意范围（由 19 个镇街驻地生成的示意镇域），片区数字仅供参考。',
+    en: 'Zones are schematic (town areas derived from the 19 seats), so zone figures are indicative.',
+  },
+  {
+    zh: '距离表：代表点之间的直线距离（km）。',
+    en: 'Distance table: straight-line km between representative points.',
+  },
+  {
+    zh: `服务圈：直线可达范围，步行 ${SPEED_KMH.walking} km/h，驾车 ${SPEED_KMH.driving} km/h；离线没有路网。`,
+    en: `Service circles: straight-line reach, walking ${SPEED_KMH.walking} km/h, driving ${SPEED_KMH.driving} km/h; no road network offline.`,
+  },
 ];
 
 /**

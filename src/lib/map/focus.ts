@@ -34,3 +34,15 @@ export function focusFeatures(map: MaplibreMap, features: Feature[], maxZoom = 1
     { padding: 60, maxZoom, animate, duration: animate ? 900 : 0 },
   );
 }
+
+/**
+ * Run `task` (a camera move) once the map has taken in every pending data change and drawn
+ * it (MapLibre `idle`). Moving the camera while the plan source is still indexing new data
+ * (`setData`) made MapLibre load tiles that stayed empty or did not match their feature
+ * index, so clicks threw "Out of bounds … _numberToString" and the map never became ready.
+ */
+export function afterDataSettles(map: MaplibreMap, task: () => void): void {
+  map.once('idle', () => task());
+  // An already idle map fires `idle` again after the repaint.
+  map.triggerRepaint();
+}

@@ -1,6 +1,8 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { PlanFeatureCollection, Status } from '../data/features';
+import type { Layer } from '../data/layers';
 import { mapLabel } from './labels';
+import { findStacks, stackByFeature, stackCountKey } from './stacks';
 
 /** Feature filters of the layer panel; empty means "all". */
 export interface FeatureFilters {
@@ -22,10 +24,27 @@ export function passesFilters(
   return true;
 }
 
+/** True when a feature is drawn: its layer is switched on and it passes the panel's filters. */
+export function isShown(
+  feature: PlanFeatureCollection['features'][number],
+  visibleLayers: readonly Layer[],
+  filters: FeatureFilters,
+): boolean {
+  return (
+    visibleLayers.includes(feature.properties.layer) && passesFilters(feature.properties, filters)
+  );
+}
+
 /**
  * What the map's plan source shows: the filtered features, each with a `label` in the
  * UI language (ASCII parentheses: see `mapLabel`), plus a label anchor per area. Cheap for a few hundred features, so
  * the source is kept and refreshed with `setData` instead of re-adding layers.
+ *
+ * Points that share one position (`findStacks`) carry, each and on one `role: 'stack'` point,
+ * how many of them each layer holds (`stack_n_<layer>`). The style sums those over the
+ * visible layers (global state `visibleLayers`, see `planLayers`), so the count and whether
+ * the stack is drawn follow a layer toggle without new data: `setData` while the camera
+ * moves can leave MapLibre tiles empty.
  */
 export function planSourceData(
   features: PlanFeatureCollection,
@@ -34,17 +53,33 @@ export function planSourceData(
 ): FeatureCollection {
   const out: Feature[] = [];
   const halos = new Set<string>();
-  for (const f of features.features) {
-    if (!passesFilters(f.properties, filters)) continue;
+  const passing = features.features.filter((f) => passesFilters(f.properties, filters));
+  const stacks = findStacks(passing);
+  const stackOf = stackByFeature(stacks);
+  const layerOf = new Map(passing.map((f) => [f.properties.id, f.properties.layer]));
+  /** `stack_n_<layer>` counts of one stack. */
+  const counts = (ids: readonly string[]) => {
+    const n: Record<string, number> = {};
+    for (const id of ids) {
+      const key = stackCountKey(layerOf.get(id)!);
+      n[key] = (n[key] ?? 0) + 1;
+    }
+    return n;
+  };
+  const stackCounts = new Map(stacks.map((s) => [s.id, counts(s.ids)]));
+  for (const f of passing) {
     const label = mapLabel(lang === 'en' ? f.properties.name_en : f.properties.name);
-    // Places sharing one estimated anchor share one uncertainty halo, drawn once.
+    // Places of one layer sharing one estimated anchor share one uncertainty halo, drawn
+    // once per layer, so hiding a layer never takes the halo of another layer's places.
     let halo = f.properties.confidence === 'estimated' && f.geometry.type === 'Point';
     if (halo) {
-      const key = `${JSON.stringify(f.geometry.coordinates)}:${f.properties.uncertainty_km}`;
+      const key = `${JSON.stringify(f.geometry.coordinates)}:${f.properties.uncertainty_km}:${f.properties.layer}`;
       halo = !halos.has(key);
       halos.add(key);
     }
-    out.push({ ...f, properties: { ...f.properties, label, halo } } as Feature);
+    const stack = stackOf.get(f.properties.id);
+    const stackProps = stack ? { stack: stack.id, ...stackCounts.get(stack.id) } : {};
+    out.push({ ...f, properties: { ...f.properties, label, halo, ...stackProps } } as Feature);
     // An area is named once, at its label point, by a point that only the label layer draws.
     if (f.properties.label_point) {
       out.push({
@@ -53,6 +88,13 @@ export function planSourceData(
         properties: { label, layer: f.properties.layer, id: f.properties.id, role: 'label' },
       });
     }
+  }
+  for (const stack of stacks) {
+    out.push({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: stack.coordinates },
+      properties: { id: stack.id, role: 'stack', ...stackCounts.get(stack.id) },
+    });
   }
   return { type: 'FeatureCollection', features: out };
 }

@@ -4,6 +4,8 @@ import type {
   LayerSpecification,
 } from 'maplibre-gl';
 import { LAYERS, type Layer } from '../data/layers';
+import { t } from '../i18n';
+import { stackCountKey } from './stacks';
 import { LAYER_LOOK, STATUS_DASH, ZONE_COLOURS } from './planTheme';
 import type { Theme } from './theme';
 import { groundRadius } from './uncertainty';
@@ -18,6 +20,34 @@ const isPoint: ExpressionSpecification = [
   ['!=', ['get', 'role'], 'label'],
 ];
 const isLabelAnchor: ExpressionSpecification = ['==', ['get', 'role'], 'label'];
+/** Global state (`map.setGlobalStateProperty`) listing the plan layers switched on. */
+export const VISIBLE_LAYERS_STATE = 'visibleLayers';
+/**
+ * How many places of a stack (places on one position, see `planSourceData`) the visible
+ * layers hold: evaluated by MapLibre, so a layer toggle needs no new data.
+ */
+export const visibleStackCount: ExpressionSpecification = [
+  '+',
+  ...LAYERS.map((l): ExpressionSpecification => [
+    'case',
+    ['in', l, ['array', 'string', ['global-state', VISIBLE_LAYERS_STATE]]],
+    ['coalesce', ['get', stackCountKey(l)], 0],
+    0,
+  ]),
+] as unknown as ExpressionSpecification;
+/** Not a member of a drawn stack: the stack's symbol stands for its members. */
+const notStacked: ExpressionSpecification = ['<', visibleStackCount, 2];
+const isStack: ExpressionSpecification = [
+  'all',
+  ['==', ['get', 'role'], 'stack'],
+  ['>=', visibleStackCount, 2],
+];
+/** The symbol and count of each stack of places on one position (see `findStacks`). */
+export const STACK_LAYERS = {
+  point: 'plan_stack_point',
+  count: 'plan_stack_count',
+  label: 'plan_stack_label',
+};
 // `geometry-type` tells Multi* geometries apart, so each test takes both forms.
 const geometryIs = (...types: string[]): ExpressionSpecification => [
   'in',
@@ -162,7 +192,7 @@ function pointLayers(layer: Layer, theme: Theme): LayerSpecification[] {
       id: `plan_${layer}_point`,
       type: 'circle',
       source: PLAN_SOURCE,
-      filter,
+      filter: ['all', filter, notStacked],
       paint: {
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 7, 13, 11],
         'circle-color': ['case', estimated, theme.cityFill, layerColour],
@@ -179,7 +209,7 @@ function pointLayers(layer: Layer, theme: Theme): LayerSpecification[] {
       id: `plan_${layer}_mark`,
       type: 'symbol',
       source: PLAN_SOURCE,
-      filter,
+      filter: ['all', filter, notStacked],
       layout: {
         'text-field': LAYER_LOOK[layer].mark,
         'text-font': theme.fontStack,
@@ -204,7 +234,7 @@ function labelLayer(layer: Layer, theme: Theme): LayerSpecification {
     filter:
       layer === 'zones'
         ? ['all', isLayer(layer), isLabelAnchor]
-        : ['all', isLayer(layer), ['!', isArea]],
+        : ['all', isLayer(layer), ['!', isArea], notStacked],
     minzoom: layer === 'zones' || layer === 'belt' ? 0 : 9.2,
     layout: {
       'text-field': ['get', 'label'],
@@ -230,16 +260,87 @@ export function planShapeLayers(theme: Theme): LayerSpecification[] {
   return [...LAYERS.flatMap((l) => areaLayers(l)), ...LAYERS.flatMap((l) => lineLayers(l, theme))];
 }
 
-/** Plan point symbols, above the town seats. */
+/**
+ * A stack: a ring in the ink colour (not a layer's colour: it may mix layers) with the
+ * count inside, a size larger than a single place, so it reads as "several here".
+ */
+function stackLayers(theme: Theme): LayerSpecification[] {
+  return [
+    {
+      id: STACK_LAYERS.point,
+      type: 'circle',
+      source: PLAN_SOURCE,
+      filter: isStack,
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 10, 13, 15],
+        'circle-color': theme.cityFill,
+        'circle-stroke-color': theme.labelInk,
+        'circle-stroke-width': 2.4,
+      },
+    },
+    {
+      id: STACK_LAYERS.count,
+      type: 'symbol',
+      source: PLAN_SOURCE,
+      filter: isStack,
+      layout: {
+        'text-field': ['to-string', visibleStackCount],
+        'text-font': theme.fontStack,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 8, 11, 13, 15],
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: { 'text-color': theme.labelInk },
+    },
+  ];
+}
+
+/** Plan point symbols (and stacks of places on one position), above the town seats. */
 export function planPointLayers(theme: Theme): LayerSpecification[] {
-  return LAYERS.flatMap((l) => pointLayers(l, theme));
+  return [...LAYERS.flatMap((l) => pointLayers(l, theme)), ...stackLayers(theme)];
+}
+
+/** "21 处地点" / "21 places" in the map's language (global state `lang`). */
+const stackLabel: ExpressionSpecification = (() => {
+  const inLang = (lang: 'zh' | 'en'): ExpressionSpecification => {
+    const [before, after] = t('stack.mapLabel', lang).split('{n}');
+    return ['concat', before ?? '', ['to-string', visibleStackCount], after ?? ''];
+  };
+  return ['case', ['==', ['global-state', 'lang'], 'en'], inLang('en'), inLang('zh')];
+})();
+
+/** A stack's name ("21 处地点") beside its symbol, with the other place names. */
+function stackLabelLayer(theme: Theme): LayerSpecification {
+  return {
+    id: STACK_LAYERS.label,
+    type: 'symbol',
+    source: PLAN_SOURCE,
+    filter: isStack,
+    minzoom: 9.2,
+    layout: {
+      'text-field': stackLabel,
+      'text-font': theme.fontStack,
+      'text-size': 12,
+      'text-offset': [0, 1.5],
+      'text-anchor': 'top',
+      'text-optional': true,
+    },
+    paint: {
+      'text-color': theme.labelInk,
+      'text-halo-color': theme.labelHalo,
+      'text-halo-width': 1.6,
+    },
+  };
 }
 
 /** Names of plan places, below the town names (which orient every other label). */
 export function planLabelLayers(theme: Theme): LayerSpecification[] {
-  return LAYERS.filter((l) => l !== 'zones')
-    .reverse()
-    .map((l) => labelLayer(l, theme));
+  return [
+    ...LAYERS.filter((l) => l !== 'zones')
+      .reverse()
+      .map((l) => labelLayer(l, theme)),
+    stackLabelLayer(theme),
+  ];
 }
 
 /** Zone names: the top of the map, so they win label collisions. */

@@ -22,8 +22,9 @@ export function markReadyWhenDrawn(map: MaplibreMap): void {
   if (armed) return;
   armed = true;
   const check = () => {
+    // Armed right after `setData`, so a loaded source holds the plan's data. No count of the
+    // features in view: a link to a view with no plan place in it must get ready too.
     if (!map.isSourceLoaded(PLAN_SOURCE)) return;
-    if (map.querySourceFeatures(PLAN_SOURCE).length === 0) return;
     window.__linhaiReady = performance.now();
     map.off('idle', check);
     release();

@@ -11,8 +11,10 @@ import {
   planLabelLayers,
   planPointLayers,
   planShapeLayers,
+  VISIBLE_LAYERS_STATE,
   zoneLabelLayers,
 } from './planLayers';
+import { DEFAULT_LAYERS } from './defaultLayers';
 import type { Theme } from './theme';
 
 /** 临海市's extent (W, S, E, N) from the boundary file: the map opens framed on it. */
@@ -31,6 +33,8 @@ export function buildStyle(theme: Theme, url: (file: string) => string): StyleSp
   return {
     version: 8,
     name: 'linhai-plan',
+    // The plan layers switched on (kept in step by `setVisibleLayers`): stacks count them.
+    state: { [VISIBLE_LAYERS_STATE]: { default: [...DEFAULT_LAYERS] } },
     sources: {
       ...basemapSources(url),
       [PLAN_SOURCE]: {

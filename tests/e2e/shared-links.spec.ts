@@ -1,0 +1,81 @@
+import { expect, test, type Page } from '@playwright/test';
+import { project, watchPage } from './support/app';
+
+/**
+ * Issue 13: a zoomed-in `#map=` link (what 复制链接 produces) failed about one load in three:
+ * MapLibre threw "Out of bounds … _numberToString", the ready signal never came and clicks
+ * opened nothing. Each test here is a fresh browser context, as when a link is opened anew.
+ */
+
+const PORT_AREA: [number, number] = [121.65, 28.78];
+
+/** Wait for the app's own ready signal: the plan drawn on an idle map. */
+async function waitForReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__linhaiReady !== undefined, null, { timeout: 90_000 });
+}
+
+/** Click the map at a lon/lat, offset by some pixels. */
+async function clickMap(page: Page, at: [number, number], dx = 0, dy = 0): Promise<void> {
+  const p = await project(page, at);
+  await page.locator('.maplibregl-canvas').click({ position: { x: p.x + dx, y: p.y + dy } });
+}
+
+test.describe('shared links start cleanly, every time', () => {
+  for (let run = 1; run <= 7; run++) {
+    test(`#map=13/28.78/121.65 opened afresh (${run} of 7): ready, and clicks open the list and a card`, async ({
+      page,
+    }) => {
+      const watch = await watchPage(page);
+      await page.goto('./#map=13/28.78/121.65');
+      await waitForReady(page);
+      const view = await page.evaluate(() => {
+        const map = (window as any).linhaiMap;
+        return { zoom: map.getZoom(), ...map.getCenter() };
+      });
+      expect(view.zoom).toBeCloseTo(13, 2);
+      expect(view.lat).toBeCloseTo(28.78, 3);
+      expect(view.lng).toBeCloseTo(121.65, 3);
+
+      // The symbol of the places that share this estimated position lists them.
+      await clickMap(page, PORT_AREA);
+      await expect(page.getByTestId('stack-list')).toBeVisible();
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('stack-list')).toBeHidden();
+      // Beside it, the zone the port area lies in opens its card.
+      await clickMap(page, PORT_AREA, 160, 120);
+      await expect(page.getByTestId('feature-card')).toBeVisible();
+      expect(watch.errors, 'page errors').toEqual([]);
+    });
+  }
+
+  const others = [
+    '#feature=toumen-port&map=13.5/28.7/121.77',
+    '#feature=beiyang-tunnel&lang=en',
+    '#section=6.1&map=12.5/28.75/121.7',
+  ];
+  for (const hash of others) {
+    test(`${hash} loads cleanly and the map answers clicks`, async ({ page }) => {
+      const watch = await watchPage(page);
+      await page.goto(`./${hash}`);
+      await waitForReady(page);
+      if (hash.includes('feature=')) await expect(page.getByTestId('feature-card')).toBeVisible();
+      if (hash.includes('section='))
+        await expect(page.locator('#plan-heading-6\\.1')).toBeVisible();
+      await page.keyboard.press('Escape');
+      // The map's centre, where the link points: something there answers a click.
+      const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await expect(
+        page.getByTestId('feature-card').or(page.getByTestId('stack-list')),
+      ).toBeVisible();
+      expect(watch.errors, 'page errors').toEqual([]);
+    });
+  }
+
+  test('a link to a view with no plan place in it still gets ready', async ({ page }) => {
+    const watch = await watchPage(page);
+    await page.goto('./#map=14/29.03/120.95');
+    await waitForReady(page);
+    expect(watch.errors, 'page errors').toEqual([]);
+  });
+});

@@ -1,0 +1,122 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openApp, project, waitForIdle, watchPage } from './support/app';
+
+/**
+ * Issue 13: about twenty 头门港 projects share one estimated anchor. The map must show that
+ * there are several (a count), list them all on one click or Enter, and say so on each card
+ * and in the data list, counting only the layers shown.
+ */
+
+const PORT_AREA: [number, number] = [121.65, 28.78];
+
+async function clickAt(page: Page, at: [number, number]): Promise<void> {
+  const p = await project(page, at);
+  await page.locator('.maplibregl-canvas').click({ position: { x: p.x, y: p.y } });
+}
+
+/** What the map's stack symbol at `at` would write: the sum of its visible layers' counts. */
+async function countOnMap(page: Page, at: [number, number]): Promise<number | null> {
+  const p = await project(page, at);
+  return page.evaluate(
+    ([x, y]) => {
+      const map = (window as any).linhaiMap;
+      const hit = map.queryRenderedFeatures([x, y], { layers: ['plan_stack_point'] })[0];
+      if (!hit) return null;
+      const visible: string[] = map.getGlobalState().visibleLayers;
+      return visible.reduce((n, l) => n + Number(hit.properties[`stack_n_${l}`] ?? 0), 0);
+    },
+    [p.x, p.y],
+  );
+}
+
+test.describe('places that share one estimated position', () => {
+  test('one symbol with the count; a click lists every place; a row opens its card, which leads back', async ({
+    page,
+  }) => {
+    const watch = await watchPage(page);
+    await openApp(page, '#map=12/28.78/121.65');
+    // The default layers hold 9 platforms, 7 logistics nodes and 1 port project there.
+    expect(await countOnMap(page, PORT_AREA)).toBe(17);
+
+    await clickAt(page, PORT_AREA);
+    const list = page.getByTestId('stack-list');
+    await expect(list.getByRole('heading')).toHaveText('同一位置的 17 处地点');
+    await expect(list).toContainText('共用一个估计位置（±10 公里），并非测绘坐标');
+    // Each row: the layer's mark, the name, the layer and the status.
+    const geely = list.getByRole('button', { name: /吉利汽车临海产业园\s*产业平台 · 在建/ });
+    await expect(geely).toBeVisible();
+    await expect(geely).toContainText('园');
+    await expect(list.locator('li')).toHaveCount(17);
+    await expect(page.getByTestId('announcer')).toHaveText('同一位置的 17 处地点，已列出');
+
+    await list.getByRole('button', { name: /头门港国际物流园/ }).click();
+    const card = page.getByTestId('feature-card');
+    await expect(card.getByRole('heading', { level: 2 })).toHaveText('头门港国际物流园');
+    await expect(card.getByTestId('stack-note')).toContainText('与另外 16 处地点共用同一估计位置');
+    await card.getByRole('button', { name: '查看同一位置的地点' }).click();
+    await expect(list).toBeVisible();
+    await expect(list.locator('li')).toHaveCount(17);
+    expect(watch.errors, 'page errors').toEqual([]);
+  });
+
+  test('the count follows the layer toggles', async ({ page }) => {
+    await openApp(page, '#map=12/28.78/121.65');
+    await page.getByRole('checkbox', { name: /教育与医疗/ }).check();
+    await waitForIdle(page);
+    expect(await countOnMap(page, PORT_AREA)).toBe(19);
+    await page.getByRole('checkbox', { name: /产业平台/ }).uncheck();
+    await waitForIdle(page);
+    expect(await countOnMap(page, PORT_AREA)).toBe(10);
+    await clickAt(page, PORT_AREA);
+    await expect(page.getByTestId('stack-list').locator('li')).toHaveCount(10);
+  });
+
+  test('by keyboard: Enter on the map lists the places under its centre', async ({ page }) => {
+    await openApp(page, '#map=12/28.78/121.65');
+    await page.locator('.maplibregl-canvas').focus();
+    await page.keyboard.press('Enter');
+    const list = page.getByTestId('stack-list');
+    await expect(list).toBeVisible();
+    await expect(list).toBeFocused();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('feature-card').getByRole('heading', { level: 2 })).toHaveText(
+      '浙江头门港经济开发区',
+    );
+  });
+
+  test('the data list says which places share their position, and lists them', async ({ page }) => {
+    await openApp(page);
+    await page.getByRole('tab', { name: '数据' }).click();
+    await page.getByRole('searchbox').fill('吉利汽车');
+    const row = page.locator('tbody tr', { hasText: '吉利汽车临海产业园' });
+    await row.getByRole('button', { name: '与另外 16 处共用位置' }).click();
+    await expect(page.getByTestId('stack-list').locator('li')).toHaveCount(17);
+  });
+});
+
+test.describe('find everything, whatever is shown', () => {
+  test('a place on a hidden layer is found; choosing it turns its layer on and says so', async ({
+    page,
+  }) => {
+    const watch = await watchPage(page);
+    await openApp(page);
+    await expect(page.getByRole('checkbox', { name: /文化与旅游/ })).not.toBeChecked();
+    await page.getByRole('tab', { name: '数据' }).click();
+    await page.getByRole('searchbox').fill('古长城');
+    const row = page.locator('tbody tr', { hasText: '临海古长城' });
+    await expect(row).toContainText('图层未显示');
+    await row.getByRole('button', { name: '临海古长城' }).click();
+
+    await expect(page.getByTestId('feature-card').getByRole('heading', { level: 2 })).toHaveText(
+      '临海古长城',
+    );
+    await expect(page.getByTestId('layer-notice')).toHaveText('已打开图层：文化与旅游');
+    await expect(page.getByTestId('announcer')).toContainText('已打开图层：文化与旅游');
+    await expect(row).not.toContainText('图层未显示');
+    await page.getByRole('tab', { name: '图层' }).click();
+    await expect(page.getByRole('checkbox', { name: /文化与旅游/ })).toBeChecked();
+    expect(watch.errors, 'page errors').toEqual([]);
+  });
+});
