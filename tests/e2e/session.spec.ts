@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { seriousViolations, untranslated } from './support/a11y';
 import { openApp, waitForIdle, watchPage, type PageWatch } from './support/app';
 import { FACILITATOR_PASSWORD, freePort, TestServer } from './support/server';
 
@@ -205,6 +206,92 @@ test.describe('consultation session with the server', () => {
       expect(watch.external).toEqual([]);
     }
     await Promise.all([laptop.context.close(), projector.context.close(), phone.context.close()]);
+  });
+
+  test('a participant reports a comment once, the facilitator sees the count and the audit log; the screens pass axe and read in English', async ({
+    browser,
+  }) => {
+    const laptop = await open(browser, LAPTOP, `${server.url}/`);
+    const fac = laptop.page;
+    await fac.getByRole('tab', { name: '意见' }).click();
+    const tools = fac.getByTestId('facilitator-tools');
+    await tools.getByLabel('主持人密码').fill(FACILITATOR_PASSWORD);
+    await tools.getByRole('button', { name: '登录' }).click();
+    await tools.getByLabel('标题').fill('括苍路口改造意见征集');
+    await tools.getByRole('button', { name: '创建' }).click();
+    await expect(fac.getByTestId('current-session')).toContainText('括苍路口改造意见征集');
+    const sid = /session=([a-z2-7]{6})/.exec(fac.url())![1]!;
+
+    // One phone writes; another reads it and reports it.
+    const author = await open(browser, PHONE, `${server.url}/#session=${sid}`);
+    await post(author.page, '担忧', '这里写的是广告');
+    await expect(row(author.page, '这里写的是广告').getByTestId('delivery')).toHaveText('已发送');
+    // The author is not offered to report their own comment.
+    await row(author.page, '这里写的是广告').getByRole('button').click();
+    await expect(author.page.getByTestId('comment-detail')).toBeVisible();
+    await expect(author.page.getByTestId('report')).toHaveCount(0);
+
+    const phone = await open(browser, PHONE, `${server.url}/#session=${sid}`);
+    const ph = phone.page;
+    await expect(ph.getByTestId('session-title')).toHaveText('括苍路口改造意见征集');
+    expect(await seriousViolations(ph)).toEqual([]);
+    await row(ph, '这里写的是广告').getByRole('button').click();
+    const report = ph.getByTestId('comment-detail').getByTestId('report');
+    await report.getByRole('button', { name: '举报' }).click();
+    await expect(report.getByRole('button', { name: '已举报' })).toBeDisabled();
+    await ph.screenshot({ path: test.info().outputPath('phone-reported-390.png') });
+
+    // The facilitator's queue counts it, live.
+    const item = fac
+      .getByTestId('moderation-queue')
+      .getByTestId('moderation-item')
+      .filter({ hasText: '这里写的是广告' });
+    await expect(item.getByTestId('report-count')).toHaveText('被举报 1 次');
+
+    // After a reload the phone still says it reported, and cannot count twice.
+    await ph.reload();
+    await expect(ph.getByTestId('session-title')).toHaveText('括苍路口改造意见征集');
+    await ph.getByRole('tab', { name: '意见' }).click();
+    await row(ph, '这里写的是广告').getByRole('button').click();
+    await expect(report.getByRole('button', { name: '已举报' })).toBeDisabled();
+
+    // Hidden with a reason: the audit log lists it first, the session's creation last.
+    await item.getByRole('textbox').fill('商业广告');
+    await item.getByRole('button', { name: /隐藏/ }).click();
+    await expect(item).toContainText('已隐藏：商业广告');
+    const audit = fac.getByTestId('audit-log').getByTestId('audit-entry');
+    await expect(audit.first()).toContainText('隐藏意见');
+    await expect(audit.first()).toContainText('这里写的是广告');
+    await expect(audit.first()).toContainText('原因：商业广告');
+    await expect(audit.last()).toContainText('创建场次');
+    await expect(item.getByTestId('report-count')).toHaveText('被举报 1 次');
+    await item.getByRole('button', { name: '恢复' }).click();
+    await expect(audit.first()).toContainText('恢复意见');
+    expect(await seriousViolations(fac)).toEqual([]);
+    await fac.getByTestId('facilitator-tools').screenshot({
+      path: test.info().outputPath('facilitator-audit.png'),
+    });
+
+    // In English: the phone's join view has no Chinese chrome; the facilitator's log reads in English.
+    await ph.goto(`${server.url}/#session=${sid}&lang=en`);
+    await ph.reload();
+    await expect(ph.getByTestId('session-privacy')).toHaveText(
+      'Anonymous: no name, contact details or IP address are collected',
+    );
+    await ph.getByRole('tab', { name: 'Comments' }).click();
+    await ph.getByTestId('comment-list').locator('li').first().getByRole('button').click();
+    await expect(report.getByRole('button', { name: 'Reported' })).toBeDisabled();
+    expect(await untranslated(ph)).toEqual([]);
+    expect(await seriousViolations(ph)).toEqual([]);
+    await fac.goto(`${server.url}/#session=${sid}&lang=en`);
+    await fac.reload();
+    await fac.getByRole('tab', { name: 'Comments' }).click();
+    await expect(fac.getByTestId('audit-log').getByTestId('audit-entry').first()).toContainText(
+      'Comment restored',
+    );
+
+    for (const w of [laptop.watch, author.watch, phone.watch]) expect(w.external).toEqual([]);
+    await Promise.all([laptop.context.close(), author.context.close(), phone.context.close()]);
   });
 });
 

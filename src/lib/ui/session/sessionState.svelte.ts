@@ -1,5 +1,6 @@
 import { parseCommentsFile, type Comment } from '../../comments';
 import type {
+  AuditEntry,
   CreateSessionRequest,
   Session,
   SessionEvent,
@@ -16,6 +17,7 @@ import { app } from '../appState.svelte';
 import { comments, commentAdded, startComments } from '../comments/commentsState.svelte';
 import { writeHash } from '../permalink';
 import { tr } from '../tr.svelte';
+import { rememberReported } from './reported';
 import { sessionModel } from './sessionModel.svelte';
 
 /**
@@ -356,6 +358,21 @@ export async function hide(id: string, reason?: string): Promise<void> {
 export async function restore(id: string): Promise<void> {
   if (!joined) return;
   await api.restore(joined, id);
+}
+
+/** Report a comment from this device (the server counts it once per device); remembered here. */
+export async function report(id: string): Promise<void> {
+  const sid = joined;
+  if (!sid) return;
+  await api.report(sid, await deviceToken(sid), id);
+  rememberReported(sid, id);
+}
+
+/** The current session's moderation audit log, newest first (facilitator only). */
+export async function auditLog(): Promise<AuditEntry[]> {
+  if (!joined) return [];
+  const { entries } = await api.audit(joined);
+  return [...entries].sort((a, b) => b.at.localeCompare(a.at) || b.id - a.id);
 }
 
 /** Upload this browser's local comments (or a file's) into a session, merged by id on the server. */
