@@ -9,10 +9,12 @@ import {
 import {
   PLAN_SOURCE,
   planLabelLayers,
+  planMarkLayers,
   planPointLayers,
   planShapeLayers,
   zoneLabelLayers,
 } from './planLayers';
+import { mapStateSpec } from './mapState';
 import type { Theme } from './theme';
 
 /** 临海市's extent (W, S, E, N) from the boundary file: the map opens framed on it. */
@@ -23,7 +25,9 @@ export const LINHAI_BOUNDS: [[number, number], [number, number]] = [
 
 /**
  * The whole style: base ground, plan areas and lines, town seats, plan points, then
- * labels: plan places, town names, zone names (upper layers win label collisions). No `glyphs`: MapLibre ≥ 5.11 then draws labels with local fonts, so the
+ * labels: plan places, town names, zone names (upper layers win label collisions), and the
+ * points' marks on top. Labels, marks and halos read the map's global state (language,
+ * presenter scale, selection: `mapState.ts`). No `glyphs`: MapLibre ≥ 5.11 then draws labels with local fonts, so the
  * map needs no font server and works offline. The plan source starts empty and is
  * filled with `setData` once `features.geojson` has loaded.
  */
@@ -31,6 +35,7 @@ export function buildStyle(theme: Theme, url: (file: string) => string): StyleSp
   return {
     version: 8,
     name: 'linhai-plan',
+    state: mapStateSpec(),
     sources: {
       ...basemapSources(url),
       [PLAN_SOURCE]: {
@@ -49,6 +54,7 @@ export function buildStyle(theme: Theme, url: (file: string) => string): StyleSp
       ...planLabelLayers(theme),
       ...basemapSeatLabelLayers(theme),
       ...zoneLabelLayers(theme),
+      ...planMarkLayers(theme),
     ],
   };
 }
