@@ -66,7 +66,7 @@ function garbage(random: () => number): string {
 
 /** Every state parseHash returns must satisfy these, whatever the input. */
 function assertValid(state: HashState, k: HashKnown) {
-  const allowed = new Set(['map', 'layers', 'feature', 'section', 'tour', 'lang']);
+  const allowed = new Set(['map', 'layers', 'feature', 'section', 'tour', 'lang', 'present']);
   for (const key of Object.keys(state)) expect(allowed.has(key)).toBe(true);
   expect(Object.getPrototypeOf(state)).toBe(Object.prototype);
   if (state.map) {
@@ -92,7 +92,20 @@ function assertValid(state: HashState, k: HashKnown) {
     if (k.tourSteps !== undefined) expect(state.tour).toBeLessThanOrEqual(k.tourSteps);
   }
   if (state.lang !== undefined) expect(['zh', 'en']).toContain(state.lang);
+  if (state.present !== undefined) expect(state.present).toBe(true);
 }
+
+describe('presenter mode in the hash', () => {
+  const known: HashKnown = { layers: ['zones'] };
+  it('reads present=1 and writes it back after the language', () => {
+    expect(parseHash('#lang=en&present=1', known)).toEqual({ lang: 'en', present: true });
+    expect(serialiseHash({ lang: 'en', present: true })).toBe('#lang=en&present=1');
+  });
+  it('ignores any other value, and leaves it out when off', () => {
+    for (const v of ['0', 'true', 'yes', '']) expect(parseHash(`present=${v}`, known)).toEqual({});
+    expect(serialiseHash({ lang: 'en' })).toBe('#lang=en');
+  });
+});
 
 describe('parseHash', () => {
   it('reads every part', () => {

@@ -28,6 +28,8 @@ export interface HashState {
   /** Tour step, 1-based (as shown: "step 3 of 6"). */
   tour?: number;
   lang?: 'zh' | 'en';
+  /** Presenter (large-text) mode: `present=1`. Only `true` is ever stored. */
+  present?: true;
 }
 
 /** What a hash may refer to. Only `layers` is required; the others tighten the checks when given. */
@@ -144,6 +146,9 @@ export function parseHash(hash: unknown, known: HashKnown): HashState {
       case 'lang':
         if (!state.lang && (value === 'zh' || value === 'en')) state.lang = value;
         break;
+      case 'present':
+        if (value === '1') state.present = true;
+        break;
       default:
         break;
     }
@@ -192,5 +197,6 @@ export function serialiseHash(state: HashState): string {
   if (state.section !== undefined) parts.push(`section=${enc(state.section)}`);
   if (state.tour !== undefined) parts.push(`tour=${String(state.tour)}`);
   if (state.lang !== undefined) parts.push(`lang=${state.lang}`);
+  if (state.present) parts.push('present=1');
   return parts.length > 0 ? `#${parts.join('&')}` : '';
 }

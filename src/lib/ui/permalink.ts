@@ -2,6 +2,7 @@ import { LAYERS, type Layer } from '../data/layers';
 import { allSectionIds } from '../plan/text';
 import { parseHash, serialiseHash, type HashState } from '../permalink/hash';
 import { app, DEFAULT_LAYERS } from './appState.svelte';
+import { presenter, setPresenter } from './presenter.svelte';
 import { tour } from './tour/tourState.svelte';
 
 /** The part of the app state the URL carries (the map view is added by the caller). */
@@ -20,6 +21,7 @@ function stateFromApp(): HashState {
   if (app.openSection && app.panel === 'reader') state.section = app.openSection;
   if (tour.step !== null) state.tour = tour.step;
   if (app.lang !== 'zh') state.lang = app.lang;
+  if (presenter.on) state.present = true;
   return state;
 }
 
@@ -41,6 +43,7 @@ export function applyHash(hash: string): HashState {
     app.panelOpen = true;
   } else if (app.panel === 'reader') app.openSection = null;
   app.lang = state.lang ?? 'zh';
+  setPresenter(state.present ?? false);
   // The overlay checks the step against the tour's length when it loads (the steps are not in
   // the first-load bundle); a step it does not know ends the tour.
   tour.step = state.tour ?? null;
