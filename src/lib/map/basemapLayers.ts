@@ -247,8 +247,9 @@ export function basemapSeatLabelLayers(theme: Theme): LayerSpecification[] {
           [8, 12],
           [12, 15],
         ]),
-        'text-offset': [0, 0.9],
-        'text-anchor': 'top',
+        // Below the dot first; beside or above it when a plan mark (placed first) is there.
+        'text-variable-anchor': ['top', 'bottom', 'right', 'left'],
+        'text-radial-offset': 0.7,
         'text-padding': 2,
       },
       paint: {
