@@ -18,10 +18,16 @@ export default defineConfig({
       },
     },
   },
-  server: { port: 5173 },
+  server: {
+    port: 5173,
+    // `npm run dev` starts the consultation API beside Vite (scripts/dev.ts); SSE passes through unbuffered.
+    proxy: { '/api': `http://127.0.0.1:${process.env.API_PORT ?? '8787'}` },
+  },
   preview: { port: 4173, strictPort: true },
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
+    // A real PostgreSQL for the server tests (they also run on the embedded PGlite).
+    globalSetup: ['src/server/testing/globalSetup.ts'],
   },
 });

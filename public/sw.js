@@ -45,6 +45,8 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || request.headers.has('range')) return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || url.pathname.endsWith('/sw.js')) return;
+  // The consultation API is live data (comments, event streams): never from a cache.
+  if (url.pathname.startsWith('/api/')) return;
   event.respondWith(respond(request));
 });
 

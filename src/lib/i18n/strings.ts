@@ -11,6 +11,8 @@
  * (`NavigationControl.ZoomIn` …) so `maplibreLocale(lang)` can pass them to
  * `new maplibregl.Map({ locale })`.
  */
+import { sessionEn, sessionZh } from './sessionStrings';
+
 export const zh = {
   // App and header
   'app.title': '临海“十四五”规划空间地图',
@@ -427,6 +429,7 @@ export const zh = {
   'CooperativeGesturesHandler.WindowsHelpText': '按住 Ctrl 并滚动以缩放地图',
   'CooperativeGesturesHandler.MacHelpText': '按住 ⌘ 并滚动以缩放地图',
   'CooperativeGesturesHandler.MobileHelpText': '用两根手指移动地图',
+  ...sessionZh,
 } as const satisfies Record<string, string>;
 
 /** A UI string key. Derived from the Chinese map, the reference language. */
@@ -853,6 +856,7 @@ export const en: Record<StringKey, string> = {
   'CooperativeGesturesHandler.WindowsHelpText': 'Use Ctrl + scroll to zoom the map',
   'CooperativeGesturesHandler.MacHelpText': 'Use ⌘ + scroll to zoom the map',
   'CooperativeGesturesHandler.MobileHelpText': 'Use two fingers to move the map',
+  ...sessionEn,
 };
 
 /** The UI languages. Chinese is the default. */

@@ -66,7 +66,17 @@ function garbage(random: () => number): string {
 
 /** Every state parseHash returns must satisfy these, whatever the input. */
 function assertValid(state: HashState, k: HashKnown) {
-  const allowed = new Set(['map', 'layers', 'feature', 'section', 'tour', 'lang', 'present']);
+  const allowed = new Set([
+    'map',
+    'layers',
+    'feature',
+    'section',
+    'tour',
+    'lang',
+    'session',
+    'screen',
+    'present',
+  ]);
   for (const key of Object.keys(state)) expect(allowed.has(key)).toBe(true);
   expect(Object.getPrototypeOf(state)).toBe(Object.prototype);
   if (state.map) {
@@ -93,6 +103,8 @@ function assertValid(state: HashState, k: HashKnown) {
   }
   if (state.lang !== undefined) expect(['zh', 'en']).toContain(state.lang);
   if (state.present !== undefined) expect(state.present).toBe(true);
+  if (state.session !== undefined) expect(state.session).toMatch(/^[a-z2-7]{6}$/);
+  if (state.screen !== undefined) expect(['qr', 'projector']).toContain(state.screen);
 }
 
 describe('presenter mode in the hash', () => {
@@ -108,6 +120,18 @@ describe('presenter mode in the hash', () => {
 });
 
 describe('parseHash', () => {
+  it('reads a session join link and its screen, and writes the session first', () => {
+    const state = parseHash('#session=k7m2qx&screen=projector&lang=en', known);
+    expect(state).toEqual({ session: 'k7m2qx', screen: 'projector', lang: 'en' });
+    expect(serialiseHash({ ...state, map: { zoom: 11, lat: 28.85, lon: 121.15 } })).toBe(
+      '#session=k7m2qx&screen=projector&map=11/28.8500/121.1500&lang=en',
+    );
+    // Not a session code (upper case, 1, 8, wrong length), not a screen: left out.
+    expect(parseHash('#session=K7M2QX&screen=kiosk', known)).toEqual({});
+    expect(parseHash('#session=k7m2q1', known)).toEqual({});
+    expect(parseHash('#session=k7m2qxx', known)).toEqual({});
+  });
+
   it('reads every part', () => {
     expect(
       parseHash(

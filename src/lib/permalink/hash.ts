@@ -30,6 +30,10 @@ export interface HashState {
   lang?: 'zh' | 'en';
   /** Presenter (large-text) mode: `present=1`. Only `true` is ever stored. */
   present?: true;
+  /** Consultation session code (`#session=k7m2qx`, the join link). */
+  session?: string;
+  /** A full-screen session screen: the join QR code or the projector view. */
+  screen?: 'qr' | 'projector';
 }
 
 /** What a hash may refer to. Only `layers` is required; the others tighten the checks when given. */
@@ -49,6 +53,8 @@ const MAX_VALUE_LENGTH = 512;
 const DECIMAL = /^-?\d{1,3}(\.\d{1,12})?$/;
 const FEATURE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const TOUR_STEP = /^\d{1,3}$/;
+/** Lowercase base32, as the server makes them (src/lib/consultation/api.ts). */
+const SESSION_CODE = /^[a-z2-7]{6}$/;
 
 function decode(text: string): string | undefined {
   try {
@@ -149,6 +155,12 @@ export function parseHash(hash: unknown, known: HashKnown): HashState {
       case 'present':
         if (value === '1') state.present = true;
         break;
+      case 'session':
+        if (!state.session && SESSION_CODE.test(value)) state.session = value;
+        break;
+      case 'screen':
+        if (!state.screen && (value === 'qr' || value === 'projector')) state.screen = value;
+        break;
       default:
         break;
     }
@@ -191,6 +203,9 @@ export function serialiseHash(state: HashState): string {
   const enc = (value: string) =>
     encodeURIComponent(value).replace(/%2F/gi, '/').replace(/%2C/gi, ',');
   const parts: string[] = [];
+  // The session first: the join link reads `#session=k7m2qx`.
+  if (state.session !== undefined) parts.push(`session=${enc(state.session)}`);
+  if (state.screen !== undefined) parts.push(`screen=${state.screen}`);
   if (state.map) parts.push(`map=${serialiseView(state.map)}`);
   if (state.layers) parts.push(`layers=${enc(state.layers.join(','))}`);
   if (state.feature !== undefined) parts.push(`feature=${enc(state.feature)}`);

@@ -8,6 +8,7 @@
 export const COMMENTS = 'comments';
 export const SETTINGS = 'settings';
 export const QUARANTINE = 'quarantine';
+export const OUTBOX = 'outbox';
 
 export type Migration = (db: IDBDatabase, tx: IDBTransaction) => void;
 
@@ -40,6 +41,14 @@ export const MIGRATIONS: Record<number, Migration> = {
       }
       cursor.continue();
     };
+  },
+  /**
+   * v3: the consultation outbox, one record per (session, comment id) saying
+   * whether the server has it. Comments themselves stay in `comments`.
+   */
+  3: (db) => {
+    const outbox = db.createObjectStore(OUTBOX, { keyPath: ['sessionId', 'id'] });
+    outbox.createIndex('sessionId', 'sessionId');
   },
 };
 

@@ -11,6 +11,7 @@ import {
   StorageError,
   toStorageError,
 } from './index';
+import { IdbOutboxPersistence } from './outboxStore';
 
 let dbCount = 0;
 const stores: LocalStore[] = [];
@@ -53,8 +54,13 @@ describe('LocalStore comments', () => {
   it('starts empty at the current version', async () => {
     const store = await openFresh();
     expect(store.db.version).toBe(DB_VERSION);
-    expect(DB_VERSION).toBe(2);
-    expect([...store.db.objectStoreNames].sort()).toEqual(['comments', 'quarantine', 'settings']);
+    expect(DB_VERSION).toBe(3);
+    expect([...store.db.objectStoreNames].sort()).toEqual([
+      'comments',
+      'outbox',
+      'quarantine',
+      'settings',
+    ]);
     expect(await store.loadComments()).toEqual({ comments: [], quarantined: [] });
   });
 
@@ -168,7 +174,7 @@ describe('migrations', () => {
     v1.close();
 
     const store = await openFresh(name);
-    expect(store.db.version).toBe(2);
+    expect(store.db.version).toBe(DB_VERSION);
     expect([...store.db.transaction('comments').objectStore('comments').indexNames]).toEqual([
       'updated',
     ]);
@@ -181,6 +187,48 @@ describe('migrations', () => {
     // The unreadable v1 record survives the migration and is quarantined, not lost.
     expect(loaded.quarantined.map((q) => q.key)).toEqual(['garbage-from-v1']);
     expect(await store.getSetting('facilitator', z.boolean(), false)).toBe(true);
+  });
+
+  it('migrates a v2 database to v3: an empty outbox, the comments untouched', async () => {
+    const name = freshName();
+    const v2 = await openDatabase({
+      name,
+      version: 2,
+      migrations: { 1: MIGRATIONS[1]!, 2: MIGRATIONS[2]! },
+    });
+    const kept = make('written before the outbox existed');
+    await new Promise<void>((resolve, reject) => {
+      const tx = v2.transaction('comments', 'readwrite');
+      tx.objectStore('comments').put(kept);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error as Error);
+    });
+    v2.close();
+    const store = await openFresh(name);
+    expect((await store.loadComments()).comments).toEqual([kept]);
+    expect(await new IdbOutboxPersistence(store.db).load('k7m2qx')).toEqual([]);
+  });
+
+  it('keeps outbox records per session across a reopen, skipping unreadable ones', async () => {
+    const name = freshName();
+    const first = await openFresh(name);
+    const a = make('a');
+    const b = make('b');
+    await new IdbOutboxPersistence(first.db).put([
+      { sessionId: 'k7m2qx', id: a.id, state: 'pending', attempts: 2 },
+      { sessionId: 'k7m2qx', id: b.id, state: 'sent', attempts: 0, sentAt: a.created },
+      { sessionId: 'zzzzzz', id: a.id, state: 'refused', attempts: 0, code: 'session_closed' },
+    ]);
+    first.close();
+    await putRaw(name, 'outbox', { sessionId: 'k7m2qx', id: 'not-a-uuid', state: 'lost' });
+    const second = await openFresh(name);
+    const rows = await new IdbOutboxPersistence(second.db).load('k7m2qx');
+    expect(rows.map((r) => [r.id, r.state]).sort()).toEqual(
+      [
+        [a.id, 'pending'],
+        [b.id, 'sent'],
+      ].sort(),
+    );
   });
 
   it('reports a database written by a newer app as a version error', async () => {
@@ -199,7 +247,7 @@ describe('migrations', () => {
     const name = freshName();
     const old = await openDatabase({ name, version: 1, migrations: { 1: MIGRATIONS[1]! } });
     const current = await openDatabase({ name });
-    expect(current.version).toBe(2);
+    expect(current.version).toBe(DB_VERSION);
     current.close();
     old.close();
   });

@@ -4,6 +4,7 @@ import { parseHash, serialiseHash, type HashState } from '../permalink/hash';
 import { app, DEFAULT_LAYERS } from './appState.svelte';
 import { presenter, setPresenter } from './presenter.svelte';
 import { tour } from './tour/tourState.svelte';
+import { sessionModel } from './session/sessionModel.svelte';
 
 /** The part of the app state the URL carries (the map view is added by the caller). */
 function stateFromApp(): HashState {
@@ -22,6 +23,8 @@ function stateFromApp(): HashState {
   if (tour.step !== null) state.tour = tour.step;
   if (app.lang !== 'zh') state.lang = app.lang;
   if (presenter.on) state.present = true;
+  if (sessionModel.sid) state.session = sessionModel.sid;
+  if (sessionModel.screen) state.screen = sessionModel.screen;
   return state;
 }
 
@@ -47,6 +50,8 @@ export function applyHash(hash: string): HashState {
   // The overlay checks the step against the tour's length when it loads (the steps are not in
   // the first-load bundle); a step it does not know ends the tour.
   tour.step = state.tour ?? null;
+  sessionModel.sid = state.session ?? null;
+  sessionModel.screen = state.session ? (state.screen ?? null) : null;
   if (state.map && app.map) {
     app.map.jumpTo({ center: [state.map.lon, state.map.lat], zoom: state.map.zoom });
   }

@@ -75,12 +75,16 @@ async function write(list: readonly Comment[]): Promise<boolean> {
   }
 }
 
+/** Told of every comment this device adds, once it is on disk (the consultation outbox listens). */
+export const commentAdded: ((comment: Comment) => void)[] = [];
+
 /** Create and store a comment. Throws a ZodError on invalid input (nothing is stored). */
 export async function addComment(
   input: CommentInput,
 ): Promise<{ comment: Comment; saved: boolean }> {
   const comment = createComment(input);
   const saved = await write([comment]);
+  for (const listener of commentAdded) listener(comment);
   return { comment, saved };
 }
 

@@ -2,6 +2,7 @@ import { app } from '../appState.svelte';
 import { interaction } from '../interaction.svelte';
 import { tr } from '../tr.svelte';
 import { comments } from './commentsModel.svelte';
+import { sessionModel } from '../session/sessionModel.svelte';
 
 /**
  * Placing a comment pin: the next map click, or Enter for the map centre (so a
@@ -12,6 +13,12 @@ import { comments } from './commentsModel.svelte';
 export const ADD_COMMENT_KEY = 'c';
 
 export function startPlacing(): void {
+  // A closed consultation is read-only: say so instead of placing a pin.
+  if (sessionModel.closed) {
+    sessionModel.closedAttempt++;
+    app.announcement = tr('session.closedAdd');
+    return;
+  }
   interaction.mode = 'comment';
   comments.openId = null;
   app.selectedFeature = null;

@@ -1,0 +1,175 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createComment, type Comment } from '../../src/lib/comments/schema';
+import { CSRF_HEADER, DEVICE_HEADER, type Session } from '../../src/lib/consultation/api';
+
+/**
+ * The benchmark's parts: a real server process (the same `src/server/main.ts`
+ * that `npm start` runs), phones that talk to it over loopback HTTP, and
+ * percentiles. Everything goes to 127.0.0.1 only.
+ */
+
+export const PASSWORD = 'bench-password-123';
+const ROOT = new URL('../..', import.meta.url).pathname;
+
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+export const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface ServerProcess {
+  base: string;
+  child: ChildProcess;
+  /** RSS in MB from /proc. */
+  rssMb(): number;
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export async function startServer(options: {
+  port: number;
+  dataDir?: string;
+  databaseUrl?: string;
+}): Promise<ServerProcess & { readyMs: number }> {
+  const started = performance.now();
+  const child = spawn(
+    process.execPath,
+    ['node_modules/tsx/dist/cli.mjs', 'src/server/main.ts', '--api-only'],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: String(options.port),
+        HOST: '127.0.0.1',
+        DATA_DIR: options.dataDir ?? '',
+        DATABASE_URL: options.databaseUrl ?? '',
+        FACILITATOR_PASSWORD: PASSWORD,
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
+  const base = `http://127.0.0.1:${options.port}`;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${stderr}`);
+    try {
+      const response = await fetch(`${base}/api/health`);
+      if (response.ok) break;
+    } catch {
+      // not yet
+    }
+    await sleep(50);
+  }
+  return {
+    base,
+    child,
+    readyMs: performance.now() - started,
+    rssMb() {
+      // tsx runs the server in a child node process: sum the tree.
+      return rssOfTree(child.pid!) / 1024;
+    },
+    async kill(signal: NodeJS.Signals = 'SIGTERM') {
+      if (child.exitCode !== null) return;
+      killTree(child.pid!, signal);
+      await exited;
+    },
+  };
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
+function treeOf(pid: number): number[] {
+  return [pid, ...childrenOf(pid).flatMap(treeOf)];
+}
+
+function rssOfTree(pid: number): number {
+  let kb = 0;
+  for (const p of treeOf(pid)) {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // gone
+    }
+  }
+  return kb;
+}
+
+/** Signals the whole process tree (tsx's wrapper and the node process running the server). */
+function killTree(pid: number, signal: NodeJS.Signals) {
+  for (const p of treeOf(pid).reverse()) {
+    try {
+      process.kill(p, signal);
+    } catch {
+      // gone
+    }
+  }
+}
+
+export async function facilitatorSession(base: string, title: string): Promise<Session> {
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: base },
+    body: JSON.stringify({ password: PASSWORD }),
+  });
+  if (!login.ok) throw new Error(`login ${login.status}`);
+  const cookie = login.headers.get('Set-Cookie')!.split(';')[0]!;
+  const { csrf } = (await login.json()) as { csrf: string };
+  const response = await fetch(`${base}/api/sessions`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      Origin: base,
+      Cookie: cookie,
+      [CSRF_HEADER]: csrf,
+    },
+    body: JSON.stringify({ title }),
+  });
+  return (await response.json()) as Session;
+}
+
+export async function joinDevice(base: string, sid: string): Promise<string> {
+  const response = await fetch(`${base}/api/sessions/${sid}/devices`, { method: 'POST' });
+  return ((await response.json()) as { token: string }).token;
+}
+
+let n = 0;
+export function benchComment(): Comment {
+  n++;
+  return createComment({
+    kind: (['support', 'concern', 'idea', 'question'] as const)[n % 4]!,
+    text: `压测评论 ${n}`,
+    lon: 121.1 + (n % 100) * 1e-3,
+    lat: 28.85,
+  });
+}
+
+export async function putComment(
+  base: string,
+  sid: string,
+  token: string,
+  comment: Comment,
+): Promise<number> {
+  const response = await fetch(`${base}/api/sessions/${sid}/comments/${comment.id}`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json', [DEVICE_HEADER]: token },
+    body: JSON.stringify(comment),
+    signal: AbortSignal.timeout(5000),
+  });
+  await response.arrayBuffer();
+  return response.status;
+}

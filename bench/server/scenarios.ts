@@ -1,0 +1,266 @@
+import type { Comment } from '../../src/lib/comments/schema';
+import { SseStream } from '../../src/server/testing/sse';
+import {
+  benchComment,
+  facilitatorSession,
+  joinDevice,
+  percentile,
+  putComment,
+  round,
+  sleep,
+  type ServerProcess,
+} from './harness';
+
+/** The issue's five server scenarios, each bounded in time, on loopback. */
+
+const until = async (at: number) => {
+  const wait = at - performance.now();
+  if (wait > 0) await sleep(wait);
+};
+
+const joinAll = (base: string, sid: string, count: number) =>
+  Promise.all(Array.from({ length: count }, () => joinDevice(base, sid)));
+
+/** Open-loop load: `rate` comments/s spread over `phones` devices for `seconds`; latency from send to response. */
+export async function submitLoad(
+  base: string,
+  options: { phones: number; rate: number; seconds: number },
+) {
+  const { id: sid } = await facilitatorSession(base, 'bench: submit');
+  const tokens = await joinAll(base, sid, options.phones);
+  const total = options.rate * options.seconds;
+  const latencies: number[] = [];
+  const statuses = new Map<number, number>();
+  const t0 = performance.now() + 200;
+  let maxLag = 0;
+  const inflight: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const at = t0 + (i * 1000) / options.rate;
+    await until(at);
+    maxLag = Math.max(maxLag, performance.now() - at);
+    const token = tokens[i % tokens.length]!;
+    inflight.push(
+      (async () => {
+        const start = performance.now();
+        const status = await putComment(base, sid, token, benchComment()).catch(() => 0);
+        latencies.push(performance.now() - start);
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      })(),
+    );
+  }
+  await Promise.all(inflight);
+  const errors = total - (statuses.get(201) ?? 0);
+  return {
+    phones: options.phones,
+    ratePerSecond: options.rate,
+    seconds: options.seconds,
+    sent: total,
+    errors,
+    statuses: Object.fromEntries(statuses),
+    p50Ms: round(percentile(latencies, 50)),
+    p95Ms: round(percentile(latencies, 95)),
+    p99Ms: round(percentile(latencies, 99)),
+    maxMs: round(Math.max(...latencies)),
+    schedulerMaxLagMs: round(maxLag),
+    pass: errors === 0 && percentile(latencies, 95) <= 150 && percentile(latencies, 99) <= 300,
+  };
+}
+
+/**
+ * `subscribers` SSE clients on `subscribeBase`; comments posted to `postBase` at `rate`/s.
+ * Delivery latency is measured from the moment the PUT was sent (so it includes the commit).
+ */
+export async function liveDelivery(
+  postBase: string,
+  subscribeBase: string,
+  options: { subscribers: number; rate: number; seconds: number },
+) {
+  const { id: sid } = await facilitatorSession(postBase, 'bench: live');
+  const tokens = await joinAll(postBase, sid, 50);
+  const sentAt = new Map<string, number>();
+  const latencies: number[] = [];
+  const streams: SseStream[] = [];
+  for (let i = 0; i < options.subscribers; i++) {
+    const stream = new SseStream(`${subscribeBase}/api/sessions/${sid}/events?after=0`);
+    stream.onEvent = (event) => {
+      const sent = event.data.commentId ? sentAt.get(event.data.commentId) : undefined;
+      if (sent !== undefined) latencies.push(performance.now() - sent);
+    };
+    streams.push(stream);
+  }
+  // Warm-up pin: every subscriber is connected once it has it.
+  await putComment(postBase, sid, tokens[0]!, benchComment());
+  await Promise.all(streams.map((s) => s.until((e) => e.length >= 1, 60_000)));
+  const total = options.rate * options.seconds;
+  const t0 = performance.now() + 100;
+  const posts: Promise<number>[] = [];
+  for (let i = 0; i < total; i++) {
+    await until(t0 + (i * 1000) / options.rate);
+    const comment = benchComment();
+    sentAt.set(comment.id, performance.now());
+    posts.push(putComment(postBase, sid, tokens[i % tokens.length]!, comment).catch(() => 0));
+  }
+  const statuses = await Promise.all(posts);
+  const expected = total + 1;
+  await Promise.all(
+    streams.map((s) => s.until((e) => e.length >= expected, 10_000).catch(() => {})),
+  );
+  const delivered = streams.reduce((sum, s) => sum + Math.min(expected, s.events.length) - 1, 0);
+  const gapless = streams.every((s) => s.events.every((e, i) => Number(e.id) === i + 1));
+  for (const s of streams) s.close();
+  return {
+    subscribers: options.subscribers,
+    comments: total,
+    postErrors: statuses.filter((s) => s !== 201).length,
+    deliveredPercent: round((100 * delivered) / (total * options.subscribers), 2),
+    gaplessInOrder: gapless,
+    p50Ms: round(percentile(latencies, 50)),
+    p95Ms: round(percentile(latencies, 95)),
+    p99Ms: round(percentile(latencies, 99)),
+    maxMs: round(Math.max(...latencies)),
+  };
+}
+
+/**
+ * Phones with outboxes post under load while the server is SIGKILLed and
+ * restarted `kills` times. Afterwards: every acknowledged comment is stored,
+ * none twice, every outbox drains.
+ */
+export async function killRestarts(
+  start: () => Promise<ServerProcess & { readyMs: number }>,
+  options: { phones: number; rate: number; kills: number; everyMs: number },
+) {
+  let server = await start();
+  const base = server.base;
+  const { id: sid } = await facilitatorSession(base, 'bench: kill -9');
+  const tokens = await joinAll(base, sid, options.phones);
+  const outboxes: Comment[][] = tokens.map(() => []);
+  const acknowledged = new Set<string>();
+  const generated: string[] = [];
+  let generating = true;
+  let stopSenders = false;
+
+  const sender = async (phone: number) => {
+    let attempt = 0;
+    while (!stopSenders) {
+      const next = outboxes[phone]![0];
+      if (!next) {
+        if (!generating) return;
+        await sleep(20);
+        continue;
+      }
+      const status = await putComment(base, sid, tokens[phone]!, next).catch(() => 0);
+      if (status === 201 || status === 200) {
+        acknowledged.add(next.id);
+        outboxes[phone]!.shift();
+        attempt = 0;
+      } else {
+        attempt++;
+        await sleep(Math.min(2000, 100 * 2 ** attempt) * (0.5 + Math.random()));
+      }
+    }
+  };
+  const senders = tokens.map((_, i) => sender(i));
+  const generator = (async () => {
+    let i = 0;
+    const t0 = performance.now();
+    while (generating) {
+      await until(t0 + (i * 1000) / options.rate);
+      const comment = benchComment();
+      generated.push(comment.id);
+      outboxes[i % outboxes.length]!.push(comment);
+      i++;
+    }
+  })();
+
+  const readyMs: number[] = [];
+  for (let k = 0; k < options.kills; k++) {
+    await sleep(options.everyMs);
+    const killedAt = performance.now();
+    await server.kill('SIGKILL');
+    server = await start();
+    readyMs.push(performance.now() - killedAt);
+  }
+  await sleep(options.everyMs);
+  generating = false;
+  await generator;
+  const drainStart = performance.now();
+  const drained = await Promise.race([
+    Promise.all(senders).then(() => true),
+    sleep(60_000).then(() => false),
+  ]);
+  const drainMs = performance.now() - drainStart;
+  stopSenders = true;
+
+  const list = (await (await fetch(`${base}/api/sessions/${sid}/comments`)).json()) as {
+    comments: { id: string }[];
+  };
+  const stored = list.comments.map((c) => c.id);
+  const storedSet = new Set(stored);
+  const lost = [...acknowledged].filter((id) => !storedSet.has(id)).length;
+  await server.kill('SIGTERM');
+  return {
+    phones: options.phones,
+    ratePerSecond: options.rate,
+    kills: options.kills,
+    generated: generated.length,
+    acknowledged: acknowledged.size,
+    stored: stored.length,
+    acknowledgedLost: lost,
+    duplicates: stored.length - storedSet.size,
+    notStored: generated.filter((id) => !storedSet.has(id)).length,
+    readyAfterKillMs: readyMs.map((x) => round(x, 0)),
+    maxReadyMs: round(Math.max(...readyMs), 0),
+    outboxesEmptyAfterMs: drained ? round(drainMs, 0) : null,
+    pass:
+      lost === 0 &&
+      stored.length === storedSet.size &&
+      Math.max(...readyMs) <= 10_000 &&
+      drained &&
+      drainMs <= 30_000,
+  };
+}
+
+/** A steady 5 comments/s with 20 live subscribers; RSS sampled after warm-up and at the end. */
+export async function memorySteady(
+  server: ServerProcess,
+  options: { rate: number; seconds: number; warmupSeconds: number },
+) {
+  const { id: sid } = await facilitatorSession(server.base, 'bench: memory');
+  const tokens = await joinAll(server.base, sid, 60);
+  const streams = Array.from(
+    { length: 20 },
+    () => new SseStream(`${server.base}/api/sessions/${sid}/events?after=0`),
+  );
+  const samples: { at: number; rssMb: number }[] = [];
+  const t0 = performance.now();
+  let errors = 0;
+  let startRss = NaN;
+  const total = options.rate * options.seconds;
+  for (let i = 0; i < total; i++) {
+    await until(t0 + (i * 1000) / options.rate);
+    putComment(server.base, sid, tokens[i % tokens.length]!, benchComment())
+      .then((s) => s !== 201 && errors++)
+      .catch(() => errors++);
+    if (i % (options.rate * 10) === 0) {
+      const at = (performance.now() - t0) / 1000;
+      samples.push({ at: round(at, 0), rssMb: round(server.rssMb()) });
+      if (Number.isNaN(startRss) && at >= options.warmupSeconds) startRss = server.rssMb();
+    }
+  }
+  await sleep(1000);
+  const endRss = server.rssMb();
+  for (const s of streams) s.close();
+  const change = (100 * (endRss - startRss)) / startRss;
+  return {
+    ratePerSecond: options.rate,
+    seconds: options.seconds,
+    warmupSeconds: options.warmupSeconds,
+    errors,
+    startRssMb: round(startRss),
+    endRssMb: round(endRss),
+    changePercent: round(change),
+    samples,
+    pass: Math.abs(change) <= 10 && errors === 0,
+  };
+}

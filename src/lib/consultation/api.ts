@@ -1,0 +1,249 @@
+import { z } from 'zod';
+import { Comment, CommentKind } from '../comments/schema';
+import { SectionRef } from '../data/features';
+
+/**
+ * The consultation API's contract: every request, response and live event
+ * between the app and the consultation server (src/server), as zod schemas.
+ * Both sides import this file, so it has no Node or DOM imports. The server's
+ * OpenAPI document (/api/openapi.json) is generated from these schemas.
+ *
+ * Decisions the issue left open (see README, "Consultation server"):
+ * - A participant never receives a hidden comment's text or reason: the list
+ *   leaves hidden comments out, and the `hide` event carries only the id.
+ * - Every event reaches every subscriber (so `seq` is gapless for all of them);
+ *   report counts are stripped from what participants receive.
+ * - Re-sending a comment id: identical or older `updated` → 200 with the stored
+ *   comment; a newer `updated` from the same device may change kind and text
+ *   while the comment is visible; anything else is 409 `conflict`.
+ */
+
+/** Session codes: 6 characters of lowercase RFC 4648 base32, as in the join link `/#session=k7m2qx`. */
+export const SESSION_ID_PATTERN = /^[a-z2-7]{6}$/;
+export const SessionId = z
+  .string()
+  .regex(SESSION_ID_PATTERN, 'not a session code (6 letters/digits)');
+export type SessionId = z.infer<typeof SessionId>;
+
+export const MAX_TITLE_LENGTH = 120;
+/** Largest accepted request body, in bytes (a comment is under 5 KB; an import of local comments is larger). */
+export const MAX_BODY_BYTES = 64 * 1024;
+export const MAX_IMPORT_BODY_BYTES = 8 * 1024 * 1024;
+/** Most ids one `missing` request may ask about. */
+export const MAX_MISSING_IDS = 5000;
+/** Most comments one import request may carry. */
+export const MAX_IMPORT_COMMENTS = 5000;
+export const MAX_REASON_LENGTH = 500;
+
+/** The header that carries a participant's device token. */
+export const DEVICE_HEADER = 'X-Device-Token';
+/** The header that carries the facilitator's CSRF token on every state change. */
+export const CSRF_HEADER = 'X-CSRF-Token';
+/** The facilitator's session cookie (HttpOnly, SameSite=Strict). */
+export const FACILITATOR_COOKIE = 'lh_fac';
+
+const IsoTime = z.iso.datetime({ offset: true, message: 'not an ISO 8601 date-time' });
+const Slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'not a layer id');
+
+/** Where the app opens for a session's participants. */
+export const SessionFocus = z.object({
+  sections: z.array(SectionRef).max(50).optional(),
+  layers: z.array(Slug).max(100).optional(),
+  view: z
+    .object({
+      zoom: z.number().min(0).max(22),
+      lat: z.number().min(-90).max(90),
+      lon: z.number().min(-180).max(180),
+    })
+    .optional(),
+});
+export type SessionFocus = z.infer<typeof SessionFocus>;
+
+const Title = z
+  .string()
+  .trim()
+  .min(1, 'the title is empty')
+  .max(MAX_TITLE_LENGTH, `the title is longer than ${MAX_TITLE_LENGTH} characters`);
+
+export const Session = z.object({
+  id: SessionId,
+  title: z.string(),
+  focus: SessionFocus,
+  open: z.boolean(),
+  created: IsoTime,
+  counts: z.object({ comments: z.number().int(), hidden: z.number().int() }),
+  /** The session's latest event sequence number (0 before the first event). */
+  lastSeq: z.number().int(),
+});
+export type Session = z.infer<typeof Session>;
+
+export const CreateSessionRequest = z.object({
+  title: Title,
+  focus: SessionFocus.optional(),
+  open: z.boolean().optional(),
+});
+export type CreateSessionRequest = z.infer<typeof CreateSessionRequest>;
+
+export const UpdateSessionRequest = z.object({
+  title: Title.optional(),
+  open: z.boolean().optional(),
+  focus: SessionFocus.optional(),
+});
+export type UpdateSessionRequest = z.infer<typeof UpdateSessionRequest>;
+
+export const SessionList = z.array(Session);
+
+export const DeviceResponse = z.object({ token: z.string().min(20) });
+export type DeviceResponse = z.infer<typeof DeviceResponse>;
+
+/** A comment as the server holds it in a session. `status` mirrors `hidden`. */
+export const SessionComment = Comment.extend({
+  seq: z.number().int().positive(),
+  sessionId: SessionId,
+  hidden: z.boolean(),
+  hiddenReason: z.string().optional(),
+  hiddenAt: IsoTime.optional(),
+  /** How many devices reported it (facilitator only). */
+  reports: z.number().int().nonnegative().optional(),
+});
+export type SessionComment = z.infer<typeof SessionComment>;
+
+/** PUT body: the app's own Comment. */
+export const PutCommentRequest = Comment;
+export const CommentResponse = z.object({ comment: SessionComment });
+export type CommentResponse = z.infer<typeof CommentResponse>;
+
+export const CommentList = z.object({
+  comments: z.array(SessionComment),
+  lastSeq: z.number().int().nonnegative(),
+});
+export type CommentList = z.infer<typeof CommentList>;
+
+export const MissingRequest = z.object({
+  ids: z.array(z.uuid({ message: 'id is not a UUID' })).max(MAX_MISSING_IDS),
+});
+export const MissingResponse = z.object({ missing: z.array(z.string()) });
+export type MissingResponse = z.infer<typeof MissingResponse>;
+
+export const ReportResponse = z.object({ reports: z.number().int().nonnegative() });
+
+export const ModerationRequest = z.object({
+  reason: z
+    .string()
+    .trim()
+    .max(MAX_REASON_LENGTH, `the reason is longer than ${MAX_REASON_LENGTH} characters`)
+    .optional(),
+});
+export type ModerationRequest = z.infer<typeof ModerationRequest>;
+
+/** Facilitator upload of comments made before the session existed (local IndexedDB, exported files), merged by id. */
+export const ImportRequest = z.object({ comments: z.array(Comment).max(MAX_IMPORT_COMMENTS) });
+export const ImportResponse = z.object({
+  added: z.number().int(),
+  existing: z.number().int(),
+});
+export type ImportResponse = z.infer<typeof ImportResponse>;
+
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'open',
+  'close',
+  'hide',
+  'restore',
+  'import',
+] as const;
+export const AuditEntry = z.object({
+  id: z.number().int(),
+  sessionId: SessionId,
+  action: z.enum(AUDIT_ACTIONS),
+  commentId: z.string().optional(),
+  reason: z.string().optional(),
+  at: IsoTime,
+  actor: z.literal('facilitator'),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+export const AuditList = z.object({ entries: z.array(AuditEntry) });
+
+export const LoginRequest = z.object({
+  password: z.string().min(1, 'the password is empty').max(1000),
+});
+export const MeResponse = z.object({ facilitator: z.boolean(), csrf: z.string().optional() });
+export type MeResponse = z.infer<typeof MeResponse>;
+
+export const HealthResponse = z.object({
+  ok: z.literal(true),
+  database: z.enum(['pglite', 'postgres']),
+  version: z.string(),
+});
+export type HealthResponse = z.infer<typeof HealthResponse>;
+
+export const ERROR_CODES = [
+  'bad_request',
+  'unauthorized',
+  'forbidden',
+  'csrf',
+  'not_found',
+  'conflict',
+  'session_closed',
+  'session_full',
+  'too_large',
+  'rate_limited',
+  'not_configured',
+  'internal',
+] as const;
+export const ErrorCode = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+/** Every error: a sentence a person can read, and a code a program can switch on. */
+export const ApiError = z.object({ error: z.string(), code: ErrorCode });
+export type ApiError = z.infer<typeof ApiError>;
+
+/**
+ * Live events (SSE). SSE `id:` = seq, `event:` = the `SSE_EVENT_NAMES` entry for
+ * `type`, `data:` = this JSON.
+ * - `comment`: a new or edited comment (never a hidden one).
+ * - `hide`: the comment is hidden; participants get only `commentId`.
+ * - `restore`: the comment is visible again, with the full comment.
+ * - `report`: a report was filed; `reports` is set for the facilitator only.
+ * - `session`: the session's title, focus or open state changed.
+ */
+export const EVENT_TYPES = ['comment', 'hide', 'restore', 'report', 'session'] as const;
+export const EventType = z.enum(EVENT_TYPES);
+export type EventType = z.infer<typeof EventType>;
+export const SSE_EVENT_NAMES = {
+  comment: 'comment',
+  hide: 'moderation',
+  restore: 'moderation',
+  report: 'moderation',
+  session: 'session',
+} as const satisfies Record<EventType, 'comment' | 'moderation' | 'session'>;
+
+export const SessionEvent = z.object({
+  seq: z.number().int().positive(),
+  type: EventType,
+  commentId: z.string().optional(),
+  comment: SessionComment.optional(),
+  session: Session.optional(),
+  reports: z.number().int().optional(),
+});
+export type SessionEvent = z.infer<typeof SessionEvent>;
+
+/** The kinds, re-exported for counters on the projector. */
+export { CommentKind };
+
+/** Client-side helper: the API path of a session resource. */
+export const apiPath = {
+  session: (sid: string) => `/api/sessions/${sid}`,
+  devices: (sid: string) => `/api/sessions/${sid}/devices`,
+  comments: (sid: string) => `/api/sessions/${sid}/comments`,
+  comment: (sid: string, id: string) => `/api/sessions/${sid}/comments/${id}`,
+  missing: (sid: string) => `/api/sessions/${sid}/comments/missing`,
+  report: (sid: string, id: string) => `/api/sessions/${sid}/comments/${id}/report`,
+  hide: (sid: string, id: string) => `/api/sessions/${sid}/comments/${id}/hide`,
+  restore: (sid: string, id: string) => `/api/sessions/${sid}/comments/${id}/restore`,
+  import: (sid: string) => `/api/sessions/${sid}/comments/import`,
+  audit: (sid: string) => `/api/sessions/${sid}/audit`,
+  events: (sid: string) => `/api/sessions/${sid}/events`,
+  exportGeojson: (sid: string) => `/api/sessions/${sid}/export.geojson`,
+  exportCsv: (sid: string) => `/api/sessions/${sid}/export.csv`,
+} as const;

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { createComment } from '../comments/schema';
+import type { SessionComment, SessionEvent } from './api';
+import {
+  applyEvent,
+  countByKind,
+  newestFirst,
+  viewFromList,
+  type SessionView,
+} from './sessionView';
+
+let seq = 0;
+function pin(kind: SessionComment['kind'], text: string, hidden = false): SessionComment {
+  seq++;
+  const c = createComment({ kind, text, lon: 121.1, lat: 28.8 });
+  return { ...c, seq, sessionId: 'k7m2qx', hidden, status: hidden ? 'hidden' : 'visible' };
+}
+
+/** Apply events in order, returning the outcomes. */
+function run(view: SessionView, events: SessionEvent[]) {
+  const outcomes: string[] = [];
+  for (const event of events) {
+    const next = applyEvent(view, event);
+    view = next.view;
+    outcomes.push(next.outcome);
+  }
+  return { view, outcomes };
+}
+
+describe('session view', () => {
+  it('adds new pins, ignores replays, refuses to skip a gap', () => {
+    const a = pin('support', 'a');
+    const b = pin('idea', 'b');
+    const start = viewFromList({ comments: [a], lastSeq: 1 });
+    const { view, outcomes } = run(start, [
+      { seq: 1, type: 'comment', comment: a },
+      { seq: 2, type: 'comment', comment: b },
+      { seq: 2, type: 'comment', comment: b },
+      { seq: 4, type: 'comment', comment: pin('concern', 'd') },
+    ]);
+    expect(outcomes).toEqual(['duplicate', 'applied', 'duplicate', 'gap']);
+    expect(view.lastSeq).toBe(2);
+    expect([...view.comments.keys()]).toEqual([a.id, b.id]);
+  });
+
+  it('removes a hidden pin for a participant (id only) and keeps it greyed for the facilitator', () => {
+    const a = pin('concern', 'noise');
+    const start = viewFromList({ comments: [a], lastSeq: 5 });
+    const participant = applyEvent(start, { seq: 6, type: 'hide', commentId: a.id }).view;
+    expect(participant.comments.size).toBe(0);
+    const hidden = { ...a, hidden: true, status: 'hidden' as const, hiddenReason: 'off topic' };
+    const facilitator = applyEvent(start, { seq: 6, type: 'hide', comment: hidden }).view;
+    expect(facilitator.comments.get(a.id)).toMatchObject({
+      hidden: true,
+      hiddenReason: 'off topic',
+    });
+    // Restored: back for everyone.
+    const back = applyEvent(participant, { seq: 7, type: 'restore', comment: a }).view;
+    expect([...back.comments.keys()]).toEqual([a.id]);
+  });
+
+  it('updates report counts and the session, counts visible pins by kind, newest first', () => {
+    const a = pin('support', 'a');
+    const b = pin('question', 'b');
+    const h = pin('support', 'h', true);
+    let view = viewFromList({ comments: [a, b, h], lastSeq: 3 });
+    view = applyEvent(view, { seq: 4, type: 'report', commentId: b.id, reports: 2 }).view;
+    expect(view.comments.get(b.id)?.reports).toBe(2);
+    expect(countByKind(view.comments.values())).toEqual({
+      support: 1,
+      concern: 0,
+      idea: 0,
+      question: 1,
+      total: 2,
+    });
+    expect(newestFirst(view.comments.values()).map((c) => c.text)).toEqual(['b', 'a']);
+    expect(newestFirst(view.comments.values(), { hidden: true })).toHaveLength(3);
+  });
+});

@@ -1,0 +1,393 @@
+import { parseCommentsFile, type Comment } from '../../comments';
+import type {
+  CreateSessionRequest,
+  Session,
+  SessionEvent,
+  SessionFocus,
+} from '../../consultation/api';
+import { ApiFailure, ConsultationApi } from '../../consultation/apiClient';
+import { LiveFeed } from '../../consultation/live';
+import { Outbox } from '../../consultation/outbox';
+import { applyEvent, viewFromList, type EventOutcome } from '../../consultation/sessionView';
+import { LAYERS, type Layer } from '../../data/layers';
+import { LocalStore } from '../../storage';
+import { IdbOutboxPersistence } from '../../storage/outboxStore';
+import { app } from '../appState.svelte';
+import { comments, commentAdded, startComments } from '../comments/commentsState.svelte';
+import { writeHash } from '../permalink';
+import { tr } from '../tr.svelte';
+import { sessionModel } from './sessionModel.svelte';
+
+/**
+ * The consultation session on this page: finds the server, joins `#session=…`
+ * (device token, focus, comments, live feed, outbox) and runs the facilitator's
+ * actions. Loaded with the session code, after the first draw or at once for a
+ * join link. Everything it learns goes into `sessionModel`.
+ */
+
+export const api = new ConsultationApi();
+
+/** The device token of a session, kept on this browser (one per session, never a name). */
+const tokenKey = (sid: string) => `linhai-device-${sid}`;
+
+let outbox: Outbox | null = null;
+let live: LiveFeed | null = null;
+let joined: string | null = null;
+let localStore: Promise<LocalStore> | null = null;
+
+/** A failure in the UI language: the server's own sentence when it gave one. */
+export function describeFailure(error: unknown): string {
+  if (error instanceof ApiFailure) {
+    return error.status === 0 ? tr('session.error.unreachable') : error.message;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Settles once `detectServer` knows whether there is a server. */
+let serverKnown: Promise<void> | null = null;
+
+/**
+ * Ask whether a consultation server is behind this page, and who we are to it.
+ * First `./consultation.json`, which the static build ships as `{ "server": false }`
+ * and the server answers with `true`, so a plain file server (or the offline
+ * cache) is recognised without a failing request; then `/api/health`.
+ */
+export function detectServer(): Promise<void> {
+  serverKnown ??= probe();
+  return serverKnown;
+}
+
+async function probe(): Promise<void> {
+  if (!import.meta.env.DEV) {
+    const marker: unknown = await fetch('./consultation.json', { cache: 'no-store' })
+      .then((r) => (r.ok ? r.json() : null))
+      .catch(() => null);
+    const server =
+      typeof marker === 'object' && marker !== null && (marker as { server?: unknown }).server;
+    if (server !== true) {
+      sessionModel.server = 'none';
+      return;
+    }
+  }
+  try {
+    const health = await api.health();
+    sessionModel.server = 'server';
+    sessionModel.database = health.database;
+  } catch {
+    // The marker said there is a server (it may be restarting); in dev, Vite without the API.
+    sessionModel.server = import.meta.env.DEV ? 'none' : 'server';
+    return;
+  }
+  await refreshFacilitator();
+}
+
+export async function refreshFacilitator(): Promise<void> {
+  try {
+    sessionModel.facilitator = (await api.me()).facilitator;
+  } catch {
+    sessionModel.facilitator = false;
+  }
+}
+
+/** Join (or switch to) the session in `sessionModel.sid`; leave when it is null. */
+export async function syncSession(): Promise<void> {
+  await detectServer();
+  const sid = sessionModel.sid;
+  if (sid === joined) return;
+  leave();
+  if (!sid) return;
+  joined = sid;
+  if (sessionModel.server === 'none') {
+    // A join link opened on the static build: nothing to join, comments stay here.
+    sessionModel.joinError = tr('session.error.noServer');
+    return;
+  }
+  await join(sid);
+}
+
+function leave(): void {
+  outbox?.stop();
+  live?.stop();
+  outbox = null;
+  live = null;
+  joined = null;
+  if (commentAdded.includes(onCommentAdded)) {
+    commentAdded.splice(commentAdded.indexOf(onCommentAdded), 1);
+  }
+  sessionModel.session = null;
+  sessionModel.view = null;
+  sessionModel.joinError = null;
+  sessionModel.delivery = new Map();
+  sessionModel.refusals = new Map();
+  sessionModel.removed = new Set();
+  sessionModel.pending = 0;
+  sessionModel.reachable = true;
+}
+
+async function join(sid: string): Promise<void> {
+  let session: Session;
+  try {
+    session = await api.session(sid);
+  } catch (error) {
+    if (joined !== sid) return;
+    sessionModel.joinError =
+      error instanceof ApiFailure && error.status === 404
+        ? tr('session.error.notFound', { code: sid })
+        : describeFailure(error);
+    // The server may just be restarting: try again, comments stay local meanwhile.
+    if (error instanceof ApiFailure && error.unreachable) {
+      setTimeout(() => {
+        if (joined === sid) {
+          joined = null;
+          void syncSession();
+        }
+      }, 3_000);
+    }
+    return;
+  }
+  if (joined !== sid) return;
+  sessionModel.joinError = null;
+  sessionModel.session = session;
+  void applyFocusWhenReady(session.focus);
+
+  // Comments first, so the outbox finds the ones it has to send.
+  await startComments();
+  const list = await api.comments(sid).catch(() => ({ comments: [], lastSeq: 0 }));
+  if (joined !== sid) return;
+  sessionModel.view = viewFromList(list, session);
+
+  live = new LiveFeed({
+    url: (after) => api.url(`/api/sessions/${sid}/events?after=${after}`),
+    lastSeq: () => sessionModel.view?.lastSeq ?? 0,
+    onEvent,
+    onState: (state, previous) => {
+      sessionModel.live = state;
+      if (state === 'open' && previous === 'down') void caughtUp(sid);
+    },
+  });
+  live.start();
+
+  const token = await deviceToken(sid).catch(() => null);
+  if (joined !== sid) return;
+  const store = await (localStore ??= LocalStore.open());
+  outbox = new Outbox({
+    sessionId: sid,
+    persistence: new IdbOutboxPersistence(store.db),
+    transport: {
+      send: async (comment) => {
+        const device = await deviceToken(sid);
+        return api.putComment(sid, device, comment);
+      },
+      missing: async (ids) => api.missing(sid, await deviceToken(sid), ids),
+    },
+    comment: (id) => comments.comments.find((c) => c.id === id),
+    onChange: () => publishOutbox(),
+  });
+  if (!commentAdded.includes(onCommentAdded)) commentAdded.push(onCommentAdded);
+  if (token === null) sessionModel.reachable = false;
+  await outbox.start();
+}
+
+/** The device token for a session: kept in localStorage, asked from the server once. */
+async function deviceToken(sid: string): Promise<string> {
+  const kept = localStorage.getItem(tokenKey(sid));
+  if (kept) return kept;
+  const token = await api.device(sid);
+  localStorage.setItem(tokenKey(sid), token);
+  return token;
+}
+
+function onCommentAdded(comment: Comment): void {
+  if (sessionModel.closed) return;
+  void outbox?.enqueue([comment]);
+}
+
+function publishOutbox(): void {
+  if (!outbox) return;
+  const entries = [...outbox.entries.values()];
+  sessionModel.delivery = new Map(entries.map((e) => [e.id, e.state] as const));
+  sessionModel.refusals = new Map(
+    entries.flatMap((e) => (e.state === 'refused' && e.error ? [[e.id, e.error] as const] : [])),
+  );
+  sessionModel.pending = outbox.pending;
+  sessionModel.reachable = outbox.reachable;
+}
+
+function onEvent(event: SessionEvent): EventOutcome {
+  const view = sessionModel.view;
+  if (!view) return 'duplicate';
+  const { view: next, outcome } = applyEvent(view, event);
+  if (outcome !== 'applied') return outcome;
+  sessionModel.view = next;
+  if (event.type === 'hide' && !event.comment && event.commentId) {
+    sessionModel.removed = new Set([...sessionModel.removed, event.commentId]);
+  }
+  if (event.type === 'restore' && event.comment) {
+    const back = event.comment.id;
+    sessionModel.removed = new Set([...sessionModel.removed].filter((id) => id !== back));
+  }
+  if (event.type === 'session' && event.session) {
+    const wasClosed = sessionModel.closed;
+    sessionModel.session = event.session;
+    // Reopened: what was refused as "closed" can go now.
+    if (wasClosed && event.session.open) void resendRefused();
+  }
+  if (event.type === 'comment' && event.comment && !sessionModel.delivery.has(event.comment.id)) {
+    app.announcement = tr('session.newPin', { text: event.comment.text.slice(0, 60) });
+  }
+  return outcome;
+}
+
+/**
+ * The live feed is back after being down: the outbox checks what the server
+ * lacks, and if the server lost events (a restart without fsync) the view is
+ * rebuilt from its list rather than trusting our higher seq.
+ */
+async function caughtUp(sid: string): Promise<void> {
+  void outbox?.reconcile();
+  try {
+    const list = await api.comments(sid);
+    if (joined !== sid || !sessionModel.view) return;
+    if (list.lastSeq < sessionModel.view.lastSeq) {
+      sessionModel.view = viewFromList(list, sessionModel.session ?? undefined);
+      live?.reconnect();
+    }
+  } catch {
+    // Still shaky: the next reopen checks again.
+  }
+}
+
+async function resendRefused(): Promise<void> {
+  if (!outbox) return;
+  const again = [...outbox.entries.values()]
+    .filter((e) => e.state === 'refused' && e.code === 'session_closed')
+    .map((e) => comments.comments.find((c) => c.id === e.id))
+    .filter((c): c is Comment => c !== undefined);
+  await outbox.enqueue(again, { resend: true });
+}
+
+/** Try the outbox now (the browser says it is online again). */
+export function retryNow(): void {
+  void outbox?.flush();
+  live?.reconnect();
+}
+
+/** Show the session's focus on the map once the app has applied its own link. */
+async function applyFocusWhenReady(focus: SessionFocus): Promise<void> {
+  while (!(app.mapReady && app.features && app.plan && app.map)) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  // After the app's own hash handling, which runs in the same tick as the data arriving.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  if (focus.layers?.length) {
+    const wanted = new Set(focus.layers);
+    app.visibleLayers = LAYERS.filter((l: Layer) => wanted.has(l));
+  }
+  if (focus.view) {
+    app.map!.jumpTo({ center: [focus.view.lon, focus.view.lat], zoom: focus.view.zoom });
+  }
+  if (focus.sections?.length) app.openSection = focus.sections[0]!;
+  app.panel = 'comments';
+  app.panelOpen = true;
+}
+
+/** The map's current view, layers and open section, as a new session's focus. */
+export function currentFocus(): SessionFocus {
+  const focus: SessionFocus = { layers: [...app.visibleLayers] };
+  const map = app.map;
+  if (map) {
+    const c = map.getCenter();
+    focus.view = {
+      zoom: Math.round(map.getZoom() * 100) / 100,
+      lat: Math.round(c.lat * 1e5) / 1e5,
+      lon: Math.round(c.lng * 1e5) / 1e5,
+    };
+  }
+  if (app.openSection && /^(\d+(\.\d+)*|box\d+)$/.test(app.openSection)) {
+    focus.sections = [app.openSection];
+  }
+  return focus;
+}
+
+// Facilitator actions. Each throws ApiFailure with the server's sentence.
+
+export async function login(password: string): Promise<void> {
+  const me = await api.login(password);
+  sessionModel.facilitator = me.facilitator;
+  if (sessionModel.sid) resubscribe();
+}
+
+export async function logout(): Promise<void> {
+  await api.logout();
+  sessionModel.facilitator = false;
+  if (sessionModel.sid) resubscribe();
+}
+
+/** Reload the view and reopen the feed: a facilitator sees hidden comments and reports, a participant does not. */
+function resubscribe(): void {
+  const sid = joined;
+  if (!sid) return;
+  void api.comments(sid).then((list) => {
+    if (joined !== sid) return;
+    sessionModel.view = viewFromList(list, sessionModel.session ?? undefined);
+    live?.reconnect();
+  });
+}
+
+export function createSession(request: CreateSessionRequest): Promise<Session> {
+  return api.createSession(request);
+}
+
+export function listSessions(): Promise<Session[]> {
+  return api.sessions();
+}
+
+export async function setOpen(sid: string, open: boolean): Promise<Session> {
+  const session = await api.updateSession(sid, { open });
+  if (sessionModel.session?.id === sid) sessionModel.session = session;
+  return session;
+}
+
+export async function hide(id: string, reason?: string): Promise<void> {
+  if (!joined) return;
+  await api.hide(joined, id, reason);
+}
+
+export async function restore(id: string): Promise<void> {
+  if (!joined) return;
+  await api.restore(joined, id);
+}
+
+/** Upload this browser's local comments (or a file's) into a session, merged by id on the server. */
+export async function uploadLocal(sid: string, from: 'device' | string) {
+  let list: Comment[];
+  if (from === 'device') {
+    await startComments();
+    list = [...comments.comments];
+  } else {
+    const parsed = parseCommentsFile(from);
+    if (!parsed.ok) throw new Error(tr('error.invalidFile', { message: parsed.error }));
+    list = parsed.comments;
+  }
+  if (!list.length) return { added: 0, existing: 0 };
+  return api.importComments(sid, list);
+}
+
+/** Enter or leave a full-screen session screen (kept in the URL, so a projector PC can open it directly). */
+export function openScreen(screen: 'qr' | 'projector' | null): void {
+  sessionModel.screen = screen;
+  writeHash();
+}
+
+/** The join link of a session on this server. */
+export function joinLink(sid: string): string {
+  return `${location.origin}${location.pathname}#session=${sid}`;
+}
+
+/** Go into a session on this page (the facilitator's 进入, a new session): the URL follows. */
+export function enterSession(sid: string | null): void {
+  sessionModel.sid = sid;
+  if (!sid) sessionModel.screen = null;
+  writeHash();
+  void syncSession();
+}

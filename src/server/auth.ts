@@ -1,0 +1,154 @@
+import { createHmac, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { promisify } from 'node:util';
+import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { CSRF_HEADER, FACILITATOR_COOKIE } from '../lib/consultation/api';
+import { ApiFailure } from './errors';
+import type { Db, Queryable } from './store/db';
+import { hashToken, newToken } from './store/queries';
+
+/**
+ * Facilitator authentication. One password for the facilitators of this
+ * server, stored as an scrypt hash. A login makes a random session token kept
+ * server-side (its hash) and sent as an HMAC-signed HttpOnly cookie, so a forged
+ * cookie fails the signature and a logged-out cookie finds no session. Every
+ * state change also needs the session's CSRF token in a header and a
+ * same-origin request.
+ */
+
+const scryptAsync = promisify(scrypt) as (
+  password: string,
+  salt: Buffer,
+  keylen: number,
+  options: { N: number; r: number; p: number; maxmem: number },
+) => Promise<Buffer>;
+
+const SCRYPT = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+export const SESSION_HOURS = 12;
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await scryptAsync(password, salt, 64, SCRYPT);
+  return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${key.toString('base64')}`;
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, n, r, p, salt, key] = stored.split('$');
+  if (scheme !== 'scrypt' || !salt || !key) return false;
+  const expected = Buffer.from(key, 'base64');
+  const actual = await scryptAsync(password, Buffer.from(salt, 'base64'), expected.length, {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem: SCRYPT.maxmem,
+  });
+  return timingSafeEqual(actual, expected);
+}
+
+async function setting(q: Queryable, key: string): Promise<string | null> {
+  const rows = await q.query<{ value: string }>('SELECT value FROM settings WHERE key = $1', [key]);
+  return rows[0]?.value ?? null;
+}
+
+async function putSetting(q: Queryable, key: string, value: string): Promise<void> {
+  await q.query(
+    'INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = $2',
+    [key, value],
+  );
+}
+
+export const hasPassword = async (db: Db) => (await setting(db, 'facilitator_password')) !== null;
+
+export async function setPassword(db: Db, password: string): Promise<void> {
+  await putSetting(db, 'facilitator_password', await hashPassword(password));
+}
+
+export class Auth {
+  private constructor(
+    private readonly db: Db,
+    private readonly secret: Buffer,
+  ) {}
+
+  /** Loads (or makes, at first start) the cookie-signing secret, shared by all instances through the database. */
+  static async open(db: Db): Promise<Auth> {
+    await db.query(
+      `INSERT INTO settings (key, value) VALUES ('cookie_secret', $1) ON CONFLICT (key) DO NOTHING`,
+      [randomBytes(32).toString('base64')],
+    );
+    return new Auth(db, Buffer.from((await setting(db, 'cookie_secret'))!, 'base64'));
+  }
+
+  private sign(token: string): string {
+    return createHmac('sha256', this.secret).update(token).digest('base64url');
+  }
+
+  /** Checks the password; on success returns the cookie value and the CSRF token. */
+  async login(password: string): Promise<{ cookie: string; csrf: string } | null> {
+    const stored = await setting(this.db, 'facilitator_password');
+    if (!stored) {
+      throw new ApiFailure(
+        503,
+        'not_configured',
+        'No facilitator password is set on this server. Restart it with FACILITATOR_PASSWORD=… (see README).',
+      );
+    }
+    if (!(await verifyPassword(password, stored))) return null;
+    const token = newToken();
+    const csrf = newToken();
+    await this.db.query(
+      `INSERT INTO facilitator_sessions (token_hash, csrf, expires)
+       VALUES ($1, $2, now() + make_interval(hours => $3))`,
+      [hashToken(token), csrf, SESSION_HOURS],
+    );
+    await this.db.query('DELETE FROM facilitator_sessions WHERE expires < now()');
+    return { cookie: `${token}.${this.sign(token)}`, csrf };
+  }
+
+  /** The facilitator session of this request's cookie, or null (no cookie, bad signature, logged out, expired). */
+  async session(c: Context): Promise<{ tokenHash: string; csrf: string } | null> {
+    const cookie = getCookie(c, FACILITATOR_COOKIE);
+    if (!cookie) return null;
+    const [token, signature] = cookie.split('.');
+    if (!token || !signature) return null;
+    const expected = Buffer.from(this.sign(token));
+    const given = Buffer.from(signature);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+    const rows = await this.db.query<{ csrf: string }>(
+      'SELECT csrf FROM facilitator_sessions WHERE token_hash = $1 AND expires > now()',
+      [hashToken(token)],
+    );
+    return rows[0] ? { tokenHash: hashToken(token), csrf: rows[0].csrf } : null;
+  }
+
+  async logout(tokenHash: string): Promise<void> {
+    await this.db.query('DELETE FROM facilitator_sessions WHERE token_hash = $1', [tokenHash]);
+  }
+}
+
+/**
+ * A browser request from one of our own pages: its `Origin` names this host
+ * (or one of `allowedOrigins`), or it has no Origin and says
+ * `Sec-Fetch-Site: same-origin`.
+ */
+export function isSameOrigin(
+  c: Context,
+  allowedOrigins: readonly string[],
+  trustProxy: boolean,
+): boolean {
+  const origin = c.req.header('Origin');
+  if (!origin) return c.req.header('Sec-Fetch-Site') === 'same-origin';
+  if (allowedOrigins.includes(origin)) return true;
+  // Node's request URL is built from the Host header.
+  const host = (trustProxy && c.req.header('X-Forwarded-Host')) || new URL(c.req.url).host;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+export function checkCsrf(c: Context, csrf: string): boolean {
+  const given = Buffer.from(c.req.header(CSRF_HEADER) ?? '');
+  const expected = Buffer.from(csrf);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}

@@ -1,0 +1,68 @@
+import { resolve } from 'node:path';
+
+/** Everything the server reads from the environment, with the defaults the README documents. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  distDir: string;
+  /** Origins besides the request's own host accepted for facilitator actions (a reverse proxy's public URL). */
+  publicOrigins: string[];
+  /** Believe X-Forwarded-For / X-Forwarded-Host / X-Forwarded-Proto (only behind your own proxy). */
+  trustProxy: boolean;
+  limits: Limits;
+}
+
+export interface Limits {
+  /** Comments a device may send at once, and how many per minute after that. */
+  deviceBurst: number;
+  devicePerMinute: number;
+  /** Most comments in one session. */
+  sessionMaxComments: number;
+  /** Backstop per IP address over all participant requests (a whole hall shares one address). */
+  ipBurst: number;
+  ipPerSecond: number;
+  /** Facilitator login attempts per IP: burst, then one per this many seconds. */
+  loginBurst: number;
+  loginEverySeconds: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  deviceBurst: 10,
+  devicePerMinute: 20,
+  sessionMaxComments: 20_000,
+  ipBurst: 2000,
+  ipPerSecond: 200,
+  loginBurst: 5,
+  loginEverySeconds: 12,
+};
+
+const int = (value: string | undefined, fallback: number) => {
+  const n = Number(value);
+  return value !== undefined && value !== '' && Number.isFinite(n) && n >= 0 ? n : fallback;
+};
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
+  return {
+    port: int(env.PORT, 8080),
+    host: env.HOST || '0.0.0.0',
+    dataDir: resolve(root, env.DATA_DIR || 'data'),
+    databaseUrl: env.DATABASE_URL || null,
+    distDir: resolve(root, env.DIST_DIR || 'dist'),
+    publicOrigins: (env.PUBLIC_ORIGIN ?? '')
+      .split(',')
+      .map((s) => s.trim().replace(/\/$/, ''))
+      .filter(Boolean),
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    limits: {
+      deviceBurst: int(env.LIMIT_DEVICE_BURST, DEFAULT_LIMITS.deviceBurst),
+      devicePerMinute: int(env.LIMIT_DEVICE_PER_MINUTE, DEFAULT_LIMITS.devicePerMinute),
+      sessionMaxComments: int(env.SESSION_MAX_COMMENTS, DEFAULT_LIMITS.sessionMaxComments),
+      ipBurst: int(env.LIMIT_IP_BURST, DEFAULT_LIMITS.ipBurst),
+      ipPerSecond: int(env.LIMIT_IP_PER_SECOND, DEFAULT_LIMITS.ipPerSecond),
+      loginBurst: int(env.LIMIT_LOGIN_BURST, DEFAULT_LIMITS.loginBurst),
+      loginEverySeconds: int(env.LIMIT_LOGIN_EVERY_SECONDS, DEFAULT_LIMITS.loginEverySeconds),
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import Papa from 'papaparse';
+import { CSV_COLUMNS, escapeCell, exportGeojson } from '../lib/comments/files';
+import type { SessionComment } from '../lib/consultation/api';
+
+/**
+ * A session's comments for the planning office: the app's own GeoJSON and CSV
+ * formats (src/lib/comments/files.ts, so the app can read them back) plus the
+ * moderation columns: hidden, hiddenReason, hiddenAt, reports, seq.
+ */
+
+export const MODERATION_COLUMNS = ['hidden', 'hiddenReason', 'hiddenAt', 'reports', 'seq'] as const;
+
+const moderation = (c: SessionComment) => ({
+  hidden: c.hidden,
+  hiddenReason: c.hiddenReason ?? null,
+  hiddenAt: c.hiddenAt ?? null,
+  reports: c.reports ?? 0,
+  seq: c.seq,
+});
+
+export function sessionGeojson(comments: readonly SessionComment[]): string {
+  const collection = JSON.parse(exportGeojson(comments)) as {
+    features: { properties: Record<string, unknown> }[];
+  };
+  collection.features.forEach((feature, i) =>
+    Object.assign(feature.properties, moderation(comments[i]!)),
+  );
+  return JSON.stringify(collection, null, 1);
+}
+
+export function sessionCsv(comments: readonly SessionComment[]): string {
+  const fields = [...CSV_COLUMNS, ...MODERATION_COLUMNS];
+  const rows = comments.map((c) => {
+    const record: Record<string, unknown> = { ...c, ...moderation(c) };
+    return fields.map((column) => {
+      const value = record[column];
+      if (value === undefined || value === null) return '';
+      if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+      return escapeCell(String(value));
+    });
+  });
+  return (
+    '\uFEFF' + Papa.unparse({ fields, data: rows }, { newline: '\r\n', quotes: false }) + '\r\n'
+  );
+}

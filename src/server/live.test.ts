@@ -1,0 +1,186 @@
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEVICE_HEADER } from '../lib/consultation/api';
+import { openDatabase, type Server } from './server';
+import { DATABASES, openTestDatabase, testServer, type TestDatabase } from './testing/databases';
+import { Phone, sampleComment, TestClient } from './testing/client';
+import { SseStream } from './testing/sse';
+
+/**
+ * Live delivery over real HTTP on 127.0.0.1: server-sent events with resume
+ * (nothing missed, nothing twice), and, on PostgreSQL, two server instances
+ * sharing one database.
+ */
+
+async function listen(server: Server): Promise<{ base: string; close: () => Promise<void> }> {
+  const http: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: server.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const { port } = http.address() as AddressInfo;
+  return {
+    base: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        (http as unknown as { closeAllConnections(): void }).closeAllConnections();
+        http.close(() => resolve());
+      }),
+  };
+}
+
+async function put(base: string, sid: string, token: string, comment = sampleComment()) {
+  const response = await fetch(`${base}/api/sessions/${sid}/comments/${comment.id}`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json', [DEVICE_HEADER]: token },
+    body: JSON.stringify(comment),
+  });
+  expect(response.status).toBe(201);
+  return comment;
+}
+
+const seqs = (stream: SseStream) => stream.events.map((e) => Number(e.id));
+const upTo = (n: number, from = 1) => Array.from({ length: n - from + 1 }, (_, i) => from + i);
+
+describe.each(DATABASES)('live events on %s', (kind) => {
+  let database: TestDatabase;
+  let server: Server;
+  let http: { base: string; close: () => Promise<void> };
+  let facilitator: TestClient;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    server = await testServer(database.db, { deviceBurst: 1000, devicePerMinute: 6000 });
+    http = await listen(server);
+    facilitator = new TestClient(server.app, http.base);
+    await facilitator.login();
+  }, 120_000);
+  afterAll(async () => {
+    await http?.close();
+    await database?.close();
+  });
+
+  it('streams every change in order and resumes from Last-Event-ID with nothing missed and nothing twice', async () => {
+    const { id: sid } = await facilitator.createSession('Live');
+    const phone = await Phone.join(new TestClient(server.app, http.base), sid);
+    const first = new SseStream(`${http.base}/api/sessions/${sid}/events?after=0`);
+    const sent = [];
+    for (let i = 0; i < 5; i++) sent.push(await put(http.base, sid, phone.token));
+    await first.until((events) => events.length >= 5);
+    expect(seqs(first)).toEqual(upTo(5));
+    expect(first.events.map((e) => e.event)).toEqual(Array(5).fill('comment'));
+    expect(first.events.map((e) => e.data.comment?.id)).toEqual(sent.map((c) => c.id));
+    first.close(); // the phone sleeps…
+
+    // …while others comment and the facilitator hides one.
+    await Promise.all([
+      put(http.base, sid, phone.token),
+      put(http.base, sid, phone.token),
+      put(http.base, sid, phone.token),
+    ]);
+    await facilitator.request('POST', `/api/sessions/${sid}/comments/${sent[0]!.id}/hide`, {
+      json: { reason: '重复' },
+    });
+
+    const resumed = new SseStream(`${http.base}/api/sessions/${sid}/events`, {
+      'Last-Event-ID': '5',
+    });
+    await resumed.until((events) => events.length >= 4);
+    await put(http.base, sid, phone.token); // and live again after the replay
+    await resumed.until((events) => events.length >= 5);
+    expect(seqs(resumed)).toEqual(upTo(10, 6));
+    const hide = resumed.events.find((e) => e.data.type === 'hide')!;
+    expect(hide.event).toBe('moderation');
+    expect(hide.data).toEqual({ seq: 9, type: 'hide', commentId: sent[0]!.id }); // no text, no reason for participants
+    resumed.close();
+
+    // Replaying from the start, the hidden comment's own event carries no text either.
+    const replay = new SseStream(`${http.base}/api/sessions/${sid}/events?after=0`);
+    await replay.until((events) => events.length >= 10);
+    expect(seqs(replay)).toEqual(upTo(10));
+    expect(JSON.stringify(replay.events)).not.toContain(sent[0]!.text);
+    replay.close();
+  });
+
+  it('stays gapless when comments arrive while a client connects', async () => {
+    const { id: sid } = await facilitator.createSession('Rush');
+    const phones = await Promise.all(
+      Array.from({ length: 5 }, () => Phone.join(new TestClient(server.app, http.base), sid)),
+    );
+    await put(http.base, sid, phones[0]!.token);
+    const posting = Promise.all(
+      phones.flatMap((p) => [put(http.base, sid, p.token), put(http.base, sid, p.token)]),
+    );
+    const stream = new SseStream(`${http.base}/api/sessions/${sid}/events?after=0`);
+    await posting;
+    await stream.until((events) => events.length >= 11);
+    expect(seqs(stream)).toEqual(upTo(11));
+    stream.close();
+  });
+
+  it('gives the facilitator report counts and hidden text live', async () => {
+    const { id: sid } = await facilitator.createSession('Facilitator view');
+    const phone = await Phone.join(new TestClient(server.app, http.base), sid);
+    const stream = new SseStream(`${http.base}/api/sessions/${sid}/events?after=0`, {
+      Cookie: facilitator.cookie,
+    });
+    const comment = await put(http.base, sid, phone.token);
+    await phone.post(`/comments/${comment.id}/report`);
+    await facilitator.request('POST', `/api/sessions/${sid}/comments/${comment.id}/hide`, {
+      json: { reason: '广告' },
+    });
+    await stream.until((events) => events.length >= 3);
+    expect(stream.events.map((e) => e.data.type)).toEqual(['comment', 'report', 'hide']);
+    expect(stream.events[1]!.data.reports).toBe(1);
+    expect(stream.events[2]!.data.comment).toMatchObject({
+      hidden: true,
+      hiddenReason: '广告',
+      text: comment.text,
+    });
+    stream.close();
+  });
+});
+
+describe('two server instances on one PostgreSQL', () => {
+  let database: TestDatabase;
+  const instances: { server: Server; http: { base: string; close: () => Promise<void> } }[] = [];
+
+  beforeAll(async () => {
+    database = await openTestDatabase('postgres');
+    for (let i = 0; i < 2; i++) {
+      const db =
+        i === 0 ? database.db : await openDatabase({ databaseUrl: database.url, dataDir: '' });
+      const server = await testServer(db, { deviceBurst: 1000, devicePerMinute: 6000 });
+      instances.push({ server, http: await listen(server) });
+    }
+  }, 120_000);
+  afterAll(async () => {
+    for (const { http } of instances) await http.close();
+    await instances[1]?.server.db.close();
+    await database?.close();
+  });
+
+  it('streams from instance B, in order and gapless, what phones post to instance A', async () => {
+    const [a, b] = instances;
+    const facilitator = new TestClient(a!.server.app, a!.http.base);
+    await facilitator.login();
+    const { id: sid } = await facilitator.createSession('Two instances');
+    const stream = new SseStream(`${b!.http.base}/api/sessions/${sid}/events?after=0`);
+    const phones = await Promise.all(
+      Array.from({ length: 6 }, () => Phone.join(new TestClient(a!.server.app, a!.http.base), sid)),
+    );
+    const sent = await Promise.all(
+      phones.flatMap((p) => Array.from({ length: 5 }, () => put(a!.http.base, sid, p.token))),
+    );
+    await stream.until((events) => events.length >= 30);
+    expect(seqs(stream)).toEqual(upTo(30));
+    expect(new Set(stream.events.map((e) => e.data.comment!.id))).toEqual(
+      new Set(sent.map((c) => c.id)),
+    );
+    // And the facilitator logged in on A is logged in on B too (sessions live in the database).
+    const onB = await fetch(`${b!.http.base}/api/auth/me`, {
+      headers: { Cookie: facilitator.cookie },
+    });
+    expect((await onB.json()).facilitator).toBe(true);
+    stream.close();
+  });
+});

@@ -1,0 +1,43 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Hono } from 'hono';
+
+/**
+ * The built app (dist/) on the same port as the API, with the same strict
+ * Content-Security-Policy the app declares in index.html (read from the built
+ * file, so the two cannot differ), plus the headers a meta tag cannot set.
+ */
+
+export function cspOf(indexHtml: string): string {
+  const match = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(indexHtml);
+  if (!match) throw new Error('index.html has no Content-Security-Policy meta tag');
+  return match[1]!;
+}
+
+export function mountApp(app: Hono, distDir: string): void {
+  const index = join(distDir, 'index.html');
+  if (!existsSync(index))
+    throw new Error(`The app is not built: ${index} is missing (run npm run build).`);
+  const html = readFileSync(index, 'utf8');
+  const csp = `${cspOf(html)}; frame-ancestors 'none'`;
+  app.use('*', async (c, next) => {
+    await next();
+    c.header(
+      'Content-Security-Policy',
+      c.req.path.startsWith('/api/') ? "default-src 'none'; frame-ancestors 'none'" : csp,
+    );
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('X-Frame-Options', 'DENY');
+  });
+  // The app asks this before calling the API: the static build ships `{ "server": false }` in the
+  // same place, so a plain file server is recognised without a failing request.
+  app.get('/consultation.json', (c) => c.json({ server: true }));
+  const root = relative(process.cwd(), distDir) || '.';
+  app.use('*', async (c, next) =>
+    c.req.path.startsWith('/api/') ? next() : serveStatic({ root })(c, next),
+  );
+  // Single-page app: any other non-API GET is the app (the hash carries the state).
+  app.get('*', (c, next) => (c.req.path.startsWith('/api/') ? next() : c.html(html)));
+}

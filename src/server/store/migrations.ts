@@ -1,0 +1,182 @@
+import type { Db } from './db';
+
+/**
+ * The one migration set, numbered, run at start in order. Only SQL that
+ * PostgreSQL 15 accepts (PGlite is PostgreSQL 18, a real server may be 15).
+ * No PostGIS: positions are plain lon/lat columns. Never edit a shipped
+ * migration; add the next one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  /* 1: sessions, devices, comments, reports, events, audit, facilitator login */ `
+  CREATE TABLE settings (key text PRIMARY KEY, value text NOT NULL);
+
+  CREATE TABLE sessions (
+    id text PRIMARY KEY,
+    title text NOT NULL,
+    focus jsonb NOT NULL DEFAULT '{}'::jsonb,
+    open boolean NOT NULL DEFAULT true,
+    created timestamptz NOT NULL DEFAULT now(),
+    last_seq bigint NOT NULL DEFAULT 0,
+    comment_count integer NOT NULL DEFAULT 0
+  );
+
+  -- Only the SHA-256 of a device token is stored: no name, no contact, no IP.
+  CREATE TABLE devices (
+    token_hash text PRIMARY KEY,
+    session_id text NOT NULL REFERENCES sessions (id),
+    created timestamptz NOT NULL DEFAULT now()
+  );
+
+  -- created/updated are the client's ISO strings, kept verbatim so an identical re-send compares equal.
+  CREATE TABLE comments (
+    session_id text NOT NULL REFERENCES sessions (id),
+    id uuid NOT NULL,
+    device_hash text,
+    kind text NOT NULL,
+    text text NOT NULL,
+    lon double precision NOT NULL,
+    lat double precision NOT NULL,
+    section text,
+    feature text,
+    created text NOT NULL,
+    updated text NOT NULL,
+    schema_version integer NOT NULL,
+    seq bigint NOT NULL,
+    hidden_at timestamptz,
+    hidden_reason text,
+    reports integer NOT NULL DEFAULT 0,
+    PRIMARY KEY (session_id, id)
+  );
+
+  CREATE TABLE reports (
+    session_id text NOT NULL,
+    comment_id uuid NOT NULL,
+    device_hash text NOT NULL,
+    created timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (session_id, comment_id, device_hash),
+    FOREIGN KEY (session_id, comment_id) REFERENCES comments (session_id, id)
+  );
+
+  -- One row per change, numbered gaplessly per session in the writing transaction.
+  CREATE TABLE events (
+    session_id text NOT NULL REFERENCES sessions (id),
+    seq bigint NOT NULL,
+    type text NOT NULL,
+    comment_id uuid,
+    payload jsonb NOT NULL,
+    created timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (session_id, seq)
+  );
+
+  CREATE TABLE audit (
+    id bigserial PRIMARY KEY,
+    session_id text NOT NULL REFERENCES sessions (id),
+    action text NOT NULL,
+    comment_id uuid,
+    reason text,
+    actor text NOT NULL DEFAULT 'facilitator',
+    at timestamptz NOT NULL DEFAULT now()
+  );
+  CREATE INDEX audit_session ON audit (session_id, id);
+
+  -- The audit log is append-only, enforced by the database itself.
+  CREATE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    RAISE EXCEPTION 'the audit log is append-only';
+  END
+  $$;
+  CREATE TRIGGER audit_no_change BEFORE UPDATE OR DELETE ON audit
+    FOR EACH ROW EXECUTE FUNCTION audit_append_only();
+
+  CREATE TABLE facilitator_sessions (
+    token_hash text PRIMARY KEY,
+    csrf text NOT NULL,
+    created timestamptz NOT NULL DEFAULT now(),
+    expires timestamptz NOT NULL
+  );
+  `,
+  /* 2: a new comment in one round trip, so the session row is locked for microseconds, not for several client round trips */ `
+  CREATE FUNCTION lh_insert_comment(
+    p_session text, p_id uuid, p_device text, p_kind text, p_text text, p_lon double precision,
+    p_lat double precision, p_section text, p_feature text, p_created text, p_updated text,
+    p_schema_version integer, p_max integer
+  ) RETURNS TABLE (outcome text, seq bigint) LANGUAGE plpgsql AS $$
+  DECLARE
+    s_open boolean;
+    s_count integer;
+    next_seq bigint;
+  BEGIN
+    SELECT s.open, s.comment_count INTO s_open, s_count FROM sessions s WHERE s.id = p_session FOR UPDATE;
+    IF NOT FOUND THEN
+      RETURN QUERY SELECT 'no_session'::text, 0::bigint;
+      RETURN;
+    END IF;
+    -- Checked after the lock, so a concurrent insert of the same id has committed and is seen here.
+    IF EXISTS (SELECT 1 FROM comments c WHERE c.session_id = p_session AND c.id = p_id) THEN
+      RETURN QUERY SELECT 'exists'::text, 0::bigint;
+      RETURN;
+    END IF;
+    IF NOT s_open THEN
+      RETURN QUERY SELECT 'closed'::text, 0::bigint;
+      RETURN;
+    END IF;
+    IF s_count >= p_max THEN
+      RETURN QUERY SELECT 'full'::text, 0::bigint;
+      RETURN;
+    END IF;
+    UPDATE sessions SET last_seq = last_seq + 1, comment_count = comment_count + 1
+      WHERE id = p_session RETURNING last_seq INTO next_seq;
+    INSERT INTO comments (session_id, id, device_hash, kind, text, lon, lat, section, feature,
+      created, updated, schema_version, seq)
+      VALUES (p_session, p_id, p_device, p_kind, p_text, p_lon, p_lat, p_section, p_feature,
+      p_created, p_updated, p_schema_version, next_seq);
+    INSERT INTO events (session_id, seq, type, comment_id, payload) VALUES (
+      p_session, next_seq, 'comment', p_id,
+      jsonb_build_object('seq', next_seq, 'type', 'comment', 'commentId', p_id,
+        'comment', jsonb_strip_nulls(jsonb_build_object(
+          'id', p_id, 'kind', p_kind, 'text', p_text, 'lon', p_lon, 'lat', p_lat,
+          'section', p_section, 'feature', p_feature, 'status', 'visible',
+          'created', p_created, 'updated', p_updated, 'schemaVersion', p_schema_version,
+          'seq', next_seq, 'sessionId', p_session, 'hidden', false, 'reports', 0))));
+    PERFORM pg_notify('lh_events', p_session || ':' || next_seq);
+    RETURN QUERY SELECT 'created'::text, next_seq;
+  END
+  $$;
+  `,
+];
+
+/** Brings the database to the newest migration; safe when several instances start at once (advisory lock). */
+export async function migrate(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(724001)');
+    await tx.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied timestamptz NOT NULL DEFAULT now())',
+    );
+    const rows = await tx.query<{ v: number | null }>(
+      'SELECT max(version)::int AS v FROM schema_migrations',
+    );
+    const current = rows[0]?.v ?? 0;
+    for (let version = current + 1; version <= MIGRATIONS.length; version++) {
+      for (const statement of splitStatements(MIGRATIONS[version - 1]!)) await tx.query(statement);
+      await tx.query('INSERT INTO schema_migrations (version) VALUES ($1)', [version]);
+    }
+  });
+}
+
+/** Splits a migration into statements (the extended protocol takes one at a time), keeping `$$` bodies whole. */
+export function splitStatements(sql: string): string[] {
+  const statements: string[] = [];
+  let current = '';
+  let inBody = false;
+  for (const line of sql.split('\n')) {
+    if (line.trim().startsWith('--') && !inBody) continue;
+    current += line + '\n';
+    if ((line.match(/\$\$/g) ?? []).length % 2 === 1) inBody = !inBody;
+    if (!inBody && line.trimEnd().endsWith(';')) {
+      statements.push(current.trim().replace(/;$/, ''));
+      current = '';
+    }
+  }
+  if (current.trim()) statements.push(current.trim());
+  return statements;
+}

@@ -1,0 +1,46 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { Db, Queryable, Row } from './db';
+import { lockDataDir } from './lock';
+
+/**
+ * The embedded database: PGlite (PostgreSQL compiled to WebAssembly) in a data
+ * folder, one process per folder (see lock.ts). It has one connection, so
+ * transactions run one after another; events are announced in-process.
+ */
+export async function openPglite(dataDir: string): Promise<Db> {
+  const release = lockDataDir(dataDir);
+  let pg: PGlite;
+  try {
+    pg = await PGlite.create(dataDir);
+  } catch (error) {
+    release();
+    throw error;
+  }
+  const listeners: ((sessionId: string, seq: number) => void)[] = [];
+  const wrap = (q: { query: PGlite['query'] }): Queryable => ({
+    async query<T extends Row>(sql: string, params: unknown[] = []) {
+      return (await q.query<T>(sql, params)).rows;
+    },
+  });
+  return {
+    kind: 'pglite',
+    ...wrap(pg),
+    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    async listen(onEvent) {
+      listeners.push(onEvent);
+    },
+    async notify() {
+      // In-process: announced by afterCommit.
+    },
+    afterCommit(events) {
+      for (const { sessionId, seq } of events) for (const l of listeners) l(sessionId, seq);
+    },
+    async close() {
+      try {
+        await pg.close();
+      } finally {
+        release();
+      }
+    },
+  };
+}

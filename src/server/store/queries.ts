@@ -1,0 +1,566 @@
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import type { Comment } from '../../lib/comments/schema';
+import type {
+  AuditEntry,
+  EventType,
+  Session,
+  SessionComment,
+  SessionEvent,
+  SessionFocus,
+} from '../../lib/consultation/api';
+import { ApiFailure, notFound } from '../errors';
+import type { Db, Queryable, Row } from './db';
+
+/**
+ * Every query the server makes, named after what it does. Each change that
+ * clients must see takes the session's next `seq` in its own transaction
+ * (the session row is locked first, so numbers are gapless and committed in
+ * order) and writes an `events` row with the facilitator's view of the change.
+ */
+
+const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
+export const newSessionCode = () => Array.from({ length: 6 }, () => BASE32[randomInt(32)]).join('');
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const newToken = () => randomBytes(32).toString('base64url');
+
+const iso = (value: unknown): string =>
+  value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
+
+interface SessionRow extends Row {
+  id: string;
+  title: string;
+  focus: SessionFocus | string;
+  open: boolean;
+  created: Date | string;
+  last_seq: string | number;
+  comments: number;
+  hidden: number;
+}
+
+const SESSION_SELECT = `SELECT s.id, s.title, s.focus, s.open, s.created, s.last_seq, s.comment_count AS comments,
+  (SELECT count(*)::int FROM comments c WHERE c.session_id = s.id AND c.hidden_at IS NOT NULL) AS hidden
+  FROM sessions s`;
+
+function toSession(row: SessionRow): Session {
+  return {
+    id: row.id,
+    title: row.title,
+    focus: typeof row.focus === 'string' ? JSON.parse(row.focus) : row.focus,
+    open: row.open,
+    created: iso(row.created),
+    counts: { comments: Number(row.comments), hidden: Number(row.hidden) },
+    lastSeq: Number(row.last_seq),
+  };
+}
+
+interface CommentRow extends Row {
+  session_id: string;
+  id: string;
+  device_hash: string | null;
+  kind: string;
+  text: string;
+  lon: number;
+  lat: number;
+  section: string | null;
+  feature: string | null;
+  created: string;
+  updated: string;
+  schema_version: number;
+  seq: string | number;
+  hidden_at: Date | string | null;
+  hidden_reason: string | null;
+  reports: number;
+}
+
+/** The facilitator's view of a comment (participants' views are derived in views.ts). */
+function toSessionComment(row: CommentRow): SessionComment {
+  const hidden = row.hidden_at !== null;
+  return {
+    id: row.id,
+    kind: row.kind as Comment['kind'],
+    text: row.text,
+    lon: row.lon,
+    lat: row.lat,
+    ...(row.section ? { section: row.section } : {}),
+    ...(row.feature ? { feature: row.feature } : {}),
+    status: hidden ? 'hidden' : 'visible',
+    created: row.created,
+    updated: row.updated,
+    schemaVersion: row.schema_version as 1,
+    seq: Number(row.seq),
+    sessionId: row.session_id,
+    hidden,
+    ...(row.hidden_reason ? { hiddenReason: row.hidden_reason } : {}),
+    ...(hidden ? { hiddenAt: iso(row.hidden_at) } : {}),
+    reports: row.reports,
+  };
+}
+
+export async function getSession(q: Queryable, sid: string): Promise<Session | null> {
+  const rows = await q.query<SessionRow>(`${SESSION_SELECT} WHERE s.id = $1`, [sid]);
+  return rows[0] ? toSession(rows[0]) : null;
+}
+
+export async function listSessions(q: Queryable): Promise<Session[]> {
+  const rows = await q.query<SessionRow>(`${SESSION_SELECT} ORDER BY s.created DESC`);
+  return rows.map(toSession);
+}
+
+/** Runs `fn` in a transaction with the session row locked; announces the events it emitted once committed. */
+async function inSession<T>(
+  db: Db,
+  sid: string,
+  fn: (
+    tx: Queryable,
+    session: { open: boolean; commentCount: number },
+    emit: (type: EventType, payload: Omit<SessionEvent, 'seq' | 'type'>) => Promise<number>,
+  ) => Promise<T>,
+): Promise<T> {
+  const emitted: { sessionId: string; seq: number }[] = [];
+  const result = await db.transaction(async (tx) => {
+    const rows = await tx.query<{ open: boolean; comment_count: number }>(
+      'SELECT open, comment_count FROM sessions WHERE id = $1 FOR UPDATE',
+      [sid],
+    );
+    if (!rows[0]) throw notFound('This session');
+    const emit = async (type: EventType, payload: Omit<SessionEvent, 'seq' | 'type'>) => {
+      const [next] = await tx.query<{ last_seq: string }>(
+        'UPDATE sessions SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq',
+        [sid],
+      );
+      const seq = Number(next!.last_seq);
+      await tx.query(
+        'INSERT INTO events (session_id, seq, type, comment_id, payload) VALUES ($1, $2, $3, $4, $5)',
+        [sid, seq, type, payload.commentId ?? null, JSON.stringify({ seq, type, ...payload })],
+      );
+      await db.notify(tx, sid, seq);
+      emitted.push({ sessionId: sid, seq });
+      return seq;
+    };
+    return fn(tx, { open: rows[0].open, commentCount: rows[0].comment_count }, emit);
+  });
+  db.afterCommit(emitted);
+  return result;
+}
+
+async function audit(
+  tx: Queryable,
+  sid: string,
+  action: AuditEntry['action'],
+  commentId?: string,
+  reason?: string,
+) {
+  await tx.query(
+    'INSERT INTO audit (session_id, action, comment_id, reason) VALUES ($1, $2, $3, $4)',
+    [sid, action, commentId ?? null, reason ?? null],
+  );
+}
+
+export async function createSession(
+  db: Db,
+  input: { title: string; focus?: SessionFocus; open?: boolean },
+): Promise<Session> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const sid = newSessionCode();
+    const created = await db.transaction(async (tx) => {
+      const rows = await tx.query(
+        `INSERT INTO sessions (id, title, focus, open) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [sid, input.title, JSON.stringify(input.focus ?? {}), input.open ?? true],
+      );
+      if (rows.length === 0) return false;
+      await audit(tx, sid, 'create');
+      return true;
+    });
+    if (created) return (await getSession(db, sid))!;
+  }
+  throw new Error('could not find a free session code');
+}
+
+export async function updateSession(
+  db: Db,
+  sid: string,
+  patch: { title?: string; open?: boolean; focus?: SessionFocus },
+): Promise<Session> {
+  await inSession(db, sid, async (tx, before, emit) => {
+    await tx.query(
+      `UPDATE sessions SET title = coalesce($2, title), open = coalesce($3, open),
+       focus = coalesce($4::jsonb, focus) WHERE id = $1`,
+      [
+        sid,
+        patch.title ?? null,
+        patch.open ?? null,
+        patch.focus ? JSON.stringify(patch.focus) : null,
+      ],
+    );
+    if (patch.open !== undefined && patch.open !== before.open) {
+      await audit(tx, sid, patch.open ? 'open' : 'close');
+    }
+    if (patch.title !== undefined || patch.focus !== undefined) await audit(tx, sid, 'update');
+    const session = (await getSession(tx, sid))!;
+    await emit('session', { session });
+  });
+  return (await getSession(db, sid))!;
+}
+
+export async function createDevice(db: Db, sid: string): Promise<string> {
+  const session = await getSession(db, sid);
+  if (!session) throw notFound('This session');
+  const token = newToken();
+  await db.query('INSERT INTO devices (token_hash, session_id) VALUES ($1, $2)', [
+    hashToken(token),
+    sid,
+  ]);
+  return token;
+}
+
+/** The device's hash when the token belongs to this session, else null. */
+export async function deviceOf(q: Queryable, sid: string, token: string): Promise<string | null> {
+  const hash = hashToken(token);
+  const rows = await q.query('SELECT 1 FROM devices WHERE token_hash = $1 AND session_id = $2', [
+    hash,
+    sid,
+  ]);
+  return rows.length > 0 ? hash : null;
+}
+
+const sameContent = (row: CommentRow, c: Comment) =>
+  row.kind === c.kind &&
+  row.text === c.text &&
+  row.lon === c.lon &&
+  row.lat === c.lat &&
+  (row.section ?? undefined) === c.section &&
+  (row.feature ?? undefined) === c.feature &&
+  row.created === c.created &&
+  row.updated === c.updated;
+
+const samePlace = (row: CommentRow, c: Comment) =>
+  row.lon === c.lon &&
+  row.lat === c.lat &&
+  (row.section ?? undefined) === c.section &&
+  (row.feature ?? undefined) === c.feature &&
+  row.created === c.created;
+
+async function commentRow(tx: Queryable, sid: string, id: string): Promise<CommentRow | undefined> {
+  const rows = await tx.query<CommentRow>(
+    'SELECT * FROM comments WHERE session_id = $1 AND id = $2',
+    [sid, id],
+  );
+  return rows[0];
+}
+
+async function insertComment(
+  tx: Queryable,
+  sid: string,
+  c: Comment,
+  deviceHash: string | null,
+  seq: number,
+): Promise<CommentRow> {
+  const rows = await tx.query<CommentRow>(
+    `INSERT INTO comments (session_id, id, device_hash, kind, text, lon, lat, section, feature,
+       created, updated, schema_version, seq)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING *`,
+    [
+      sid,
+      c.id,
+      deviceHash,
+      c.kind,
+      c.text,
+      c.lon,
+      c.lat,
+      c.section ?? null,
+      c.feature ?? null,
+      c.created,
+      c.updated,
+      c.schemaVersion,
+      seq,
+    ],
+  );
+  await tx.query('UPDATE sessions SET comment_count = comment_count + 1 WHERE id = $1', [sid]);
+  return rows[0]!;
+}
+
+/**
+ * Stores a participant's comment, idempotent by id: `created` is true only the
+ * first time. An identical or older re-send returns the stored comment
+ * unchanged; a newer version from the same device may change kind and text
+ * while the comment is visible; anything else is a 409.
+ */
+export async function putComment(
+  db: Db,
+  sid: string,
+  comment: Comment,
+  deviceHash: string | null,
+  maxPerSession: number,
+): Promise<{ created: boolean; comment: SessionComment }> {
+  // The common case, a new comment, in one round trip (migration 2); re-sends and edits below.
+  const [fast] = await db.query<{ outcome: string; seq: string }>(
+    'SELECT * FROM lh_insert_comment($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)',
+    [
+      sid,
+      comment.id,
+      deviceHash,
+      comment.kind,
+      comment.text,
+      comment.lon,
+      comment.lat,
+      comment.section ?? null,
+      comment.feature ?? null,
+      comment.created,
+      comment.updated,
+      comment.schemaVersion,
+      maxPerSession,
+    ],
+  );
+  switch (fast?.outcome) {
+    case 'created': {
+      const seq = Number(fast.seq);
+      db.afterCommit([{ sessionId: sid, seq }]);
+      const stored: SessionComment = {
+        ...comment,
+        status: 'visible',
+        seq,
+        sessionId: sid,
+        hidden: false,
+        reports: 0,
+      };
+      return { created: true, comment: stored };
+    }
+    case 'no_session':
+      throw notFound('This session');
+    case 'closed':
+      throw closed();
+    case 'full':
+      throw new ApiFailure(
+        403,
+        'session_full',
+        `This session has reached its limit of ${maxPerSession} comments.`,
+      );
+  }
+  return inSession(db, sid, async (tx, session, emit) => {
+    const existing = await commentRow(tx, sid, comment.id);
+    if (existing) {
+      if (sameContent(existing, comment) || existing.updated >= comment.updated) {
+        return { created: false, comment: toSessionComment(existing) };
+      }
+      if (existing.device_hash !== deviceHash) {
+        throw new ApiFailure(
+          409,
+          'conflict',
+          'This comment was sent from another device; it cannot be changed from this one.',
+        );
+      }
+      if (existing.hidden_at !== null) {
+        throw new ApiFailure(
+          409,
+          'conflict',
+          'This comment was hidden by the facilitator and can no longer be edited.',
+        );
+      }
+      if (!samePlace(existing, comment)) {
+        throw new ApiFailure(
+          409,
+          'conflict',
+          'Only the kind and text of a sent comment can be changed, not its place or links.',
+        );
+      }
+      if (!session.open) throw closed();
+      const seq = await emit('comment', { commentId: comment.id });
+      const [row] = await tx.query<CommentRow>(
+        `UPDATE comments SET kind = $3, text = $4, updated = $5 WHERE session_id = $1 AND id = $2 RETURNING *`,
+        [sid, comment.id, comment.kind, comment.text, comment.updated],
+      );
+      const updated = toSessionComment(row!);
+      await setEventPayload(tx, sid, seq, {
+        seq,
+        type: 'comment',
+        commentId: comment.id,
+        comment: updated,
+      });
+      return { created: false, comment: updated };
+    }
+    if (!session.open) throw closed();
+    if (session.commentCount >= maxPerSession) {
+      throw new ApiFailure(
+        403,
+        'session_full',
+        `This session has reached its limit of ${maxPerSession} comments.`,
+      );
+    }
+    const seq = await emit('comment', { commentId: comment.id });
+    const row = await insertComment(tx, sid, comment, deviceHash, seq);
+    const stored = toSessionComment(row);
+    await setEventPayload(tx, sid, seq, {
+      seq,
+      type: 'comment',
+      commentId: comment.id,
+      comment: stored,
+    });
+    return { created: true, comment: stored };
+  });
+}
+
+const closed = () =>
+  new ApiFailure(
+    403,
+    'session_closed',
+    'This session is closed: comments can be read but no new ones are accepted.',
+  );
+
+async function setEventPayload(tx: Queryable, sid: string, seq: number, event: SessionEvent) {
+  await tx.query('UPDATE events SET payload = $3 WHERE session_id = $1 AND seq = $2', [
+    sid,
+    seq,
+    JSON.stringify(event),
+  ]);
+}
+
+/** Facilitator upload of earlier comments, merged by id: existing ids are left as they are. */
+export async function importComments(
+  db: Db,
+  sid: string,
+  comments: readonly Comment[],
+): Promise<{ added: number; existing: number }> {
+  return inSession(db, sid, async (tx, _session, emit) => {
+    let added = 0;
+    for (const comment of comments) {
+      if (await commentRow(tx, sid, comment.id)) continue;
+      const seq = await emit('comment', { commentId: comment.id });
+      const stored = toSessionComment(await insertComment(tx, sid, comment, null, seq));
+      await setEventPayload(tx, sid, seq, {
+        seq,
+        type: 'comment',
+        commentId: comment.id,
+        comment: stored,
+      });
+      added++;
+    }
+    if (added > 0) await audit(tx, sid, 'import', undefined, `${added} comments`);
+    return { added, existing: comments.length - added };
+  });
+}
+
+export async function listComments(
+  q: Queryable,
+  sid: string,
+): Promise<{ comments: SessionComment[]; lastSeq: number }> {
+  const rows = await q.query<CommentRow>(
+    'SELECT * FROM comments WHERE session_id = $1 ORDER BY seq',
+    [sid],
+  );
+  const [session] = await q.query<{ last_seq: string }>(
+    'SELECT last_seq FROM sessions WHERE id = $1',
+    [sid],
+  );
+  return { comments: rows.map(toSessionComment), lastSeq: Number(session?.last_seq ?? 0) };
+}
+
+export async function missingIds(
+  q: Queryable,
+  sid: string,
+  ids: readonly string[],
+): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await q.query<{ id: string }>(
+    'SELECT id FROM comments WHERE session_id = $1 AND id = ANY($2::uuid[])',
+    [sid, ids],
+  );
+  const present = new Set(rows.map((r) => r.id.toLowerCase()));
+  return ids.filter((id) => !present.has(id.toLowerCase()));
+}
+
+/** Files a device's report; a second report from the same device changes nothing. */
+export async function reportComment(
+  db: Db,
+  sid: string,
+  id: string,
+  deviceHash: string,
+): Promise<number> {
+  return inSession(db, sid, async (tx, _session, emit) => {
+    const row = await commentRow(tx, sid, id);
+    if (!row) throw notFound('This comment');
+    const inserted = await tx.query(
+      `INSERT INTO reports (session_id, comment_id, device_hash) VALUES ($1, $2, $3)
+       ON CONFLICT DO NOTHING RETURNING 1`,
+      [sid, id, deviceHash],
+    );
+    if (inserted.length === 0) return row.reports;
+    const [updated] = await tx.query<CommentRow>(
+      'UPDATE comments SET reports = reports + 1 WHERE session_id = $1 AND id = $2 RETURNING *',
+      [sid, id],
+    );
+    await emit('report', { commentId: id, reports: updated!.reports });
+    return updated!.reports;
+  });
+}
+
+/** Hides or restores a comment (kept, never deleted) with an audit row and an event. */
+export async function moderate(
+  db: Db,
+  sid: string,
+  id: string,
+  action: 'hide' | 'restore',
+  reason?: string,
+): Promise<SessionComment> {
+  return inSession(db, sid, async (tx, _session, emit) => {
+    const row = await commentRow(tx, sid, id);
+    if (!row) throw notFound('This comment');
+    const isHidden = row.hidden_at !== null;
+    if ((action === 'hide') === isHidden) return toSessionComment(row); // already so: nothing to do
+    const [updated] = await tx.query<CommentRow>(
+      action === 'hide'
+        ? `UPDATE comments SET hidden_at = now(), hidden_reason = $3 WHERE session_id = $1 AND id = $2 RETURNING *`
+        : `UPDATE comments SET hidden_at = NULL, hidden_reason = NULL WHERE session_id = $1 AND id = $2 RETURNING *`,
+      action === 'hide' ? [sid, id, reason || null] : [sid, id],
+    );
+    const comment = toSessionComment(updated!);
+    await audit(tx, sid, action, id, reason || undefined);
+    await emit(action, { commentId: id, comment });
+    return comment;
+  });
+}
+
+export async function auditLog(q: Queryable, sid: string): Promise<AuditEntry[]> {
+  const rows = await q.query<{
+    id: string;
+    session_id: string;
+    action: AuditEntry['action'];
+    comment_id: string | null;
+    reason: string | null;
+    at: Date;
+  }>('SELECT * FROM audit WHERE session_id = $1 ORDER BY id', [sid]);
+  return rows.map((r) => ({
+    id: Number(r.id),
+    sessionId: r.session_id,
+    action: r.action,
+    ...(r.comment_id ? { commentId: r.comment_id } : {}),
+    ...(r.reason ? { reason: r.reason } : {}),
+    at: iso(r.at),
+    actor: 'facilitator' as const,
+  }));
+}
+
+/** A stored event, with whether its comment is hidden now (participants must not get its text). */
+export interface StoredEvent {
+  event: SessionEvent;
+  hiddenNow: boolean;
+}
+
+export async function eventsAfter(
+  q: Queryable,
+  sid: string,
+  after: number,
+  limit = 1000,
+): Promise<StoredEvent[]> {
+  const rows = await q.query<{ payload: SessionEvent | string; hidden_now: boolean | null }>(
+    `SELECT e.payload, (c.hidden_at IS NOT NULL) AS hidden_now FROM events e
+     LEFT JOIN comments c ON c.session_id = e.session_id AND c.id = e.comment_id
+     WHERE e.session_id = $1 AND e.seq > $2 ORDER BY e.seq LIMIT $3`,
+    [sid, after, limit],
+  );
+  return rows.map((r) => ({
+    event: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload,
+    hiddenNow: r.hidden_now === true,
+  }));
+}

@@ -1,0 +1,218 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { openApp, waitForIdle, watchPage, type PageWatch } from './support/app';
+import { FACILITATOR_PASSWORD, freePort, TestServer } from './support/server';
+
+/**
+ * A consultation session with the real server (src/server, embedded database in a
+ * temporary folder) serving the production build: a facilitator's laptop, a
+ * participant's phone and the projector, each its own browser context, all at once.
+ */
+
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+const PROJECTOR = { viewport: { width: 1920, height: 1080 } };
+const LAPTOP = { viewport: { width: 1280, height: 800 } };
+
+/** Comment pins the map draws (ids), without the pin being placed. */
+async function pinIds(page: Page): Promise<string[]> {
+  await waitForIdle(page);
+  return page.evaluate(() =>
+    (window as any).linhaiMap
+      .queryRenderedFeatures({ layers: ['comments_pins'] })
+      .map((f: any) => f.properties.id as string)
+      .filter((id: string) => id !== 'draft'),
+  );
+}
+
+async function open(browser: Browser, options: object, url: string) {
+  const context = await browser.newContext({ ...options, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const watch = await watchPage(page);
+  await page.goto(url);
+  await expect(page.getByTestId('map-container')).toBeVisible();
+  await waitForIdle(page);
+  return { context, page, watch };
+}
+
+/** A participant's comment: the map button, a tap in the middle of the map, kind, text, submit. */
+async function post(page: Page, kind: string, text: string) {
+  await page
+    .locator('main')
+    .getByRole('button', { name: /添加意见/ })
+    .click();
+  await expect(page.getByTestId('comment-placing')).toBeVisible();
+  const box = (await page.getByTestId('map-container').boundingBox())!;
+  await page.getByTestId('map-container').click({
+    position: { x: box.width / 2, y: box.height / 2 },
+  });
+  await page.getByLabel(kind).check();
+  await page.getByLabel('意见内容').fill(text);
+  await page.getByRole('button', { name: '提交意见' }).click();
+  await expect(page.getByTestId('comments-panel').getByRole('status').first()).toHaveText(
+    '意见已保存在本机',
+  );
+  // Back to the list, where each comment shows its delivery.
+  await page.getByRole('button', { name: /返回意见列表/ }).click();
+}
+
+/** The row of a comment in the 意见 list. */
+const row = (page: Page, text: string) =>
+  page.getByTestId('comment-list').locator('li').filter({ hasText: text });
+
+/** Every record of the phone's outbox store, read from IndexedDB. */
+function outboxRecords(page: Page): Promise<{ id: string; state: string }[]> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const req = indexedDB.open('linhai-plan-map');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const get = db.transaction('outbox').objectStore('outbox').getAll();
+          get.onsuccess = () => {
+            resolve(get.result.map((r: any) => ({ id: r.id, state: r.state })));
+            db.close();
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+  );
+}
+
+test.describe('consultation session with the server', () => {
+  test.slow();
+  test.setTimeout(480_000);
+  let server: TestServer;
+
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    server = new TestServer(await freePort());
+    await server.start();
+  });
+  test.afterAll(async () => {
+    await server?.dispose();
+  });
+
+  test('a phone joins by link and posts, the projector shows it live, the facilitator hides it, and a server crash loses nothing', async ({
+    browser,
+  }) => {
+    const watches: PageWatch[] = [];
+
+    // The facilitator logs in and creates a session from the map as it is.
+    const laptop = await open(browser, LAPTOP, `${server.url}/`);
+    watches.push(laptop.watch);
+    const fac = laptop.page;
+    await fac.getByRole('tab', { name: '意见' }).click();
+    const tools = fac.getByTestId('facilitator-tools');
+    await tools.getByLabel('主持人密码').fill('wrong password');
+    await tools.getByRole('button', { name: '登录' }).click();
+    await expect(tools.getByRole('alert')).toBeVisible();
+    await tools.getByLabel('主持人密码').fill(FACILITATOR_PASSWORD);
+    await tools.getByRole('button', { name: '登录' }).click();
+    await expect(tools.getByText('已作为主持人登录')).toBeVisible();
+    await tools.getByLabel('标题').fill('头门港片区规划意见征集');
+    await tools.getByRole('button', { name: '创建' }).click();
+    await expect(fac.getByTestId('current-session')).toContainText('头门港片区规划意见征集');
+    await expect(fac).toHaveURL(/#session=[a-z2-7]{6}/);
+    const sid = /session=([a-z2-7]{6})/.exec(fac.url())![1]!;
+
+    // The projector opens the session's projector view (no login needed to show it).
+    const projector = await open(
+      browser,
+      PROJECTOR,
+      `${server.url}/#session=${sid}&screen=projector`,
+    );
+    watches.push(projector.watch);
+    const proj = projector.page;
+    await expect(proj.getByTestId('projector-view')).toContainText('头门港片区规划意见征集');
+    await expect(proj.getByTestId('projector-total')).toHaveText('共 0 条');
+    await expect(proj.locator('#side-panel')).toBeHidden();
+
+    // A phone joins by the link: the title, the privacy line, the comments tab.
+    const phone = await open(browser, PHONE, `${server.url}/#session=${sid}`);
+    watches.push(phone.watch);
+    const ph = phone.page;
+    await expect(ph.getByTestId('session-title')).toHaveText('头门港片区规划意见征集');
+    await expect(ph.getByTestId('session-privacy')).toHaveText(
+      '匿名参与：不收集姓名、联系方式或 IP',
+    );
+    await ph.screenshot({ path: test.info().outputPath('phone-join-390.png') });
+    await post(ph, '建议', '港区货车请绕开杜桥镇区');
+    await expect(row(ph, '港区货车请绕开杜桥镇区').getByTestId('delivery')).toHaveText('已发送');
+
+    // Live on the projector: the counter, the ticker and a pin on the map.
+    await expect(proj.getByTestId('count-idea')).toHaveText('1');
+    await expect(proj.getByTestId('projector-ticker')).toContainText('港区货车请绕开杜桥镇区');
+    await expect.poll(async () => (await pinIds(proj)).length, { timeout: 90_000 }).toBe(1);
+    const pinId = (await pinIds(proj))[0]!;
+    await proj.screenshot({ path: test.info().outputPath('projector-1920.png') });
+
+    // The join screen for the projector: the QR code drawn here, the short link in large type.
+    await fac.setViewportSize({ width: 1920, height: 1080 });
+    await fac.getByRole('button', { name: '二维码' }).click();
+    const qr = fac.getByTestId('qr-screen');
+    await expect(qr.getByTestId('qr-link')).toHaveText(`127.0.0.1:${server.port}/#session=${sid}`);
+    const qrBox = (await qr.getByTestId('qr-code').boundingBox())!;
+    expect(qrBox.height).toBeGreaterThan(500);
+    await fac.screenshot({ path: test.info().outputPath('qr-1920.png') });
+    await fac.keyboard.press('Escape');
+    await expect(qr).toHaveCount(0);
+    await fac.setViewportSize(LAPTOP.viewport);
+
+    // The facilitator hides it with a reason: it leaves the phone and the projector.
+    const queue = fac.getByTestId('moderation-queue');
+    const item = queue.getByTestId('moderation-item').filter({ hasText: '港区货车请绕开杜桥镇区' });
+    await expect(item).toBeVisible();
+    await item.getByRole('textbox').fill('与本场主题无关');
+    await item.getByRole('button', { name: /隐藏/ }).click();
+    await expect(item).toContainText('已隐藏：与本场主题无关');
+    await queue.screenshot({ path: test.info().outputPath('moderation-queue.png') });
+    await expect(row(ph, '港区货车请绕开杜桥镇区')).toHaveCount(0);
+    await expect.poll(async () => pinIds(ph), { timeout: 90_000 }).not.toContain(pinId);
+    await expect(proj.getByTestId('count-idea')).toHaveText('0');
+    await expect.poll(async () => pinIds(proj), { timeout: 90_000 }).not.toContain(pinId);
+
+    // The server crashes while the phone posts: the comments wait on the phone, marked.
+    await server.kill('SIGKILL');
+    await post(ph, '担忧', '施工期间的噪音');
+    await expect(ph.getByTestId('offline-banner')).toBeVisible();
+    await expect(row(ph, '施工期间的噪音').getByTestId('delivery')).toHaveText('待发送');
+    await post(ph, '疑问', '公交线路会调整吗');
+    await expect(row(ph, '公交线路会调整吗').getByTestId('delivery')).toHaveText('待发送');
+    await ph.screenshot({ path: test.info().outputPath('phone-offline.png') });
+
+    // Back up on the same data: the phone sends by itself, the projector catches up.
+    await server.start();
+    await expect(ph.getByTestId('offline-banner')).toBeHidden({ timeout: 60_000 });
+    for (const text of ['施工期间的噪音', '公交线路会调整吗']) {
+      await expect(row(ph, text).getByTestId('delivery')).toHaveText('已发送', { timeout: 60_000 });
+    }
+    await expect(proj.getByTestId('projector-total')).toHaveText('共 2 条', { timeout: 60_000 });
+    await expect(proj.getByTestId('projector-ticker')).toContainText('公交线路会调整吗');
+    expect((await outboxRecords(ph)).map((r) => r.state)).toEqual(['sent', 'sent', 'sent']);
+
+    // Every comment is on the server exactly once (the hidden one kept, marked).
+    const response = await fac.request.get(`${server.url}/api/sessions/${sid}/comments`);
+    expect(response.ok()).toBe(true);
+    const { comments } = (await response.json()) as {
+      comments: { id: string; text: string; hidden: boolean }[];
+    };
+    const texts = comments.map((c) => c.text).sort();
+    expect(texts).toEqual(['公交线路会调整吗', '施工期间的噪音', '港区货车请绕开杜桥镇区'].sort());
+    expect(new Set(comments.map((c) => c.id)).size).toBe(3);
+    expect(comments.find((c) => c.text === '港区货车请绕开杜桥镇区')?.hidden).toBe(true);
+
+    for (const watch of watches) {
+      expect(watch.external).toEqual([]);
+    }
+    await Promise.all([laptop.context.close(), projector.context.close(), phone.context.close()]);
+  });
+});
+
+test('the static build says comments stay on this device', async ({ page }) => {
+  const watch = await watchPage(page);
+  await openApp(page);
+  await page.getByRole('tab', { name: '意见' }).click();
+  await expect(page.getByTestId('session-mode')).toContainText('本机保存 · 未连接意见征集服务器');
+  await expect(page.getByTestId('facilitator-tools')).toHaveCount(0);
+  expect(watch.errors).toEqual([]);
+});
