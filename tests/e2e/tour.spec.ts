@@ -13,21 +13,35 @@ async function checkedLayers(page: Page): Promise<string[]> {
   );
 }
 
-/** Resolves once the camera rests on the step's centre and zoom. */
+/**
+ * Resolves once the camera rests on the step: at most the step's zoom, with the step's
+ * places (its `frame`) on the map and clear of the step card.
+ */
 async function cameraAt(page: Page, position: number): Promise<void> {
-  const { center, zoom } = TOUR_STEPS[position - 1]!.camera;
+  const { camera, frame } = TOUR_STEPS[position - 1]!;
   await page.waitForFunction(
-    ([lon, lat, z]) => {
+    ([[w, s, e, n], zoom]) => {
       const map = (window as any).linhaiMap;
-      const c = map.getCenter();
-      return (
-        !map.isMoving() &&
-        Math.abs(c.lng - lon) < 1e-3 &&
-        Math.abs(c.lat - lat) < 1e-3 &&
-        Math.abs(map.getZoom() - z) < 1e-2
-      );
+      if (map.isMoving() || map.getZoom() > zoom + 1e-2) return false;
+      const card = document.querySelector('[data-testid="tour-overlay"]')?.getBoundingClientRect();
+      const box = map.getContainer().getBoundingClientRect();
+      if (!card) return false;
+      return [
+        [w, s],
+        [e, n],
+        [w, n],
+        [e, s],
+      ].every((corner) => {
+        const p = map.project(corner);
+        const x = box.left + p.x;
+        const y = box.top + p.y;
+        const onMap =
+          x >= box.left - 1 && x <= box.right + 1 && y >= box.top - 1 && y <= box.bottom + 1;
+        const underCard = x > card.left && x < card.right && y > card.top && y < card.bottom;
+        return onMap && !underCard;
+      });
     },
-    [center[0], center[1], zoom] as const,
+    [frame, camera.zoom] as const,
   );
 }
 

@@ -155,6 +155,8 @@ export const zh = {
   'measure.perimeter': '周长：{value}',
   'measure.cancelled': '已取消测量',
   'measure.method': '沿球面大圆计算，结果的准确度取决于所点的位置。',
+  'presenter.toggle': '大字',
+  'presenter.title': '演示模式：放大地图上的名称与符号，便于投影',
   'analysis.note':
     '以下数值由示意或推定的位置计算（片区为示意范围，多数要素位置为推定），仅供参考，不作为法定依据。',
   'analysis.metrics': '片区与廊道指标',
@@ -604,6 +606,8 @@ export const en: Record<StringKey, string> = {
   'measure.needPoints': 'At least {n} points are needed to finish.',
   'measure.perimeter': 'Perimeter: {value}',
   'measure.cancelled': 'Measurement cancelled',
+  'presenter.toggle': 'Large text',
+  'presenter.title': 'Presenter mode: larger map labels and symbols for a projector',
   'measure.method':
     'Measured along great circles; the result is only as accurate as the points placed.',
   'analysis.note':

@@ -5,6 +5,7 @@ import type {
   Map as MaplibreMap,
 } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
+import { byLang, scaled } from './mapState';
 import { LIGHT, type Theme } from './theme';
 
 /**
@@ -39,7 +40,7 @@ const role = (r: string): ExpressionSpecification => ['==', ['get', 'role'], r];
 
 /**
  * The overlay layers. Features carry a `role` property: `area` / `centre` (buffer),
- * `circle` / `label` (circles), `shape` / `rubber` / `vertex` (measure).
+ * `circle` / `label` (circles), `shape` / `rubber` / `vertex` / `label` (measure).
  */
 export function analysisLayers(
   theme: Theme,
@@ -123,14 +124,9 @@ export function analysisLayers(
       layout: {
         // Both languages ride on the feature; the map's `lang` state picks one, so the labels
         // follow a language switch even while the analysis tab is closed.
-        'text-field': [
-          'case',
-          ['==', ['global-state', 'lang'], 'en'],
-          ['get', 'label_en'],
-          ['get', 'label_zh'],
-        ],
+        'text-field': byLang(['get', 'label_zh'], ['get', 'label_en']),
         'text-font': theme.fontStack,
-        'text-size': 12,
+        'text-size': scaled(12),
         'text-anchor': 'bottom',
         'text-offset': [0, -0.2],
         'text-max-width': 14,
@@ -140,6 +136,33 @@ export function analysisLayers(
         'text-color': colours.circle,
         'text-halo-color': theme.labelHalo,
         'text-halo-width': 1.6,
+      },
+    },
+    {
+      // The measurement's result (length at the line's end, area at the polygon's centre).
+      id: 'analysis_measure_label',
+      type: 'symbol',
+      source: measure,
+      filter: role('label'),
+      layout: {
+        'text-field': byLang(['get', 'label_zh'], ['get', 'label_en']),
+        'text-font': theme.fontStack,
+        'text-size': scaled(14),
+        'text-anchor': ['get', 'anchor'],
+        'text-offset': [
+          'match',
+          ['get', 'anchor'],
+          'left',
+          ['literal', [0.8, 0]],
+          ['literal', [0, 0]],
+        ],
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: {
+        'text-color': colours.measure,
+        'text-halo-color': theme.labelHalo,
+        'text-halo-width': 2,
       },
     },
   ];

@@ -1,6 +1,8 @@
-import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
+import { COUNTY_NAMES_EN, SEAT_NAMES_EN } from '../data/placeNamesEn';
+import { byLang, scaled, zoomScaled } from './mapState';
 import type { Theme } from './theme';
-import { groundRadius } from './uncertainty';
+import { groundRadius, uncertaintyFade, UNCERTAINTY_MIN_ZOOM } from './uncertainty';
 
 /** The published base-map files (under `data/`) and the source id each is drawn from. */
 export const BASEMAP_SOURCES = {
@@ -12,7 +14,58 @@ export const BASEMAP_SOURCES = {
   seats: 'seats.geojson',
 } as const;
 
-export type BasemapSourceId = keyof typeof BASEMAP_SOURCES;
+export type BasemapSourceId = keyof typeof BASEMAP_SOURCES | 'unmapped';
+
+/**
+ * The extent of the GSHHG land and coast files (W, S, E, N; see geodata/README.md). Beyond
+ * it the files say nothing, so the map must not paint sea (or land) there.
+ */
+export const COAST_EXTENT: [number, number, number, number] = [120.6, 28.45, 122.1, 29.3];
+
+/** The world with a hole at the coast data's extent: what the map veils as "not mapped". */
+function unmappedMask(): SourceSpecification {
+  const [w, s, e, n] = COAST_EXTENT;
+  return {
+    type: 'geojson',
+    data: {
+      type: 'Feature',
+      properties: {},
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [-180, -85],
+            [180, -85],
+            [180, 85],
+            [-180, 85],
+            [-180, -85],
+          ],
+          [
+            [w, s],
+            [w, n],
+            [e, n],
+            [e, s],
+            [w, s],
+          ],
+        ],
+      },
+    },
+  };
+}
+
+/** A `match` on `key` that gives the English name from `table`, the Chinese `fallback` otherwise. */
+function englishName(
+  key: string,
+  table: Readonly<Record<string, string>>,
+  fallback: ExpressionSpecification,
+): ExpressionSpecification {
+  return [
+    'match',
+    ['get', key],
+    ...Object.entries(table).flat(),
+    fallback,
+  ] as unknown as ExpressionSpecification;
+}
 
 /** GeoJSON sources for the base map; `url` resolves a `data/` file name to an absolute URL. */
 export function basemapSources(
@@ -22,7 +75,10 @@ export function basemapSources(
     id,
     { type: 'geojson', data: url(file) } satisfies SourceSpecification,
   ]);
-  return Object.fromEntries(entries) as Record<BasemapSourceId, SourceSpecification>;
+  return {
+    ...Object.fromEntries(entries),
+    unmapped: unmappedMask(),
+  } as Record<BasemapSourceId, SourceSpecification>;
 }
 
 const NOT_LINHAI = ['!=', ['get', 'adcode'], '331082'] as const;
@@ -31,7 +87,9 @@ const LINHAI = ['==', ['get', 'adcode'], '331082'] as const;
 /**
  * Base-map ground, bottom to top: sea (background), GSHHG land outside 台州, the 台州
  * county polygons inside it (they carry the newer reclaimed coast at 头门港), coast,
- * 临海 emphasised.
+ * 临海 emphasised. Beyond the coast data's extent the sea colour would be a guess (land
+ * there would show as sea, ending in a straight edge), so that margin is veiled in a
+ * neutral tone with a neat line at the extent; the counties, known land, stay drawn on it.
  */
 export function basemapGroundLayers(theme: Theme): LayerSpecification[] {
   return [
@@ -41,6 +99,18 @@ export function basemapGroundLayers(theme: Theme): LayerSpecification[] {
       type: 'fill',
       source: 'land',
       paint: { 'fill-color': theme.land, 'fill-antialias': true },
+    },
+    {
+      id: 'unmapped',
+      type: 'fill',
+      source: 'unmapped',
+      paint: { 'fill-color': theme.unmapped },
+    },
+    {
+      id: 'unmapped_edge',
+      type: 'line',
+      source: 'unmapped',
+      paint: { 'line-color': theme.countyLine, 'line-width': 1 },
     },
     {
       id: 'counties_fill',
@@ -100,10 +170,14 @@ export function basemapCountyLabelLayers(theme: Theme): LayerSpecification[] {
       type: 'symbol',
       source: 'county-labels',
       layout: {
-        'text-field': ['get', 'name'],
+        'text-field': byLang(
+          ['get', 'name'],
+          englishName('name', COUNTY_NAMES_EN, ['get', 'name']),
+        ),
         'text-font': theme.fontStack,
-        'text-size': 15,
-        'text-letter-spacing': 0.3,
+        'text-size': scaled(15),
+        // Spaced-out Chinese reads as a region name; spaced-out Latin falls apart.
+        'text-letter-spacing': byLang(0.3, 0.08),
       },
       paint: {
         'text-color': theme.labelMuted,
@@ -114,7 +188,11 @@ export function basemapCountyLabelLayers(theme: Theme): LayerSpecification[] {
   ];
 }
 
-/** Town seats: estimated ones hollow, with a ring the size of their uncertainty. */
+/**
+ * Town seats: estimated ones hollow, with a ring the size of their uncertainty. At city scale
+ * the rings would blur the bay, so they fade in from `UNCERTAINTY_MIN_ZOOM` (the card and the
+ * hollow symbol still say "estimated").
+ */
 export function basemapSeatLayers(theme: Theme): LayerSpecification[] {
   return [
     {
@@ -122,13 +200,14 @@ export function basemapSeatLayers(theme: Theme): LayerSpecification[] {
       type: 'circle',
       source: 'seats',
       filter: ['==', ['get', 'confidence'], 'estimated'],
+      minzoom: UNCERTAINTY_MIN_ZOOM,
       paint: {
         'circle-radius': groundRadius(['get', 'uncertainty_km']),
         'circle-color': theme.seatEstimated,
-        'circle-opacity': 0.07,
+        'circle-opacity': uncertaintyFade(0.07),
         'circle-stroke-color': theme.seatEstimated,
         'circle-stroke-width': 0.8,
-        'circle-stroke-opacity': 0.45,
+        'circle-stroke-opacity': uncertaintyFade(0.45),
       },
     },
     {
@@ -136,7 +215,7 @@ export function basemapSeatLayers(theme: Theme): LayerSpecification[] {
       type: 'circle',
       source: 'seats',
       paint: {
-        'circle-radius': ['match', ['get', 'kind'], '街道', 3, 3.5],
+        'circle-radius': scaled(['match', ['get', 'kind'], '街道', 3, 3.5]),
         'circle-color': ['match', ['get', 'confidence'], 'estimated', theme.cityFill, theme.seat],
         'circle-stroke-color': [
           'match',
@@ -159,11 +238,18 @@ export function basemapSeatLabelLayers(theme: Theme): LayerSpecification[] {
       type: 'symbol',
       source: 'seats',
       layout: {
-        'text-field': ['get', 'label'],
+        'text-field': byLang(
+          ['get', 'label'],
+          englishName('code', SEAT_NAMES_EN, ['get', 'label']),
+        ),
         'text-font': theme.fontStack,
-        'text-size': ['interpolate', ['linear'], ['zoom'], 8, 12, 12, 15],
-        'text-offset': [0, 0.9],
-        'text-anchor': 'top',
+        'text-size': zoomScaled([
+          [8, 12],
+          [12, 15],
+        ]),
+        // Below the dot first; beside or above it when a plan mark (placed first) is there.
+        'text-variable-anchor': ['top', 'bottom', 'right', 'left'],
+        'text-radial-offset': 0.7,
         'text-padding': 2,
       },
       paint: {

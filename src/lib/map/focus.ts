@@ -1,6 +1,7 @@
 import { bbox } from '@turf/turf';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { Feature } from 'geojson';
+import { openPanelPadding } from './coverPadding';
 
 /** True when the user asked for less motion: camera moves then jump instead of fly. */
 export function prefersReducedMotion(): boolean {
@@ -9,7 +10,9 @@ export function prefersReducedMotion(): boolean {
 
 /**
  * Move the camera to show `features` (a single point gets a fixed zoom; an estimated one
- * its uncertainty circle). Jumps under `prefers-reduced-motion`.
+ * its uncertainty circle), clear of the panels open over the map (the card, the tour step).
+ * Jumps under `prefers-reduced-motion`. The fit waits for the current task to end, so a card
+ * opened by the same click is there to be avoided.
  */
 export function focusFeatures(map: MaplibreMap, features: Feature[], maxZoom = 12): void {
   const withGeometry = features.filter((f) => f.geometry);
@@ -26,12 +29,14 @@ export function focusFeatures(map: MaplibreMap, features: Feature[], maxZoom = 1
     [w, s, e, n] = [w - dLon, s - dLat, e + dLon, n + dLat];
   }
   const animate = !prefersReducedMotion();
-  map.fitBounds(
-    [
-      [w, s],
-      [e, n],
-    ],
-    { padding: 60, maxZoom, animate, duration: animate ? 900 : 0 },
+  setTimeout(() =>
+    map.fitBounds(
+      [
+        [w, s],
+        [e, n],
+      ],
+      { padding: openPanelPadding(map, 60), maxZoom, animate, duration: animate ? 900 : 0 },
+    ),
   );
 }
 

@@ -113,13 +113,24 @@ export function planSourceData(
     }
     const stack = stackOf.get(f.properties.id);
     const stackProps = stack ? { stack: stack.id, ...stackCounts.get(stack.id) } : {};
-    out.push({ ...f, properties: { ...f.properties, label, halo, ...stackProps } } as Feature);
+    // Both languages ride on the feature; the label layers pick one by the map's `lang` state.
+    const label_en = mapLabel(f.properties.name_en);
+    out.push({
+      ...f,
+      properties: { ...f.properties, label, label_en, halo, ...stackProps },
+    } as Feature);
     // An area is named once, at its label point, by a point that only the label layer draws.
     if (f.properties.label_point) {
       out.push({
         type: 'Feature',
         geometry: { type: 'Point', coordinates: f.properties.label_point },
-        properties: { label, layer: f.properties.layer, id: f.properties.id, role: 'label' },
+        properties: {
+          label,
+          label_en,
+          layer: f.properties.layer,
+          id: f.properties.id,
+          role: 'label',
+        },
       });
     }
   }

@@ -1,14 +1,17 @@
 import type {
+  CircleLayerSpecification,
   DataDrivenPropertyValueSpecification,
   ExpressionSpecification,
   LayerSpecification,
+  SymbolLayerSpecification,
 } from 'maplibre-gl';
 import { LAYERS, type Layer } from '../data/layers';
 import { t } from '../i18n';
 import { stackCountKey } from './stacks';
+import { byLang, scaled, zoomScaled } from './mapState';
 import { LAYER_LOOK, STATUS_DASH, ZONE_COLOURS } from './planTheme';
 import type { Theme } from './theme';
-import { groundRadius } from './uncertainty';
+import { groundRadius, uncertaintyFade, UNCERTAINTY_MIN_ZOOM } from './uncertainty';
 
 /** The GeoJSON source holding every plan feature (`data/features.geojson`). */
 export const PLAN_SOURCE = 'plan';
@@ -84,6 +87,7 @@ export function styleLayerIds(layer: Layer): string[] {
     `plan_${layer}_line_casing`,
     ...Object.keys(STATUS_DASH).map((s) => `plan_${layer}_line_${s}`),
     `plan_${layer}_uncertainty`,
+    `plan_${layer}_uncertainty_selected`,
     `plan_${layer}_point`,
     `plan_${layer}_mark`,
     `plan_${layer}_label`,
@@ -169,24 +173,41 @@ function lineLayers(layer: Layer, theme: Theme): LayerSpecification[] {
   ];
 }
 
-/** Points: a coloured disc with the layer's mark; estimated ones hollow with an uncertainty halo. */
+/**
+ * Points: a coloured disc; estimated ones hollow with an uncertainty halo. At city scale the
+ * halos (±3–8 km) would haze over the bay, so they fade in from `UNCERTAINTY_MIN_ZOOM`; below
+ * it only the selected feature's halo is drawn (the map's `selected` global state).
+ */
 function pointLayers(layer: Layer, theme: Theme): LayerSpecification[] {
   const filter: ExpressionSpecification = ['all', isLayer(layer), isPoint];
   const estimated: ExpressionSpecification = ['==', ['get', 'confidence'], 'estimated'];
+  const halo = (full: number, emphasisedFull: number) => ['case', emphasised, emphasisedFull, full];
+  const haloPaint: CircleLayerSpecification['paint'] = {
+    'circle-radius': groundRadius(['to-number', ['get', 'uncertainty_km'], 0]),
+    'circle-color': layerColour,
+    'circle-stroke-color': layerColour,
+    'circle-stroke-width': ['case', emphasised, 1.4, 0.6],
+  };
   return [
     {
       id: `plan_${layer}_uncertainty`,
       type: 'circle',
       source: PLAN_SOURCE,
       filter: ['all', filter, estimated, ['==', ['get', 'halo'], true]],
+      minzoom: UNCERTAINTY_MIN_ZOOM,
       paint: {
-        'circle-radius': groundRadius(['to-number', ['get', 'uncertainty_km'], 0]),
-        'circle-color': layerColour,
-        'circle-opacity': ['case', emphasised, 0.12, 0.04],
-        'circle-stroke-color': layerColour,
-        'circle-stroke-width': ['case', emphasised, 1.4, 0.6],
-        'circle-stroke-opacity': ['case', emphasised, 0.8, 0.3],
+        ...haloPaint,
+        'circle-opacity': uncertaintyFade(halo(0.04, 0.12) as ExpressionSpecification),
+        'circle-stroke-opacity': uncertaintyFade(halo(0.3, 0.8) as ExpressionSpecification),
       },
+    },
+    {
+      id: `plan_${layer}_uncertainty_selected`,
+      type: 'circle',
+      source: PLAN_SOURCE,
+      filter: ['all', filter, estimated, ['==', ['get', 'id'], ['global-state', 'selected']]],
+      maxzoom: UNCERTAINTY_MIN_ZOOM,
+      paint: { ...haloPaint, 'circle-opacity': 0.12, 'circle-stroke-opacity': 0.8 },
     },
     {
       id: `plan_${layer}_point`,
@@ -194,28 +215,93 @@ function pointLayers(layer: Layer, theme: Theme): LayerSpecification[] {
       source: PLAN_SOURCE,
       filter: ['all', filter, notStacked],
       paint: {
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 7, 13, 11],
+        'circle-radius': zoomScaled([
+          [8, 7],
+          [13, 11],
+        ]),
         'circle-color': ['case', estimated, theme.cityFill, layerColour],
         'circle-stroke-color': ['case', emphasised, theme.emphasisStroke, layerColour],
         'circle-stroke-width': ['case', emphasised, 3, 1.6],
       },
     },
-    {
-      id: `plan_${layer}_mark`,
-      type: 'symbol',
-      source: PLAN_SOURCE,
-      filter: ['all', filter, notStacked],
-      layout: {
-        'text-field': LAYER_LOOK[layer].mark,
-        'text-font': theme.fontStack,
-        'text-size': ['interpolate', ['linear'], ['zoom'], 8, 9, 13, 13],
-        'text-allow-overlap': true,
-        'text-ignore-placement': true,
-      },
-      paint: { 'text-color': ['case', estimated, layerColour, theme.markInk] },
-    },
   ];
 }
+
+/**
+ * The layer's mark inside each point symbol, in the UI language. Drawn above every label and
+ * placed first, so names make way for the marks (a zone name under a cluster of 园 was
+ * unreadable); marks themselves always show.
+ */
+function markLayer(layer: Layer, theme: Theme): LayerSpecification {
+  const filter: ExpressionSpecification = ['all', isLayer(layer), isPoint];
+  const estimated: ExpressionSpecification = ['==', ['get', 'confidence'], 'estimated'];
+  return {
+    id: `plan_${layer}_mark`,
+    type: 'symbol',
+    source: PLAN_SOURCE,
+    filter: ['all', filter, notStacked],
+    layout: {
+      'text-field': byLang(LAYER_LOOK[layer].mark, LAYER_LOOK[layer].markEn),
+      'text-font': theme.fontStack,
+      'text-size': zoomScaled([
+        [8, 9],
+        [13, 13],
+      ]),
+      'text-allow-overlap': true,
+      // Padding ≈ the disc around the character: labels keep clear of the whole symbol.
+      'text-padding': scaled(3),
+    },
+    paint: { 'text-color': ['case', estimated, layerColour, theme.markInk] },
+  };
+}
+
+/**
+ * Zone names: large, but an English name ("Central Comprehensive Development Area") is three
+ * times as long as the Chinese, so it is set smaller, wrapped narrower and without tracking.
+ * If the anchor is covered by marks the name moves just off it rather than under them.
+ */
+const zoneLabelLayout: SymbolLayerSpecification['layout'] = {
+  'text-size': scaled(['case', isLabelAnchor, byLang(15, 12.5), 12]),
+  'text-max-width': byLang(8, 7),
+  'text-letter-spacing': ['case', isLabelAnchor, byLang(0.15, 0), 0],
+  'text-line-height': 1.15,
+  // Centre first; else just off the marks in any direction (offsets in ems).
+  'text-variable-anchor-offset': [
+    'literal',
+    [
+      'center',
+      [0, 0],
+      'top',
+      [0, 1.6],
+      'bottom',
+      [0, -1.6],
+      'left',
+      [1.6, 0],
+      'right',
+      [-1.6, 0],
+      'top-left',
+      [1.2, 1.2],
+      'bottom-right',
+      [-1.2, -1.2],
+      'top-right',
+      [-1.2, 1.2],
+      'bottom-left',
+      [1.2, -1.2],
+      'top',
+      [0, 3],
+      'bottom',
+      [0, -3],
+    ],
+  ],
+};
+
+/** Place names: beside (below) the point symbol or along the line. */
+const placeLabelLayout: SymbolLayerSpecification['layout'] = {
+  'text-size': scaled(12),
+  'text-offset': [0, 1.2],
+  'text-anchor': 'top',
+  'text-max-width': 8,
+};
 
 /** Names: areas at their label anchor, lines along the line, points beside the symbol. */
 function labelLayer(layer: Layer, theme: Theme): LayerSpecification {
@@ -232,15 +318,11 @@ function labelLayer(layer: Layer, theme: Theme): LayerSpecification {
         : ['all', isLayer(layer), ['!', isArea], notStacked],
     minzoom: layer === 'zones' || layer === 'belt' ? 0 : 9.2,
     layout: {
-      'text-field': ['get', 'label'],
+      'text-field': byLang(['get', 'label'], ['get', 'label_en']),
       'text-font': theme.fontStack,
-      'text-size': ['case', isLabelAnchor, 15, 12],
       'symbol-placement': isLine ? 'line' : 'point',
-      'text-offset': ['case', isLabelAnchor, ['literal', [0, 0]], ['literal', [0, 1.2]]],
-      'text-anchor': ['case', isLabelAnchor, 'center', 'top'],
       'text-optional': true,
-      'text-max-width': 8,
-      'text-letter-spacing': ['case', isLabelAnchor, 0.15, 0],
+      ...(layer === 'zones' ? zoneLabelLayout : placeLabelLayout),
     },
     paint: {
       'text-color': ['case', isLabelAnchor, areaColour, theme.labelInk],
@@ -267,7 +349,10 @@ function stackLayers(theme: Theme): LayerSpecification[] {
       source: PLAN_SOURCE,
       filter: isStack,
       paint: {
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 10, 13, 15],
+        'circle-radius': zoomScaled([
+          [8, 10],
+          [13, 15],
+        ]),
         'circle-color': theme.cityFill,
         'circle-stroke-color': theme.labelInk,
         'circle-stroke-width': 2.4,
@@ -281,7 +366,10 @@ function stackLayers(theme: Theme): LayerSpecification[] {
       layout: {
         'text-field': ['to-string', visibleStackCount],
         'text-font': theme.fontStack,
-        'text-size': ['interpolate', ['linear'], ['zoom'], 8, 11, 13, 15],
+        'text-size': zoomScaled([
+          [8, 11],
+          [13, 15],
+        ]),
         'text-allow-overlap': true,
         'text-ignore-placement': true,
       },
@@ -315,7 +403,7 @@ function stackLabelLayer(theme: Theme): LayerSpecification {
     layout: {
       'text-field': stackLabel,
       'text-font': theme.fontStack,
-      'text-size': 12,
+      'text-size': scaled(12),
       'text-offset': [0, 1.5],
       'text-anchor': 'top',
       'text-optional': true,
@@ -326,6 +414,11 @@ function stackLabelLayer(theme: Theme): LayerSpecification {
       'text-halo-width': 1.6,
     },
   };
+}
+
+/** The points' marks: the very top of the map (see `markLayer`). */
+export function planMarkLayers(theme: Theme): LayerSpecification[] {
+  return LAYERS.flatMap((l) => markLayer(l, theme));
 }
 
 /** Names of plan places, below the town names (which orient every other label). */

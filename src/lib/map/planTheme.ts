@@ -8,24 +8,31 @@ export interface LayerLook {
   colour: string;
   /** Character drawn inside the point symbol (local fonts). */
   mark: string;
+  /** The same in English mode: a Latin letter, explained by the legend's layer names. */
+  markEn: string;
 }
 
 export const LAYER_LOOK: Record<Layer, LayerLook> = {
-  zones: { colour: '#8a6d4b', mark: '区' },
-  belt: { colour: '#b5523b', mark: '带' },
-  platforms: { colour: '#7d5a9c', mark: '园' },
-  logistics: { colour: '#c27c1e', mark: '流' },
-  port: { colour: '#1f6f8b', mark: '港' },
-  rail: { colour: '#3a3a3a', mark: '站' },
-  expressways: { colour: '#b23a3a', mark: '高' },
-  roads: { colour: '#c9902c', mark: '路' },
-  airports: { colour: '#4a6fa5', mark: '机' },
-  culture: { colour: '#a14f78', mark: '文' },
-  ecology: { colour: '#4e7d45', mark: '绿' },
-  water: { colour: '#2f7fb5', mark: '水' },
-  utilities: { colour: '#66615a', mark: '能' },
-  public: { colour: '#2b8a78', mark: '民' },
+  zones: { colour: '#8a6d4b', mark: '区', markEn: 'Z' },
+  belt: { colour: '#b5523b', mark: '带', markEn: 'B' },
+  platforms: { colour: '#7d5a9c', mark: '园', markEn: 'I' },
+  logistics: { colour: '#c27c1e', mark: '流', markEn: 'L' },
+  port: { colour: '#1f6f8b', mark: '港', markEn: 'P' },
+  rail: { colour: '#3a3a3a', mark: '站', markEn: 'R' },
+  expressways: { colour: '#b23a3a', mark: '高', markEn: 'E' },
+  roads: { colour: '#c9902c', mark: '路', markEn: 'H' },
+  airports: { colour: '#4a6fa5', mark: '机', markEn: 'A' },
+  culture: { colour: '#a14f78', mark: '文', markEn: 'C' },
+  ecology: { colour: '#4e7d45', mark: '绿', markEn: 'G' },
+  water: { colour: '#2f7fb5', mark: '水', markEn: 'W' },
+  utilities: { colour: '#66615a', mark: '能', markEn: 'U' },
+  public: { colour: '#2b8a78', mark: '民', markEn: 'S' },
 };
+
+/** A layer's point mark in the UI language. */
+export function layerMark(layer: Layer, lang: 'zh' | 'en'): string {
+  return lang === 'en' ? LAYER_LOOK[layer].markEn : LAYER_LOOK[layer].mark;
+}
 
 /** The three zones of 一带三区, each with its own colour. */
 export const ZONE_COLOURS: Record<string, string> = {

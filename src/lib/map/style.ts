@@ -9,12 +9,14 @@ import {
 import {
   PLAN_SOURCE,
   planLabelLayers,
+  planMarkLayers,
   planPointLayers,
   planShapeLayers,
   VISIBLE_LAYERS_STATE,
   zoneLabelLayers,
 } from './planLayers';
 import { DEFAULT_LAYERS } from './defaultLayers';
+import { mapStateSpec } from './mapState';
 import type { Theme } from './theme';
 
 /** 临海市's extent (W, S, E, N) from the boundary file: the map opens framed on it. */
@@ -25,7 +27,9 @@ export const LINHAI_BOUNDS: [[number, number], [number, number]] = [
 
 /**
  * The whole style: base ground, plan areas and lines, town seats, plan points, then
- * labels: plan places, town names, zone names (upper layers win label collisions). No `glyphs`: MapLibre ≥ 5.11 then draws labels with local fonts, so the
+ * labels: plan places, town names, zone names (upper layers win label collisions), and the
+ * points' marks on top. Labels, marks and halos read the map's global state (language,
+ * presenter scale, selection: `mapState.ts`). No `glyphs`: MapLibre ≥ 5.11 then draws labels with local fonts, so the
  * map needs no font server and works offline. The plan source starts empty and is
  * filled with `setData` once `features.geojson` has loaded.
  */
@@ -33,8 +37,8 @@ export function buildStyle(theme: Theme, url: (file: string) => string): StyleSp
   return {
     version: 8,
     name: 'linhai-plan',
-    // The plan layers switched on (kept in step by `setVisibleLayers`): stacks count them.
-    state: { [VISIBLE_LAYERS_STATE]: { default: [...DEFAULT_LAYERS] } },
+    // The map's global state; the plan layers switched on (kept in step by `setVisibleLayers`) count stacks.
+    state: { ...mapStateSpec(), [VISIBLE_LAYERS_STATE]: { default: [...DEFAULT_LAYERS] } },
     sources: {
       ...basemapSources(url),
       [PLAN_SOURCE]: {
@@ -53,6 +57,7 @@ export function buildStyle(theme: Theme, url: (file: string) => string): StyleSp
       ...planLabelLayers(theme),
       ...basemapSeatLabelLayers(theme),
       ...zoneLabelLayers(theme),
+      ...planMarkLayers(theme),
     ],
   };
 }

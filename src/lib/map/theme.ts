@@ -5,6 +5,8 @@
  */
 export interface Theme {
   sea: string;
+  /** Beyond the coast data's extent: neither sea nor land, a neutral margin. */
+  unmapped: string;
   land: string;
   countyFill: string;
   countyLine: string;
@@ -26,6 +28,7 @@ export interface Theme {
 
 export const LIGHT: Theme = {
   sea: '#d4e3ea',
+  unmapped: '#f3f1ec',
   land: '#eeebe3',
   countyFill: '#e7e3d8',
   countyLine: '#b3ab9b',

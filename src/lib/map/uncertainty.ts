@@ -5,6 +5,14 @@ const REFERENCE_LAT = 28.85;
 const EARTH_CIRCUMFERENCE_M = 40075016.686;
 
 /**
+ * Below this zoom (the whole city on a laptop is ~9.5–10) uncertainty rings of ±3–8 km
+ * overlap into a haze over the bay, so only the selected feature's ring is drawn.
+ */
+export const UNCERTAINTY_MIN_ZOOM = 10.5;
+/** Zoom at which the rings reach full strength (they fade in from `UNCERTAINTY_MIN_ZOOM`). */
+const UNCERTAINTY_FULL_ZOOM = 11.5;
+
+/**
  * A `circle-radius` expression that draws a circle of `kmExpr` kilometres on the ground
  * at every zoom (MapLibre renders 512 px tiles: m/px = C·cos φ / (512·2^z)).
  */
@@ -21,4 +29,17 @@ export function groundRadius(kmExpr: ExpressionSpecification | number): Expressi
     22,
     ['*', kmExpr, pxPerKmAtZ0 * 2 ** 22],
   ];
+}
+
+/** An opacity that fades in from nothing at `UNCERTAINTY_MIN_ZOOM` to `full`. */
+export function uncertaintyFade(full: number | ExpressionSpecification): ExpressionSpecification {
+  return [
+    'interpolate',
+    ['linear'],
+    ['zoom'],
+    UNCERTAINTY_MIN_ZOOM,
+    0,
+    UNCERTAINTY_FULL_ZOOM,
+    full,
+  ] as ExpressionSpecification;
 }

@@ -81,7 +81,7 @@ function assertValid(state: HashState, k: HashKnown) {
   const allowed = new Set([
     ...['map', 'layers', 'feature', 'section', 'tour', 'lang'],
     ...['status', 'year', 'zone', 'tab'],
-    ...['session', 'screen'],
+    ...['session', 'screen', 'present'],
   ]);
   for (const key of Object.keys(state)) expect(allowed.has(key)).toBe(true);
   expect(Object.getPrototypeOf(state)).toBe(Object.prototype);
@@ -119,9 +119,22 @@ function assertValid(state: HashState, k: HashKnown) {
   if (state.year !== undefined && k.years) expect(k.years).toContain(state.year);
   if (state.zone !== undefined && k.zones) expect(k.zones.has(state.zone)).toBe(true);
   if (state.tab !== undefined && k.tabs) expect(k.tabs).toContain(state.tab);
+  if (state.present !== undefined) expect(state.present).toBe(true);
   if (state.session !== undefined) expect(state.session).toMatch(/^[a-z2-7]{6}$/);
   if (state.screen !== undefined) expect(['qr', 'projector']).toContain(state.screen);
 }
+
+describe('presenter mode in the hash', () => {
+  const known: HashKnown = { layers: ['zones'] };
+  it('reads present=1 and writes it back after the language', () => {
+    expect(parseHash('#lang=en&present=1', known)).toEqual({ lang: 'en', present: true });
+    expect(serialiseHash({ lang: 'en', present: true })).toBe('#lang=en&present=1');
+  });
+  it('ignores any other value, and leaves it out when off', () => {
+    for (const v of ['0', 'true', 'yes', '']) expect(parseHash(`present=${v}`, known)).toEqual({});
+    expect(serialiseHash({ lang: 'en' })).toBe('#lang=en');
+  });
+});
 
 describe('parseHash', () => {
   it('reads a session join link and its screen, and writes the session first', () => {

@@ -38,6 +38,8 @@ export interface HashState {
   zone?: string;
   /** The open side-panel tab; absent = the default tab (or the reader when `section` is set). */
   tab?: string;
+  /** Presenter (large-text) mode: `present=1`. Only `true` is ever stored. */
+  present?: true;
   /** Consultation session code (`#session=k7m2qx`, the join link). */
   session?: string;
   /** A full-screen session screen: the join QR code or the projector view. */
@@ -200,6 +202,9 @@ export function parseHash(hash: unknown, known: HashKnown): HashState {
       case 'tab':
         state.tab ??= parseOne(value, WORD, known.tabs);
         break;
+      case 'present':
+        if (value === '1') state.present = true;
+        break;
       case 'session':
         if (!state.session && SESSION_CODE.test(value)) state.session = value;
         break;
@@ -261,5 +266,6 @@ export function serialiseHash(state: HashState): string {
   if (state.tab !== undefined) parts.push(`tab=${enc(state.tab)}`);
   if (state.tour !== undefined) parts.push(`tour=${String(state.tour)}`);
   if (state.lang !== undefined) parts.push(`lang=${state.lang}`);
+  if (state.present) parts.push('present=1');
   return parts.length > 0 ? `#${parts.join('&')}` : '';
 }

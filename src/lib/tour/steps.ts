@@ -33,6 +33,13 @@ export const TourStep = z.object({
   /** Further passages worth reading with this step. */
   related: z.array(SectionRef).optional(),
   camera: TourCamera,
+  /**
+   * What the step is about (W, S, E, N): on a screen too small for the camera's zoom (a
+   * phone) the view zooms out until this fits beside the step card.
+   */
+  frame: z
+    .tuple([z.number(), z.number(), z.number(), z.number()])
+    .refine(([w, s, e, n]) => w < e && s < n, 'frame must be west, south, east, north'),
   /** Layers visible during the step; the others are hidden. */
   layers: z.array(Layer).min(1),
 });
@@ -47,6 +54,8 @@ export const TourSteps = z
   );
 
 const WHOLE_CITY: TourCamera = { center: [121.36, 28.85], zoom: 10 };
+/** 临海's extent, trimmed to the land the plan's places are on. */
+const CITY_FRAME: [number, number, number, number] = [120.83, 28.65, 121.93, 29.06];
 
 /** The tour, in order. */
 export const TOUR_STEPS: readonly TourStep[] = [
@@ -56,6 +65,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
     quote: '串联东部湾区、中部主城区、西部城镇',
     section: '5.1',
     camera: WHOLE_CITY,
+    frame: CITY_FRAME,
     layers: ['zones', 'belt'],
   },
   {
@@ -64,6 +74,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
     quote: '优化“两带、四心、六组团”的城市空间结构，落实“东拓南进、拥江发展”战略',
     section: '5.2',
     camera: { center: [121.15, 28.85], zoom: 12.3 },
+    frame: [121.09, 28.82, 121.21, 28.88],
     layers: ['zones', 'belt', 'roads'],
   },
   {
@@ -73,6 +84,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
     section: '6.1',
     related: ['6.2', '6.3'],
     camera: { center: [121.69, 28.75], zoom: 11 },
+    frame: [121.55, 28.68, 121.84, 28.83],
     layers: ['port', 'platforms', 'rail'],
   },
   {
@@ -82,6 +94,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
     section: '4.3',
     related: ['box5'],
     camera: { center: [121.35, 28.82], zoom: 10.2 },
+    frame: [120.87, 28.68, 121.86, 28.98],
     layers: ['logistics', 'port', 'rail', 'expressways'],
   },
   {
@@ -91,6 +104,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
     section: '4.4',
     related: ['box7'],
     camera: { center: [121.38, 28.8], zoom: 10.3 },
+    frame: [120.95, 28.7, 121.85, 28.93],
     layers: ['platforms', 'zones'],
   },
   {
@@ -100,6 +114,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
     section: '8.1',
     related: ['fn3'],
     camera: WHOLE_CITY,
+    frame: CITY_FRAME,
     layers: ['rail', 'expressways', 'roads'],
   },
   {
@@ -108,6 +123,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
     quote: '推动临海古长城“中国明清城墙”项目申请列入世界文化遗产名录',
     section: '9.2',
     camera: { center: [121.11, 28.849], zoom: 14.5, bearing: -15, pitch: 40 },
+    frame: [121.1, 28.843, 121.12, 28.855],
     layers: ['culture'],
   },
   {
@@ -117,6 +133,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
     section: '10.1',
     related: ['fn1', 'box8'],
     camera: WHOLE_CITY,
+    frame: CITY_FRAME,
     layers: ['ecology', 'water', 'culture'],
   },
 ];

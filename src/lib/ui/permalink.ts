@@ -3,6 +3,7 @@ import { allSectionIds } from '../plan/text';
 import { parseHash, serialiseHash, type HashState } from '../permalink/hash';
 import { Status } from '../data/features';
 import { app, DEFAULT_LAYERS, PANELS, type PanelId } from './appState.svelte';
+import { presenter, setPresenter } from './presenter.svelte';
 import { tour } from './tour/tourState.svelte';
 import { sessionModel } from './session/sessionModel.svelte';
 
@@ -28,6 +29,7 @@ function stateFromApp(): HashState {
   else if (app.panel !== DEFAULT_PANEL) state.tab = app.panel;
   if (tour.step !== null) state.tour = tour.step;
   if (app.lang !== 'zh') state.lang = app.lang;
+  if (presenter.on) state.present = true;
   if (sessionModel.sid) state.session = sessionModel.sid;
   if (sessionModel.screen) state.screen = sessionModel.screen;
   return state;
@@ -73,6 +75,7 @@ export function applyHash(hash: string, { first = false } = {}): HashState {
     if (state.tab) app.panelOpen = true;
   }
   app.lang = state.lang ?? 'zh';
+  setPresenter(state.present ?? false);
   // The overlay checks the step against the tour's length when it loads (the steps are not in
   // the first-load bundle); a step it does not know ends the tour.
   tour.step = state.tour ?? null;

@@ -10,6 +10,7 @@ import { interaction } from '../interaction.svelte';
 import { loadPlanData } from '../loadData';
 import { applyHash, writeHash } from '../permalink';
 import { layerNotice } from '../revealLayer.svelte';
+import { presenter } from '../presenter.svelte';
 import { refLabel } from '../refLabel';
 import { tour } from '../tour/tourState.svelte';
 import { nameOf, tr } from '../tr.svelte';
@@ -65,6 +66,7 @@ export function startApp(): () => void {
         app.filters.statuses,
         app.filters.horizon,
         app.filters.zone,
+        presenter.on,
       ];
       if (hashApplied) writeHash();
     });

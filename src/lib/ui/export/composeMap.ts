@@ -1,8 +1,8 @@
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { Layer } from '../../data/features';
 import { layerKey, t, type Lang } from '../../i18n';
-import { ATTRIBUTION } from '../../map/attribution';
-import { LAYER_LOOK } from '../../map/planTheme';
+import { attribution } from '../../map/attribution';
+import { LAYER_LOOK, layerMark } from '../../map/planTheme';
 import { cssFontFamily, LIGHT } from '../../map/theme';
 import {
   exportFileName,
@@ -139,7 +139,7 @@ function drawLegend(
       ctx.fillStyle = '#fff';
       ctx.font = `${9 * r}px ${font}`;
       ctx.textAlign = 'center';
-      ctx.fillText(look.mark, cx + 7 * r, cy + 0.5 * r);
+      ctx.fillText(layerMark(row.layer, input.lang), cx + 7 * r, cy + 0.5 * r);
       ctx.textAlign = 'left';
       ctx.font = `${12 * r}px ${font}`;
       ctx.fillStyle = INK;
@@ -235,7 +235,8 @@ function drawAttribution(
   input: ExportInput,
   font: string,
 ) {
-  const text = `${t('export.attribution', input.lang)}：${plainAttribution(ATTRIBUTION).join('；')}`;
+  const [colon, semicolon] = input.lang === 'en' ? [': ', '; '] : ['：', '；'];
+  const text = `${t('export.attribution', input.lang)}${colon}${plainAttribution(attribution(input.lang)).join(semicolon)}`;
   const width = box.width - 2 * box.pad;
   const room = box.footer - 10 * r;
   // The whole credit, always: the font shrinks until it fits the footer.

@@ -1,0 +1,60 @@
+/**
+ * English names for the plan's own groupings (`group` on a feature: 一极, 三纵, 两大开发区 …),
+ * so an English card does not fall back to Chinese. Translations of the plan's terms, not
+ * official ones; a group missing here is shown in Chinese, marked as such.
+ */
+export const GROUP_NAMES_EN: Readonly<Record<string, string>> = {
+  一带: 'One belt',
+  两带: 'Two belts',
+  三区: 'Three areas',
+  东部湾区: 'Eastern Bay Area',
+  中部综合发展区: 'Central Comprehensive Development Area',
+  西部生态发展区: 'Western Ecological Development Area',
+  两大开发区: 'Two development zones',
+  浙江临海经济开发区: 'Zhejiang Linhai Economic Development Zone',
+  浙江头门港经济开发区: 'Zhejiang Toumen Port Economic Development Zone',
+  特色产业园: 'Specialty industrial parks',
+  商圈: 'Shopping districts',
+  一极: 'One pole',
+  两核: 'Two cores',
+  多点: 'Many points',
+  一港六区: 'One port, six port areas',
+  专用泊位: 'Dedicated berths',
+  渔港: 'Fishing port',
+  集疏运: 'Port access links',
+  一横: 'One east–west line',
+  三纵: 'Three north–south lines',
+  四站合一: 'Four stations in one',
+  市域铁路: 'City-region railway',
+  支线: 'Branch lines',
+  一绕: 'One ring road',
+  二横: 'Two east–west roads',
+  五纵: 'Five north–south roads',
+  快速通道: 'Express links',
+  桥梁: 'Bridges',
+  港城路网: 'Port-city road network',
+  一心: 'One centre',
+  '两翼·东翼': 'Two wings · east wing',
+  '两翼·西翼': 'Two wings · west wing',
+  多极点: 'Many poles',
+  历史街区: 'Historic quarter',
+  世界文化遗产申报: 'World Heritage bid',
+  三山: 'Three mountains',
+  一江: 'One river',
+  一海: 'One sea',
+  岸线整治修复: 'Shoreline restoration',
+  水源涵养: 'Water conservation',
+  自然保护地: 'Protected areas',
+  水源地: 'Drinking-water source',
+  水资源协同保障工程: 'Water-supply security works',
+  防洪保安工程: 'Flood-protection works',
+  治污: 'Pollution control',
+  教育: 'Education',
+  医疗: 'Health care',
+  城市更新: 'Urban renewal',
+};
+
+/** A group's name in English, or undefined when there is no translation yet. */
+export function groupNameEn(group: string): string | undefined {
+  return Object.hasOwn(GROUP_NAMES_EN, group) ? GROUP_NAMES_EN[group] : undefined;
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { paddingForCovers } from './coverPadding';
+
+const MAP = { left: 380, top: 60, right: 1280, bottom: 800 };
+
+describe('paddingForCovers', () => {
+  it('keeps the base padding when nothing covers the map', () => {
+    expect(paddingForCovers(MAP, [], 60)).toEqual({ top: 60, right: 60, bottom: 60, left: 60 });
+  });
+
+  it('pushes the right edge past a card on the right', () => {
+    const card = { left: 844, top: 76, right: 1224, bottom: 700 };
+    expect(paddingForCovers(MAP, [card], 60)).toEqual({
+      top: 60,
+      right: 1280 - 844 + 60,
+      bottom: 60,
+      left: 60,
+    });
+  });
+
+  it('lifts the bottom edge above a wide step card at the bottom', () => {
+    const step = { left: 396, top: 500, right: 1264, bottom: 760 };
+    expect(paddingForCovers(MAP, [step], 20).bottom).toBe(800 - 500 + 20);
+  });
+
+  it('ignores a panel outside the map and one that leaves no room', () => {
+    const outside = { left: 0, top: 60, right: 380, bottom: 800 };
+    const whole = { left: 380, top: 60, right: 1280, bottom: 800 };
+    expect(paddingForCovers(MAP, [outside, whole], 10)).toEqual({
+      top: 10,
+      right: 10,
+      bottom: 10,
+      left: 10,
+    });
+  });
+
+  it('combines two panels on different sides', () => {
+    const card = { left: 900, top: 70, right: 1270, bottom: 500 };
+    const step = { left: 390, top: 600, right: 1270, bottom: 790 };
+    const pad = paddingForCovers(MAP, [card, step], 0);
+    expect(pad.right).toBe(380);
+    expect(pad.bottom).toBe(200);
+  });
+});

@@ -1,0 +1,32 @@
+import type maplibregl from 'maplibre-gl';
+import { addAttribution } from '../map/attribution';
+import { setMapState } from '../map/mapState';
+import { app } from './appState.svelte';
+import { presenter, presenterScale } from './presenter.svelte';
+
+/**
+ * Keep the map's global state (language, presenter scale, selection) and its attribution in
+ * step with the app. Call once from the map component's setup; the effects live as long as it.
+ */
+export function syncMapState(): void {
+  let control: maplibregl.AttributionControl | undefined;
+  let shownLang: string | undefined;
+  $effect(() => {
+    const map = app.map;
+    if (!map || !app.mapReady) return;
+    setMapState(map, 'lang', app.lang);
+    if (shownLang !== app.lang) {
+      control = addAttribution(map, app.lang, control);
+      shownLang = app.lang;
+    }
+  });
+  $effect(() => {
+    if (app.map && app.mapReady) setMapState(app.map, 'scale', presenterScale());
+  });
+  $effect(() => {
+    if (app.map && app.mapReady) setMapState(app.map, 'selected', app.selectedFeature ?? '');
+  });
+  $effect(() => {
+    document.documentElement.classList.toggle('presenter', presenter.on);
+  });
+}

@@ -1,0 +1,313 @@
+import { createPropertyExpression, latest } from '@maplibre/maplibre-gl-style-spec';
+import { expect, test, type Page } from '@playwright/test';
+import { hex, near, openApp, project, readCanvas, waitForIdle, watchPage } from './support/app';
+import { LIGHT } from '../../src/lib/map/theme';
+
+/** Han characters, kana, CJK punctuation and full-width forms. */
+const CJK = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]/;
+
+interface RenderedSymbol {
+  layer: string;
+  textField: unknown;
+  properties: Record<string, unknown>;
+}
+
+/**
+ * The text of every label and mark drawn on the map now: MapLibre reports the features it
+ * placed; each layer's `text-field` is evaluated for them with the map's own global state
+ * and zoom (the style-spec evaluator MapLibre itself uses).
+ */
+async function renderedTexts(page: Page): Promise<string[]> {
+  const { symbols, zoom, globalState } = await page.evaluate(() => {
+    const map = (window as any).linhaiMap;
+    const layers = map
+      .getStyle()
+      .layers.filter((l: any) => l.type === 'symbol')
+      .map((l: any) => l.id);
+    const symbols = map.queryRenderedFeatures({ layers }).map((f: any) => ({
+      layer: f.layer.id,
+      textField: map.getLayoutProperty(f.layer.id, 'text-field'),
+      properties: f.properties,
+    }));
+    return { symbols, zoom: map.getZoom(), globalState: map.getGlobalState() };
+  });
+  return (symbols as RenderedSymbol[]).map((s) => {
+    const parsed = createPropertyExpression(
+      s.textField,
+      latest.layout_symbol['text-field'] as never,
+      globalState,
+    );
+    if (parsed.result !== 'success') throw new Error(`${s.layer}: bad text-field`);
+    return String(
+      parsed.value.evaluate({ zoom, globalState }, { type: 'Point', properties: s.properties }),
+    );
+  });
+}
+
+/** Visible text of an element, leaving out what is marked as the plan's Chinese. */
+async function textOutsideChinese(page: Page, selector: string): Promise<string> {
+  return page.evaluate((sel) => {
+    const root = document.querySelector(sel);
+    if (!root) throw new Error(`no ${sel}`);
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let out = '';
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement?.closest('[lang="zh-CN"]')) continue;
+      out += node.textContent;
+    }
+    return out;
+  }, selector);
+}
+
+test.describe('the map reads well', () => {
+  test('in English, labels, marks, the attribution and the legend have no Chinese', async ({
+    page,
+  }) => {
+    const watch = await watchPage(page);
+    await openApp(
+      page,
+      '#lang=en&layers=zones,belt,platforms,logistics,port,rail,expressways,culture',
+    );
+    const texts = await renderedTexts(page);
+    // Towns, counties, zones and marks are all drawn, in Latin letters.
+    expect(texts.length).toBeGreaterThan(30);
+    expect(texts).toEqual(expect.arrayContaining(['Duqiao', 'Tiantai', 'I', 'P']));
+    expect(texts.filter((t) => CJK.test(t))).toEqual([]);
+    // Zooming in brings the place names (from zoom 9.2): English too.
+    await page.evaluate(() =>
+      (window as any).linhaiMap.jumpTo({ center: [121.15, 28.85], zoom: 11 }),
+    );
+    await waitForIdle(page);
+    const close = await renderedTexts(page);
+    expect(close.some((t) => t.length > 12)).toBe(true);
+    expect(close.filter((t) => CJK.test(t))).toEqual([]);
+
+    const attribution = await textOutsideChinese(page, '.maplibregl-ctrl-attrib');
+    expect(attribution).toContain('not a survey');
+    expect(attribution).not.toMatch(CJK);
+    const legend = await textOutsideChinese(page, '#tabpanel');
+    expect(legend).toContain('Industrial platforms');
+    expect(legend).not.toMatch(CJK);
+
+    // Back to Chinese: the same labels, in Chinese, with no rebuild of the map.
+    await page.getByRole('button', { name: /中文/ }).click();
+    await waitForIdle(page);
+    expect((await renderedTexts(page)).some((t) => CJK.test(t))).toBe(true);
+    await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText('非测绘成果');
+    expect(watch.errors).toEqual([]);
+  });
+
+  test('on a phone the attribution starts folded, its caveat one tap away', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openApp(page);
+    const attribution = page.locator('.maplibregl-ctrl-attrib');
+    const inner = attribution.locator('.maplibregl-ctrl-attrib-inner');
+    await expect(attribution).toHaveClass(/maplibregl-compact/);
+    await expect(inner).toBeHidden();
+    const folded = (await attribution.boundingBox())!;
+    expect(folded.width * folded.height).toBeLessThan(40 * 40);
+    await attribution.locator('summary').click();
+    await expect(inner).toBeVisible();
+    await expect(inner).toContainText('非测绘成果');
+  });
+
+  test("a card's section link fits the section's places clear of the card", async ({ page }) => {
+    await openApp(page, '#feature=toumen-port');
+    const card = page.getByTestId('feature-card');
+    await expect(card).toBeVisible();
+    await card.locator('button[data-section="6.1"]').click();
+    await expect(page.getByRole('tab', { name: '规划文本' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    await expect(card).toBeVisible();
+    await waitForIdle(page);
+    const points = await page.evaluate(async () => {
+      const data = await (await fetch('data/features.geojson')).json();
+      return data.features
+        .filter((f: any) => f.properties.sections.includes('6.1') && f.geometry.type === 'Point')
+        .map((f: any) => f.geometry.coordinates as [number, number]);
+    });
+    expect(points.length).toBeGreaterThan(2);
+    const map = (await page.getByTestId('map-container').boundingBox())!;
+    const rect = (await card.boundingBox())!;
+    for (const p of points) {
+      const s = await project(page, p);
+      const x = map.x + s.x;
+      const y = map.y + s.y;
+      expect(x >= map.x && x <= map.x + map.width && y >= map.y && y <= map.y + map.height).toBe(
+        true,
+      );
+      const underCard =
+        x >= rect.x && x <= rect.x + rect.width && y >= rect.y && y <= rect.y + rect.height;
+      expect(underCard, `${p} under the card`).toBe(false);
+    }
+  });
+
+  test('the export menu opens above an open card', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openApp(page, '#feature=toumen-port');
+    await expect(page.getByTestId('feature-card')).toBeVisible();
+    await page.getByRole('button', { name: '导出', exact: true }).click();
+    const item = page.getByRole('button', { name: '导出地图图片（PNG）' });
+    await expect(item).toBeVisible();
+    const box = (await item.boundingBox())!;
+    const hit = await page.evaluate(
+      ([x, y]) => document.elementFromPoint(x!, y!)?.closest('#export-menu') !== null,
+      [box.x + box.width / 2, box.y + box.height / 2],
+    );
+    expect(hit).toBe(true);
+  });
+
+  test('presenter mode makes the labels larger and survives a reload', async ({ page }) => {
+    await openApp(page);
+    /** The town labels' size at the current zoom, as the style evaluates it. */
+    const labelSize = async () => {
+      const { value, zoom, globalState } = await page.evaluate(() => {
+        const map = (window as any).linhaiMap;
+        return {
+          value: map.getLayoutProperty('seats_labels', 'text-size'),
+          zoom: map.getZoom(),
+          globalState: map.getGlobalState(),
+        };
+      });
+      const parsed = createPropertyExpression(
+        value,
+        latest.layout_symbol['text-size'] as never,
+        globalState,
+      );
+      if (parsed.result !== 'success') throw new Error('bad text-size');
+      return parsed.value.evaluate({ zoom, globalState }, { type: 'Point', properties: {} });
+    };
+    const normal = await labelSize();
+    const toggle = page.getByTestId('presenter-toggle');
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await expect(page).toHaveURL(/[#&]present=1/);
+    const large = await labelSize();
+    expect(large).toBeGreaterThanOrEqual(normal * 1.5);
+    // The page's type grows with the map's.
+    const fontSize = () =>
+      page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+    expect(await fontSize()).toBeGreaterThan(15);
+
+    await page.reload();
+    await waitForIdle(page);
+    await expect(page.getByTestId('presenter-toggle')).toHaveAttribute('aria-pressed', 'true');
+    // (The reloaded view's zoom is the link's, rounded to 2 decimals.)
+    expect(await labelSize()).toBeCloseTo(large, 1);
+    // And off again: the link no longer carries it.
+    await page.getByTestId('presenter-toggle').click();
+    await expect(page).not.toHaveURL(/present=1/);
+    expect(await labelSize()).toBeCloseTo(normal, 1);
+  });
+
+  test('uncertainty rings stay off the city-scale map unless their place is selected', async ({
+    page,
+  }) => {
+    // Four camera moves on a shared two-core machine: a larger budget, no timing assertion.
+    test.slow();
+    await openApp(page);
+    const rings = () =>
+      page.evaluate(() => {
+        const map = (window as any).linhaiMap;
+        const layers = map
+          .getStyle()
+          .layers.map((l: any) => l.id)
+          .filter((id: string) => id.includes('uncertainty'));
+        return [
+          ...new Set<string>(
+            map.queryRenderedFeatures({ layers }).map((f: any) => f.properties.id ?? 'seat'),
+          ),
+        ];
+      });
+    const cityScale = async () => {
+      await page.evaluate(() =>
+        (window as any).linhaiMap.jumpTo({ center: [121.38, 28.85], zoom: 9.5 }),
+      );
+      await waitForIdle(page);
+    };
+    await cityScale();
+    expect(await rings()).toEqual([]);
+    // Selected: its ring (±8 km) is drawn, and only its.
+    await page.evaluate(() => (location.hash = '#feature=toumen-edz'));
+    await expect(page.getByTestId('feature-card')).toBeVisible();
+    await cityScale();
+    expect(await rings()).toEqual(['toumen-edz']);
+    // Zoomed in, every estimated place in view has its ring again.
+    await page.evaluate(() =>
+      (window as any).linhaiMap.jumpTo({ center: [121.65, 28.78], zoom: 11.5 }),
+    );
+    await waitForIdle(page);
+    expect((await rings()).length).toBeGreaterThan(1);
+  });
+
+  test('zoomed out, the world beyond the coast data is veiled, not painted as sea', async ({
+    page,
+  }) => {
+    await openApp(page, '#map=7.6/28.85/121.3');
+    // A spot beyond the data's extent (120.6–122.1 E, 28.45–29.3 N), on screen, where no
+    // county is drawn either: it must be neither sea nor land colour.
+    const spot = await page.evaluate(() => {
+      const map = (window as any).linhaiMap;
+      const canvas = map.getCanvas();
+      for (const ll of [
+        [120.45, 29.4],
+        [120.3, 29.42],
+        [122.3, 29.4],
+        [120.35, 28.35],
+        [122.4, 28.5],
+      ]) {
+        const p = map.project(ll);
+        const inView =
+          p.x > 4 && p.y > 4 && p.x < canvas.clientWidth - 4 && p.y < canvas.clientHeight - 4;
+        if (!inView) continue;
+        const drawn = map.queryRenderedFeatures(p, {
+          layers: ['counties_fill', 'land', 'city_fill'],
+        });
+        if (drawn.length === 0) return { x: p.x, y: p.y };
+      }
+      return null;
+    });
+    expect(spot).not.toBeNull();
+    const pixels = await readCanvas(page, { x: spot!.x - 2, y: spot!.y - 2, width: 4, height: 4 });
+    const colour = pixels.slice(0, 3);
+    expect(near(colour, hex(LIGHT.unmapped), 3), String(colour)).toBe(true);
+    expect(near(colour, hex(LIGHT.sea), 6)).toBe(false);
+    // Inside the extent the sea is still sea.
+    const sea = await project(page, [122.05, 28.6]);
+    const seaPixels = await readCanvas(page, { x: sea.x - 2, y: sea.y - 2, width: 4, height: 4 });
+    expect(near(seaPixels.slice(0, 3), hex(LIGHT.sea), 6)).toBe(true);
+  });
+
+  test('a measured line is labelled on the map with its length', async ({ page }) => {
+    await openApp(page);
+    await page.getByRole('tab', { name: '分析' }).click();
+    const tool = page.getByTestId('measure-tool');
+    await tool.getByRole('button', { name: '测距离' }).click();
+    const box = (await page.getByTestId('map-container').boundingBox())!;
+    for (const [fx, fy] of [
+      [0.3, 0.45],
+      [0.65, 0.6],
+    ])
+      await page.mouse.click(box.x + box.width * fx!, box.y + box.height * fy!);
+    await page.keyboard.press('Enter');
+    const readout = await page.getByTestId('measure-readout').locator('.value').textContent();
+    await waitForIdle(page);
+    const label = await page.evaluate(() =>
+      (window as any).linhaiMap
+        .queryRenderedFeatures({ layers: ['analysis_measure_label'] })
+        .map((f: any) => f.properties.label_zh),
+    );
+    // The panel reads "距离：12.3 公里"; the map, "12.3 公里".
+    expect(label).toHaveLength(1);
+    expect(label[0]).toMatch(/^\d[\d.,]* 公里$/);
+    expect(readout).toContain(label[0]);
+    // In English the same label reads in km.
+    await page.getByRole('button', { name: /EN/ }).click();
+    await waitForIdle(page);
+    const english = await renderedTexts(page);
+    expect(english.some((t) => /^\d[\d.,]* km$/.test(t))).toBe(true);
+  });
+});
