@@ -1,10 +1,10 @@
 import type { DataOutput } from './datasets';
 import type { PlanFeatureCollection } from './features';
 import type { Layer } from './layers';
-import { PLAN_FEATURES_OUTPUT } from './planFeatures';
-import { projectRows, projectsCsv, projectsGeojson } from './projectTable';
-import { ProjectCollection } from './projects';
-import { validateData } from './validate';
+import { PLAN_FEATURES_OUTPUT } from './planFeatures.ts';
+import { projectRows, projectsCsv, projectsGeojson } from './projectTable.ts';
+import { ProjectCollection } from './projects.ts';
+import { validateData } from './validate.ts';
 
 /** The published project table, as a spreadsheet and as GeoJSON. */
 export const PROJECTS_CSV = 'projects.csv';

@@ -1,16 +1,16 @@
 import type { Feature, Point } from 'geojson';
-import { pinPoint } from '../geo/pinPoint';
+import { pinPoint } from '../geo/pinPoint.ts';
 import type { PlanFeature, PlanFeatureCollection } from './features';
 import type { Layer } from './layers';
-import { horizonValue } from './horizon';
+import { horizonValue } from './horizon.ts';
 import {
   PROJECT_COLUMNS,
   type PositionFrom,
   type ProjectCollection,
   type ProjectRow,
-} from './projects';
+} from './projects.ts';
 
-export { PROJECT_COLUMNS, type ProjectRow } from './projects';
+export { PROJECT_COLUMNS, type ProjectRow } from './projects.ts';
 
 /**
  * The project table: one row per plan feature, flat, for spreadsheets and GIS. Published at

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { collectionOf, featureOf, PointGeometry } from './geojson';
-import { HORIZON_VALUES } from './horizon';
+import { collectionOf, featureOf, PointGeometry } from './geojson.ts';
+import { HORIZON_VALUES } from './horizon.ts';
 
 /** Which point of the feature a project row's `lon`/`lat` are. */
 export const PositionFrom = z.enum([

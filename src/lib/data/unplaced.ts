@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { Bilingual } from './bilingual';
-import { UNPLACED_FILE } from './catalogue';
+import { Bilingual } from './bilingual.ts';
+import { UNPLACED_FILE } from './catalogue.ts';
 import type { DataOutput, DerivedStep } from './datasets';
-import { Layer, SectionRef } from './features';
-import { DataError, parseJson, validateData } from './validate';
+import { Layer, SectionRef } from './features.ts';
+import { DataError, parseJson, validateData } from './validate.ts';
 
 /** The authored file in `geodata/`. */
 export const UNPLACED_SOURCE = 'unplaced.json';

@@ -1,8 +1,8 @@
 import type { Layer, Status } from '../data/features';
 import type { Confidence } from '../data/basemap';
-import { DEFAULT_LANG, LANGS, STRINGS, type Lang, type StringKey } from './strings';
+import { DEFAULT_LANG, LANGS, STRINGS, type Lang, type StringKey } from './strings.ts';
 
-export { DEFAULT_LANG, LANGS, en, zh, type Lang, type StringKey } from './strings';
+export { DEFAULT_LANG, LANGS, en, zh, type Lang, type StringKey } from './strings.ts';
 
 /** Values for `{name}` placeholders. */
 export type Params = Record<string, string | number>;

@@ -11,7 +11,7 @@
  * (`NavigationControl.ZoomIn` …) so `maplibreLocale(lang)` can pass them to
  * `new maplibregl.Map({ locale })`.
  */
-import { sessionEn, sessionZh } from './sessionStrings';
+import { sessionEn, sessionZh } from './sessionStrings.ts';
 
 export const zh = {
   // App and header

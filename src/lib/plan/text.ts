@@ -1,5 +1,5 @@
 import type { PlanBlock, PlanDocument, PlanTable } from '../data/plan';
-import { squeeze } from './normalize';
+import { squeeze } from './normalize.ts';
 
 /** A citable piece of the plan with its own text, in reading order. */
 export interface PlanUnit {
