@@ -112,7 +112,8 @@ test.describe('目标年份 filter', () => {
       const onMap: string[] = await page.evaluate(() =>
         (window as any).linhaiMap
           .querySourceFeatures('plan')
-          .filter((f: any) => f.properties.role !== 'label')
+          // Area label anchors and the one symbol of a stack (id `stack-…`) are not features.
+          .filter((f: any) => f.properties.role !== 'label' && f.properties.role !== 'stack')
           .map((f: any) => f.properties.id as string),
       );
       const ofYear = new Set(
@@ -132,6 +133,20 @@ test.describe('目标年份 filter', () => {
         .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-feature')!));
       expect(new Set(listed)).toEqual(ofYear);
     }
+
+    // With a layer hidden, the option counts what the map shows; the list still has every
+    // layer (a way to find anything) and says how many of its rows the map does not show.
+    await openApp(page, '#layers=port&year=2025&tab=data');
+    const of2025 = features.features.filter((f) => horizonValue(f.properties.horizon) === '2025');
+    const onPort = of2025.filter((f) => f.properties.layer === 'port').length;
+    expect(onPort).toBeLessThan(of2025.length);
+    await expect(page.getByTestId('list-count')).toHaveText(
+      `共 ${of2025.length} 条，其中 ${of2025.length - onPort} 条在未显示的图层`,
+    );
+    await page.getByRole('tab', { name: '图层' }).click();
+    await expect(page.getByTestId('target-year-filter').locator('option:checked')).toHaveText(
+      `2025（${onPort}）`,
+    );
   });
 });
 
