@@ -1,4 +1,5 @@
 import type maplibregl from 'maplibre-gl';
+import { maplibreLocale } from '../i18n';
 import { addAttribution } from '../map/attribution';
 import { setMapState } from '../map/mapState';
 import { app } from './appState.svelte';
@@ -16,6 +17,9 @@ export function syncMapState(): void {
     if (!map || !app.mapReady) return;
     setMapState(map, 'lang', app.lang);
     if (shownLang !== app.lang) {
+      // The control takes its toggle's name from MapLibre's `_locale` table when it is added,
+      // and this effect runs before MapView's own locale swap: swap the table first.
+      map._locale = { ...map._locale, ...maplibreLocale(app.lang) };
       control = addAttribution(map, app.lang, control);
       shownLang = app.lang;
     }
