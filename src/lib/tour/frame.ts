@@ -45,5 +45,87 @@ export function tourCamera(
   const b = (base.bearing * Math.PI) / 180;
   const wx = (dx * Math.cos(b) - dy * Math.sin(b)) / scale;
   const wy = (dx * Math.sin(b) + dy * Math.cos(b)) / scale;
-  return { ...base, center: [toLon(cx - wx), toLat(cy - wy)], zoom };
+  const flat = { ...base, center: [toLon(cx - wx), toLat(cy - wy)] as [number, number], zoom };
+  // A tilted step (pitch) draws its near side larger and a turned one (bearing) its frame
+  // askew: where that puts a corner of the frame off the free area, zoom out and centre the
+  // frame in it under MapLibre's own perspective.
+  if (frameFits(flat, step.frame, view, insets)) return flat;
+  const free = {
+    x: (insets.left + view.width - insets.right) / 2,
+    y: (insets.top + view.height - insets.bottom) / 2,
+  };
+  const target: [number, number] = [(w + e) / 2, (s + n) / 2];
+  let camera = flat;
+  for (let z = zoom; z > 0; z -= 0.02) {
+    camera = { ...camera, zoom: z };
+    // Move the camera until the frame's centre sits in the middle of the free area.
+    for (let i = 0; i < 40; i++) {
+      const p = screenPoint(camera, view, target);
+      const ex = (free.x - p.x) / 2 ** z;
+      const ey = (free.y - p.y) / 2 ** z / Math.cos((camera.pitch * Math.PI) / 180);
+      const c = [toX(camera.center[0]), toY(camera.center[1])] as const;
+      camera = {
+        ...camera,
+        center: [
+          toLon(c[0] - (ex * Math.cos(b) - ey * Math.sin(b))),
+          toLat(c[1] - (ex * Math.sin(b) + ey * Math.cos(b))),
+        ],
+      };
+    }
+    if (frameFits(camera, step.frame, view, insets)) return camera;
+  }
+  return camera;
+}
+
+/** MapLibre's vertical field of view (its default, 36.87°). */
+const FOV = 0.6435011087932844;
+
+/**
+ * Where MapLibre draws `lngLat` (CSS px from the map's top left) under a camera with bearing
+ * and pitch: the ground turned by the bearing, then seen in perspective from a camera
+ * `height / 2 / tan(fov / 2)` px from the centre.
+ */
+export function screenPoint(
+  camera: { center: [number, number]; zoom: number; bearing: number; pitch: number },
+  view: { width: number; height: number },
+  lngLat: [number, number],
+): { x: number; y: number } {
+  const scale = 2 ** camera.zoom;
+  const ux = (toX(lngLat[0]) - toX(camera.center[0])) * scale;
+  const uy = (toY(lngLat[1]) - toY(camera.center[1])) * scale;
+  const b = (camera.bearing * Math.PI) / 180;
+  const sx = ux * Math.cos(b) + uy * Math.sin(b);
+  const forward = -(-ux * Math.sin(b) + uy * Math.cos(b));
+  const p = (camera.pitch * Math.PI) / 180;
+  const distance = view.height / 2 / Math.tan(FOV / 2);
+  const depth = distance + forward * Math.sin(p);
+  return {
+    x: view.width / 2 + (distance * sx) / depth,
+    y: view.height / 2 - (distance * forward * Math.cos(p)) / depth,
+  };
+}
+
+/** True when all four corners of `frame` are drawn inside the free area (half a px of slack). */
+function frameFits(
+  camera: { center: [number, number]; zoom: number; bearing: number; pitch: number },
+  [w, s, e, n]: readonly number[],
+  view: { width: number; height: number },
+  insets: Insets,
+): boolean {
+  return (
+    [
+      [w, s],
+      [e, n],
+      [w, n],
+      [e, s],
+    ] as [number, number][]
+  ).every((corner) => {
+    const p = screenPoint(camera, view, corner);
+    return (
+      p.x >= insets.left - 0.5 &&
+      p.x <= view.width - insets.right + 0.5 &&
+      p.y >= insets.top - 0.5 &&
+      p.y <= view.height - insets.bottom + 0.5
+    );
+  });
 }
