@@ -113,14 +113,43 @@ test.describe('analysis', () => {
     for (const id of firstOfGroup) {
       await tool.locator(`button[data-feature="${id}"]`).click();
       await expect(page.locator('#card-title')).toHaveText(features[id].name);
-      // The camera shows the feature: one of its positions is in view.
-      const inView = await page.evaluate((g) => {
-        const map = (window as any).linhaiMap;
-        const flat = (c: any): number[][] => (typeof c[0] === 'number' ? [c] : c.flatMap(flat));
-        const b = map.getBounds();
-        return flat(g.coordinates).some(([x, y]) => b.contains([x, y]));
-      }, features[id].g);
-      expect(inView, `${id} in view`).toBe(true);
+      // The camera shows the feature: one of its positions is in view. The fit runs after the
+      // card has opened (it keeps clear of it), so wait for the camera rather than read it once.
+      await expect
+        .poll(
+          () =>
+            page.evaluate((g) => {
+              const map = (window as any).linhaiMap;
+              const flat = (c: any): number[][] =>
+                typeof c[0] === 'number' ? [c] : c.flatMap(flat);
+              const b = map.getBounds();
+              return !map.isMoving() && flat(g.coordinates).some(([x, y]) => b.contains([x, y]));
+            }, features[id].g),
+          { message: `${id} in view` },
+        )
+        .toBe(true);
+      // A point is drawn there: its own symbol, or the stack of places sharing its position.
+      if (features[id].g.type === 'Point') {
+        const [lon, lat] = features[id].g.coordinates;
+        await expect
+          .poll(
+            () =>
+              page.evaluate(
+                ([fid, lon, lat]) => {
+                  const map = (window as any).linhaiMap;
+                  const p = map.project([lon, lat]);
+                  return map
+                    .queryRenderedFeatures([p.x, p.y])
+                    .filter((f: any) => !f.layer.id.includes('uncertainty'))
+                    .map((f: any) => f.properties.id)
+                    .filter((x: string) => x === fid || x === `stack-${lon}-${lat}`);
+                },
+                [id, lon, lat] as const,
+              ),
+            { message: `${id} drawn, alone or in its stack` },
+          )
+          .not.toEqual([]);
+      }
     }
   });
 

@@ -62,9 +62,19 @@ test.describe('shared links start cleanly, every time', () => {
       if (hash.includes('section='))
         await expect(page.locator('#plan-heading-6\\.1')).toBeVisible();
       await page.keyboard.press('Escape');
-      // The map's centre, where the link points: something there answers a click.
-      const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
-      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      // Where the link points, something answers a click: a linked point itself (the camera
+      // keeps a feature clear of its card, so it need not be at the centre), else the centre.
+      const linked = /feature=([^&]+)/.exec(hash)?.[1];
+      const at = await page.evaluate(async (id) => {
+        const fc = await (await fetch('data/features.geojson')).json();
+        const g = fc.features.find((f: any) => f.properties.id === id)?.geometry;
+        return g?.type === 'Point' ? (g.coordinates as [number, number]) : null;
+      }, linked);
+      if (at) await clickMap(page, at);
+      else {
+        const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+        await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      }
       await expect(
         page.getByTestId('feature-card').or(page.getByTestId('stack-list')),
       ).toBeVisible();

@@ -1,4 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import type { Layer } from '../../src/lib/data/layers';
+import { DEFAULT_LAYERS } from '../../src/lib/map/defaultLayers';
 import { openApp, project, waitForIdle, watchPage } from './support/app';
 
 /**
@@ -12,6 +14,23 @@ const PORT_AREA: [number, number] = [121.65, 28.78];
 async function clickAt(page: Page, at: [number, number]): Promise<void> {
   const p = await project(page, at);
   await page.locator('.maplibregl-canvas').click({ position: { x: p.x, y: p.y } });
+}
+
+/**
+ * The names of the places the data puts exactly on PORT_AREA, on the given layers: what the
+ * stack there should count and list (the data decides how many; new places change it).
+ */
+async function portPlaces(request: APIRequestContext, layers: readonly Layer[]): Promise<string[]> {
+  const fc = await (await request.get('./data/features.geojson')).json();
+  return fc.features
+    .filter(
+      (f: any) =>
+        f.geometry?.type === 'Point' &&
+        f.geometry.coordinates[0] === PORT_AREA[0] &&
+        f.geometry.coordinates[1] === PORT_AREA[1] &&
+        layers.includes(f.properties.layer),
+    )
+    .map((f: any) => f.properties.name as string);
 }
 
 /** What the map's stack symbol at `at` would write: the sum of its visible layers' counts. */
@@ -32,43 +51,57 @@ async function countOnMap(page: Page, at: [number, number]): Promise<number | nu
 test.describe('places that share one estimated position', () => {
   test('one symbol with the count; a click lists every place; a row opens its card, which leads back', async ({
     page,
+    request,
   }) => {
     const watch = await watchPage(page);
+    // The places of the default layers there (platforms, logistics nodes, port projects).
+    const names = await portPlaces(request, DEFAULT_LAYERS);
+    const n = names.length;
+    expect(n, 'several default-layer places share the 头门港 anchor').toBeGreaterThan(1);
     await openApp(page, '#map=12/28.78/121.65');
-    // The default layers hold 9 platforms, 7 logistics nodes and 1 port project there.
-    expect(await countOnMap(page, PORT_AREA)).toBe(17);
+    expect(await countOnMap(page, PORT_AREA)).toBe(n);
 
     await clickAt(page, PORT_AREA);
     const list = page.getByTestId('stack-list');
-    await expect(list.getByRole('heading')).toHaveText('同一位置的 17 处地点');
+    await expect(list.getByRole('heading')).toHaveText(`同一位置的 ${n} 处地点`);
     await expect(list).toContainText('共用一个估计位置（±10 公里），并非测绘坐标');
     // Each row: the layer's mark, the name, the layer and the status.
     const geely = list.getByRole('button', { name: /吉利汽车临海产业园\s*产业平台 · 在建/ });
     await expect(geely).toBeVisible();
     await expect(geely).toContainText('园');
-    await expect(list.locator('li')).toHaveCount(17);
-    await expect(page.getByTestId('announcer')).toHaveText('同一位置的 17 处地点，已列出');
+    await expect(list.locator('li')).toHaveCount(n);
+    for (const name of names) await expect(list).toContainText(name);
+    await expect(page.getByTestId('announcer')).toHaveText(`同一位置的 ${n} 处地点，已列出`);
 
     await list.getByRole('button', { name: /头门港国际物流园/ }).click();
     const card = page.getByTestId('feature-card');
     await expect(card.getByRole('heading', { level: 2 })).toHaveText('头门港国际物流园');
-    await expect(card.getByTestId('stack-note')).toContainText('与另外 16 处地点共用同一估计位置');
+    await expect(card.getByTestId('stack-note')).toContainText(
+      `与另外 ${n - 1} 处地点共用同一估计位置`,
+    );
     await card.getByRole('button', { name: '查看同一位置的地点' }).click();
     await expect(list).toBeVisible();
-    await expect(list.locator('li')).toHaveCount(17);
+    await expect(list.locator('li')).toHaveCount(n);
     expect(watch.errors, 'page errors').toEqual([]);
   });
 
-  test('the count follows the layer toggles', async ({ page }) => {
+  test('the count follows the layer toggles', async ({ page, request }) => {
+    const withPublic: Layer[] = [...DEFAULT_LAYERS, 'public'];
+    const withoutPlatforms = withPublic.filter((l) => l !== 'platforms');
+    const all = (await portPlaces(request, withPublic)).length;
+    const some = (await portPlaces(request, withoutPlatforms)).length;
+    // Both toggles matter there: schools on 教育与医疗, parks on 产业平台.
+    expect(all).toBeGreaterThan((await portPlaces(request, DEFAULT_LAYERS)).length);
+    expect(some).toBeLessThan(all);
     await openApp(page, '#map=12/28.78/121.65');
     await page.getByRole('checkbox', { name: /教育与医疗/ }).check();
     await waitForIdle(page);
-    expect(await countOnMap(page, PORT_AREA)).toBe(19);
+    expect(await countOnMap(page, PORT_AREA)).toBe(all);
     await page.getByRole('checkbox', { name: /产业平台/ }).uncheck();
     await waitForIdle(page);
-    expect(await countOnMap(page, PORT_AREA)).toBe(10);
+    expect(await countOnMap(page, PORT_AREA)).toBe(some);
     await clickAt(page, PORT_AREA);
-    await expect(page.getByTestId('stack-list').locator('li')).toHaveCount(10);
+    await expect(page.getByTestId('stack-list').locator('li')).toHaveCount(some);
   });
 
   test('by keyboard: Enter on the map lists the places under its centre', async ({ page }) => {
@@ -86,13 +119,17 @@ test.describe('places that share one estimated position', () => {
     );
   });
 
-  test('the data list says which places share their position, and lists them', async ({ page }) => {
+  test('the data list says which places share their position, and lists them', async ({
+    page,
+    request,
+  }) => {
+    const n = (await portPlaces(request, DEFAULT_LAYERS)).length;
     await openApp(page);
     await page.getByRole('tab', { name: '数据' }).click();
     await page.getByRole('searchbox').fill('吉利汽车');
     const row = page.locator('tbody tr', { hasText: '吉利汽车临海产业园' });
-    await row.getByRole('button', { name: '与另外 16 处共用位置' }).click();
-    await expect(page.getByTestId('stack-list').locator('li')).toHaveCount(17);
+    await row.getByRole('button', { name: `与另外 ${n - 1} 处共用位置` }).click();
+    await expect(page.getByTestId('stack-list').locator('li')).toHaveCount(n);
   });
 });
 
