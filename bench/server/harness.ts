@@ -39,7 +39,9 @@ export async function startServer(options: {
   const started = performance.now();
   const child = spawn(
     process.execPath,
-    ['node_modules/tsx/dist/cli.mjs', 'src/server/main.ts', '--api-only'],
+    // tsx's loader in this very process (the tsx CLI would run the server in a child that a
+    // kill of the wrapper leaves running, still holding the data folder's lock).
+    ['--import', 'tsx', 'src/server/main.ts', '--api-only'],
     {
       cwd: ROOT,
       env: {
@@ -72,7 +74,6 @@ export async function startServer(options: {
     child,
     readyMs: performance.now() - started,
     rssMb() {
-      // tsx runs the server in a child node process: sum the tree.
       return rssOfTree(child.pid!) / 1024;
     },
     cpuMs() {
@@ -129,7 +130,7 @@ function cpuOfTree(pid: number): number {
   return ticks * TICK_MS;
 }
 
-/** Signals the whole process tree (tsx's wrapper and the node process running the server). */
+/** Signals the server and anything it started. */
 function killTree(pid: number, signal: NodeJS.Signals) {
   for (const p of treeOf(pid).reverse()) {
     try {
