@@ -65,7 +65,7 @@ describe('comment pins', () => {
   });
 
   it('pin image: a filled head, transparent corners, a point at the bottom centre', () => {
-    const image = commentPinImage('#2e7d32');
+    const image = commentPinImage('#2e7d32', LIGHT);
     expect(image.width).toBe(PIN_WIDTH * PIN_PIXEL_RATIO);
     expect(image.height).toBe(PIN_HEIGHT * PIN_PIXEL_RATIO);
     const pixel = (x: number, y: number) => {

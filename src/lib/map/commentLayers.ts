@@ -6,7 +6,7 @@ import type {
 } from 'maplibre-gl';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { COMMENT_KINDS, type Comment, type CommentKind } from '../comments/schema';
-import type { Theme } from './theme';
+import { rgbOf, type Theme } from './theme';
 
 /**
  * Consultation comment pins: their own source and one symbol layer, drawn above the
@@ -32,8 +32,8 @@ export const KIND_LOOK: Record<CommentKind, PinLook> = {
 };
 /** A hidden comment in facilitator view: greyed, its kind still legible by the mark. */
 export const HIDDEN_COLOUR = '#8c8780';
-/** The pin being placed, before it is submitted. */
-export const DRAFT_LOOK: PinLook = { colour: '#2a2926', mark: '＋' };
+/** The pin being placed, before it is submitted: drawn in the ink colour. */
+const DRAFT_MARK = '＋';
 
 /** Pin image size in CSS pixels; drawn at `PIN_PIXEL_RATIO` for sharp edges. */
 export const PIN_WIDTH = 28;
@@ -44,11 +44,6 @@ const HEAD_CENTRE_Y = HEAD_RADIUS + 2;
 
 /** Image names: `comment-pin-support`, …, `comment-pin-hidden`, `comment-pin-draft`. */
 export const pinImageName = (look: CommentKind | 'hidden' | 'draft') => `comment-pin-${look}`;
-
-function rgb(colour: string): [number, number, number] {
-  const n = parseInt(colour.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-}
 
 /** True if (x, y) in CSS px lies in the teardrop grown by `grow` px. */
 function inTeardrop(x: number, y: number, grow: number): boolean {
@@ -67,13 +62,13 @@ function inTeardrop(x: number, y: number, grow: number): boolean {
  * A teardrop pin as raw RGBA pixels (for `map.addImage` with `pixelRatio`): a dark
  * hairline, a white rim and the fill colour, antialiased by 4×4 supersampling.
  */
-export function commentPinImage(colour: string) {
+export function commentPinImage(colour: string, theme: Theme) {
   const width = PIN_WIDTH * PIN_PIXEL_RATIO;
   const height = PIN_HEIGHT * PIN_PIXEL_RATIO;
   const data = new Uint8Array(width * height * 4);
-  const fill = rgb(colour);
-  const ink: [number, number, number] = [42, 41, 38];
-  const white: [number, number, number] = [255, 255, 255];
+  const fill = rgbOf(colour);
+  const ink = rgbOf(theme.ui.ink);
+  const white = rgbOf(theme.ui.onAccent);
   const n = 4;
   for (let py = 0; py < height; py++) {
     for (let px = 0; px < width; px++) {
@@ -154,7 +149,7 @@ export function commentPinData(
       type: 'Feature',
       id: 'draft',
       geometry: { type: 'Point', coordinates: [options.draft.lon, options.draft.lat] },
-      properties: { id: 'draft', kind: 'draft', look: 'draft', mark: DRAFT_LOOK.mark, open: true },
+      properties: { id: 'draft', kind: 'draft', look: 'draft', mark: DRAFT_MARK, open: true },
     });
   }
   return { type: 'FeatureCollection', features };
@@ -189,7 +184,7 @@ export function commentLayers(theme: Theme): LayerSpecification[] {
         'text-ignore-placement': true,
         'symbol-z-order': 'source',
       },
-      paint: { 'text-color': '#ffffff' },
+      paint: { 'text-color': theme.ui.onAccent },
     },
   ];
 }
@@ -199,15 +194,17 @@ export function addCommentLayers(map: MaplibreMap, theme: Theme): void {
   for (const kind of COMMENT_KINDS) {
     const name = pinImageName(kind);
     if (!map.hasImage(name)) {
-      map.addImage(name, commentPinImage(KIND_LOOK[kind].colour), { pixelRatio: PIN_PIXEL_RATIO });
+      const image = commentPinImage(KIND_LOOK[kind].colour, theme);
+      map.addImage(name, image, { pixelRatio: PIN_PIXEL_RATIO });
     }
   }
   for (const [look, colour] of [
     ['hidden', HIDDEN_COLOUR],
-    ['draft', DRAFT_LOOK.colour],
+    ['draft', theme.ui.ink],
   ] as const) {
     if (!map.hasImage(pinImageName(look))) {
-      map.addImage(pinImageName(look), commentPinImage(colour), { pixelRatio: PIN_PIXEL_RATIO });
+      const image = commentPinImage(colour, theme);
+      map.addImage(pinImageName(look), image, { pixelRatio: PIN_PIXEL_RATIO });
     }
   }
   if (!map.getSource(COMMENT_SOURCE)) {
