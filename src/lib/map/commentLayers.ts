@@ -6,6 +6,7 @@ import type {
 } from 'maplibre-gl';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { COMMENT_KINDS, type Comment, type CommentKind } from '../comments/schema';
+import { byLang } from './mapState';
 import { rgbOf, type Theme } from './theme';
 
 /**
@@ -21,15 +22,22 @@ export interface PinLook {
   colour: string;
   /** Character drawn in the pin's head (local fonts). */
   mark: string;
+  /** The same in English mode: the first letter of the kind's English name. */
+  markEn: string;
 }
 
-/** Each kind: a colour with white text at ≥ 4.5:1, and the first character of its Chinese name. */
+/** Each kind: a colour with white text at ≥ 4.5:1, and the first character of its name. */
 export const KIND_LOOK: Record<CommentKind, PinLook> = {
-  support: { colour: '#2e7d32', mark: '支' },
-  concern: { colour: '#c62828', mark: '忧' },
-  idea: { colour: '#1565c0', mark: '议' },
-  question: { colour: '#8a5300', mark: '问' },
+  support: { colour: '#2e7d32', mark: '支', markEn: 'S' },
+  concern: { colour: '#c62828', mark: '忧', markEn: 'C' },
+  idea: { colour: '#1565c0', mark: '议', markEn: 'I' },
+  question: { colour: '#8a5300', mark: '问', markEn: 'Q' },
 };
+
+/** A kind's mark in the UI language (the pins follow the map's `lang` global state). */
+export function kindMark(kind: CommentKind, lang: 'zh' | 'en'): string {
+  return lang === 'en' ? KIND_LOOK[kind].markEn : KIND_LOOK[kind].mark;
+}
 /** A hidden comment in facilitator view: greyed, its kind still legible by the mark. */
 export const HIDDEN_COLOUR = '#8c8780';
 /** The pin being placed, before it is submitted: drawn in the ink colour. */
@@ -112,6 +120,7 @@ export interface PinProperties {
   /** Image look: the kind, `hidden`, or `draft`. */
   look: CommentKind | 'hidden' | 'draft';
   mark: string;
+  markEn: string;
   /** The comment open in the panel: drawn larger. */
   open: boolean;
 }
@@ -141,6 +150,7 @@ export function commentPinData(
       kind: c.kind,
       look: c.status === 'hidden' ? 'hidden' : c.kind,
       mark: KIND_LOOK[c.kind].mark,
+      markEn: KIND_LOOK[c.kind].markEn,
       open: c.id === options.openId,
     },
   }));
@@ -149,7 +159,14 @@ export function commentPinData(
       type: 'Feature',
       id: 'draft',
       geometry: { type: 'Point', coordinates: [options.draft.lon, options.draft.lat] },
-      properties: { id: 'draft', kind: 'draft', look: 'draft', mark: DRAFT_MARK, open: true },
+      properties: {
+        id: 'draft',
+        kind: 'draft',
+        look: 'draft',
+        mark: DRAFT_MARK,
+        markEn: '+',
+        open: true,
+      },
     });
   }
   return { type: 'FeatureCollection', features };
@@ -170,7 +187,7 @@ export function commentLayers(theme: Theme): LayerSpecification[] {
         'icon-size': ['case', isOpen, 1.3, 1],
         'icon-allow-overlap': true,
         'icon-ignore-placement': true,
-        'text-field': ['get', 'mark'],
+        'text-field': byLang(['get', 'mark'], ['get', 'markEn']),
         'text-font': theme.fontStack,
         'text-size': ['case', isOpen, 16, 12.5],
         // The head's centre sits 24 px (×1.3 when open) above the tip.
