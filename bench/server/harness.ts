@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
 import { createComment, type Comment } from '../../src/lib/comments/schema';
 import { CSRF_HEADER, DEVICE_HEADER, type Session } from '../../src/lib/consultation/api';
 
@@ -28,7 +30,16 @@ export interface ServerProcess {
   rssMb(): number;
   /** CPU time (user + system) used so far, in ms, from /proc: independent of how busy the machine is. */
   cpuMs(): number;
+  /** The server's own memory readings, one a second since it started (bench/server/memoryProbe.ts). */
+  memory(): MemoryReading[];
   kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export interface MemoryReading {
+  at: number;
+  rssMb: number;
+  heapUsedMb: number;
+  heapTotalMb: number;
 }
 
 export async function startServer(options: {
@@ -37,11 +48,20 @@ export async function startServer(options: {
   databaseUrl?: string;
 }): Promise<ServerProcess & { readyMs: number }> {
   const started = performance.now();
+  const probeDir = mkdtempSync(join(os.tmpdir(), 'lh-bench-memory-'));
+  const probeFile = join(probeDir, 'memory.jsonl');
   const child = spawn(
     process.execPath,
     // tsx's loader in this very process (the tsx CLI would run the server in a child that a
     // kill of the wrapper leaves running, still holding the data folder's lock).
-    ['--import', 'tsx', 'src/server/main.ts', '--api-only'],
+    [
+      '--import',
+      'tsx',
+      '--import',
+      './bench/server/memoryProbe.ts',
+      'src/server/main.ts',
+      '--api-only',
+    ],
     {
       cwd: ROOT,
       env: {
@@ -51,6 +71,7 @@ export async function startServer(options: {
         DATA_DIR: options.dataDir ?? '',
         DATABASE_URL: options.databaseUrl ?? '',
         FACILITATOR_PASSWORD: PASSWORD,
+        MEMORY_PROBE_FILE: probeFile,
       },
       stdio: ['ignore', 'ignore', 'pipe'],
     },
@@ -59,6 +80,7 @@ export async function startServer(options: {
   child.stderr!.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
   const base = `http://127.0.0.1:${options.port}`;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  void exited.then(() => rmSync(probeDir, { recursive: true, force: true }));
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited: ${stderr}`);
     try {
@@ -78,6 +100,13 @@ export async function startServer(options: {
     },
     cpuMs() {
       return cpuOfTree(child.pid!);
+    },
+    memory() {
+      if (!existsSync(probeFile)) return [];
+      return readFileSync(probeFile, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as MemoryReading);
     },
     async kill(signal: NodeJS.Signals = 'SIGTERM') {
       if (child.exitCode !== null) return;

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { freePort, startCluster } from '../../src/server/testing/postgresCluster';
@@ -10,7 +10,10 @@ import { killRestarts, liveDelivery, memorySteady, submitLoad } from './scenario
  * on the embedded PGlite and on a real PostgreSQL (a throwaway cluster), all on
  * loopback, each bounded in time. Writes bench/server-results.json.
  * Durations: BENCH_SUBMIT_SECONDS (60), BENCH_LIVE_SECONDS (20),
- * BENCH_MEMORY_SECONDS (600); BENCH_ONLY=pglite|postgres runs one database.
+ * BENCH_MEMORY_SECONDS (600); BENCH_ONLY=pglite|postgres runs one database;
+ * BENCH_SCENARIOS=submit,live,kill,memory runs some scenarios (cross-instance runs with live)
+ * and keeps the other figures already in the results file. Each figure records when it was
+ * measured and the machine's load then.
  */
 
 const seconds = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -18,19 +21,26 @@ const SUBMIT = seconds('BENCH_SUBMIT_SECONDS', 60);
 const LIVE = seconds('BENCH_LIVE_SECONDS', 20);
 const MEMORY = seconds('BENCH_MEMORY_SECONDS', 600);
 const only = process.env.BENCH_ONLY;
+const SCENARIOS = ['submit', 'live', 'kill', 'memory'] as const;
+const chosen = new Set(process.env.BENCH_SCENARIOS?.split(',') ?? SCENARIOS);
+const runs = (name: (typeof SCENARIOS)[number]) => chosen.has(name);
 
 const load = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
 const log = (label: string, value: unknown) => console.log(label, JSON.stringify(value));
 
 /** Runs one scenario; a failure is recorded in the results rather than ending the whole run. */
-async function scenario<T>(label: string, run: () => Promise<T>): Promise<T | { error: string }> {
+async function scenario<T extends object>(
+  label: string,
+  run: () => Promise<T>,
+): Promise<T | { error: string }> {
+  const measured = { measuredAt: new Date().toISOString(), loadAvgAtStart: load() };
   try {
-    const value = await run();
+    const value = { ...measured, ...(await run()) };
     log(label, value);
     return value;
   } catch (error) {
     log(label, { error: String(error) });
-    return { error: String(error) };
+    return { ...measured, error: String(error) };
   }
 }
 
@@ -38,17 +48,19 @@ async function onDatabase(
   kind: 'pglite' | 'postgres',
   target: { dataDir?: string; databaseUrl?: string },
 ) {
-  const result: Record<string, unknown> = { loadAvgAtStart: load() };
+  const result: Record<string, unknown> = { ...previous[kind] };
   const server = await startServer({ port: await freePort(), ...target });
   result.coldStartMs = Math.round(server.readyMs);
   try {
-    result.submit = await scenario(`${kind} submit`, () =>
-      submitLoad(server, { phones: 300, rate: 50, seconds: SUBMIT }),
-    );
-    result.live = await scenario(`${kind} live`, () =>
-      liveDelivery(server.base, server.base, { subscribers: 500, rate: 10, seconds: LIVE }),
-    );
-    if (kind === 'postgres') {
+    if (runs('submit'))
+      result.submit = await scenario(`${kind} submit`, () =>
+        submitLoad(server, { phones: 300, rate: 50, seconds: SUBMIT }),
+      );
+    if (runs('live'))
+      result.live = await scenario(`${kind} live`, () =>
+        liveDelivery(server.base, server.base, { subscribers: 500, rate: 10, seconds: LIVE }),
+      );
+    if (kind === 'postgres' && runs('live')) {
       const second = await startServer({ port: await freePort(), ...target });
       try {
         result.crossInstance = await scenario(`${kind} cross-instance`, () =>
@@ -62,27 +74,40 @@ async function onDatabase(
     await server.kill();
   }
   const killPort = await freePort();
-  result.killRestarts = await scenario(`${kind} kill -9`, () =>
-    killRestarts(() => startServer({ port: killPort, ...target }), {
-      phones: 100,
-      rate: 20,
-      kills: 5,
-      everyMs: 6000,
-    }),
-  );
-  const steady = await startServer({ port: await freePort(), ...target });
-  try {
-    result.memory = await scenario(`${kind} memory`, () =>
-      memorySteady(steady, { rate: 5, seconds: MEMORY, warmupSeconds: Math.min(60, MEMORY / 5) }),
+  if (runs('kill'))
+    result.killRestarts = await scenario(`${kind} kill -9`, () =>
+      killRestarts(() => startServer({ port: killPort, ...target }), {
+        phones: 100,
+        rate: 20,
+        kills: 5,
+        everyMs: 6000,
+      }),
     );
-  } finally {
-    await steady.kill();
+  if (runs('memory')) {
+    const steady = await startServer({ port: await freePort(), ...target });
+    try {
+      result.memory = await scenario(`${kind} memory`, () =>
+        memorySteady(steady, {
+          rate: 5,
+          seconds: MEMORY,
+          warmupSeconds: Math.min(60, MEMORY / 5),
+        }),
+      );
+    } finally {
+      await steady.kill();
+    }
   }
-  result.loadAvgAtEnd = load();
   return result;
 }
 
+const out = new URL('../server-results.json', import.meta.url);
+// A partial run keeps the figures it did not measure.
+const previous: Record<string, Record<string, unknown>> = chosen.size < SCENARIOS.length &&
+existsSync(out)
+  ? JSON.parse(readFileSync(out, 'utf8'))
+  : {};
 const results: Record<string, unknown> = {
+  ...previous,
   date: new Date().toISOString(),
   machine: {
     cpus: os.cpus().length,
@@ -90,9 +115,8 @@ const results: Record<string, unknown> = {
     totalMemGb: Math.round(os.totalmem() / 2 ** 30),
     node: process.version,
   },
-  loadAvgAtStart: load(),
   durations: { submitSeconds: SUBMIT, liveSeconds: LIVE, memorySeconds: MEMORY },
-  note: 'Load generated on 127.0.0.1 by this process; the server is a separate process. loadAvg = 1/5/15-minute load averages.',
+  note: 'Load generated on 127.0.0.1 by this process; the server is a separate process. Each scenario records when it was measured and loadAvgAtStart (1/5/15-minute load averages).',
 };
 
 if (only !== 'postgres') {
@@ -113,8 +137,6 @@ if (only !== 'pglite') {
     cluster?.stop();
   }
 }
-results.loadAvgAtEnd = load();
-const out = new URL('../server-results.json', import.meta.url);
 writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
 console.log(`written ${out.pathname}`);
 process.exit(0);

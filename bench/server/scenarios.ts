@@ -229,7 +229,11 @@ export async function killRestarts(
   };
 }
 
-/** A steady 5 comments/s with 20 live subscribers; RSS sampled after warm-up and at the end. */
+/**
+ * A steady 5 comments/s with 20 live subscribers for `seconds`. The server's own readings (one a
+ * second) give, for the minute after warm-up and the last minute: the median RSS, and the floor
+ * of the heap in use (its lowest point, right after a collection, which garbage cannot inflate).
+ */
 export async function memorySteady(
   server: ServerProcess,
   options: { rate: number; seconds: number; warmupSeconds: number },
@@ -240,35 +244,60 @@ export async function memorySteady(
     { length: 20 },
     () => new SseStream(`${server.base}/api/sessions/${sid}/events?after=0`),
   );
-  const samples: { at: number; rssMb: number }[] = [];
+  const loadStart = server.memory().at(-1)?.at ?? 0;
   const t0 = performance.now();
   let errors = 0;
-  let startRss = NaN;
   const total = options.rate * options.seconds;
   for (let i = 0; i < total; i++) {
     await until(t0 + (i * 1000) / options.rate);
     putComment(server.base, sid, tokens[i % tokens.length]!, benchComment())
       .then((s) => s !== 201 && errors++)
       .catch(() => errors++);
-    if (i % (options.rate * 10) === 0) {
-      const at = (performance.now() - t0) / 1000;
-      samples.push({ at: round(at, 0), rssMb: round(server.rssMb()) });
-      if (Number.isNaN(startRss) && at >= options.warmupSeconds) startRss = server.rssMb();
-    }
   }
-  await sleep(1000);
-  const endRss = server.rssMb();
+  await sleep(1500);
   for (const s of streams) s.close();
-  const change = (100 * (endRss - startRss)) / startRss;
+  const readings = server
+    .memory()
+    .map((r) => ({ ...r, at: r.at - loadStart }))
+    .filter((r) => r.at >= 0 && r.at <= options.seconds);
+  const window = (from: number) => readings.filter((r) => r.at >= from && r.at < from + 60);
+  const first = window(options.warmupSeconds);
+  const last = window(options.seconds - 60);
+  const median = (xs: number[]) => percentile(xs, 50);
+  const change = (a: number, b: number) => round((100 * (b - a)) / a);
+  const rss = { start: median(first.map((r) => r.rssMb)), end: median(last.map((r) => r.rssMb)) };
+  const floor = {
+    start: Math.min(...first.map((r) => r.heapUsedMb)),
+    end: Math.min(...last.map((r) => r.heapUsedMb)),
+  };
+  const afterWarmup = readings.filter((r) => r.at >= options.warmupSeconds);
   return {
     ratePerSecond: options.rate,
     seconds: options.seconds,
     warmupSeconds: options.warmupSeconds,
     errors,
-    startRssMb: round(startRss),
-    endRssMb: round(endRss),
-    changePercent: round(change),
-    samples,
-    pass: Math.abs(change) <= 10 && errors === 0,
+    rssMedianStartMb: rss.start,
+    rssMedianEndMb: rss.end,
+    rssChangePercent: change(rss.start, rss.end),
+    rssRangeAfterWarmupMb: [
+      Math.min(...afterWarmup.map((r) => r.rssMb)),
+      Math.max(...afterWarmup.map((r) => r.rssMb)),
+    ],
+    heapFloorStartMb: floor.start,
+    heapFloorEndMb: floor.end,
+    heapFloorChangePercent: change(floor.start, floor.end),
+    // Every 10th reading, for a plot.
+    samples: readings
+      .filter((_, i) => i % 10 === 0)
+      .map(({ at, rssMb, heapUsedMb, heapTotalMb }) => ({
+        at: Math.round(at),
+        rssMb,
+        heapUsedMb,
+        heapTotalMb,
+      })),
+    pass:
+      errors === 0 &&
+      Math.abs(change(rss.start, rss.end)) <= 10 &&
+      Math.abs(change(floor.start, floor.end)) <= 10,
   };
 }
