@@ -14,7 +14,7 @@ const env = {
 };
 const node = process.execPath;
 const children: ChildProcess[] = [
-  spawn(node, ['node_modules/tsx/dist/cli.mjs', 'src/server/main.ts', '--api-only'], {
+  spawn(node, ['--import', 'tsx', 'src/server/main.ts', '--api-only'], {
     env,
     stdio: 'inherit',
   }),

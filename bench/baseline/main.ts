@@ -38,7 +38,7 @@ const map = new maplibregl.Map({
   canvasContextAttributes: { preserveDrawingBuffer: true },
 });
 map.on('styleimagemissing', (e) => {
-  if (e.id === 'hatch' && !map.hasImage('hatch')) map.addImage('hatch', hatchPattern());
+  if (e.id === 'hatch' && !map.hasImage('hatch')) map.addImage('hatch', hatchPattern(LIGHT));
 });
 (window as unknown as { linhaiMap: maplibregl.Map }).linhaiMap = map;
 

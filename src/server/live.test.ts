@@ -117,6 +117,31 @@ describe.each(DATABASES)('live events on %s', (kind) => {
     stream.close();
   });
 
+  it('keeps an idle stream alive with heartbeats, and lets go of a client that left', async () => {
+    const { id: sid } = await facilitator.createSession('Idle');
+    const controller = new AbortController();
+    const response = await fetch(`${http.base}/api/sessions/${sid}/events`, {
+      headers: { Accept: 'text/event-stream' },
+      signal: controller.signal,
+    });
+    expect(response.headers.get('Content-Type')).toMatch(/^text\/event-stream/);
+    // Proxies close a connection that stays silent; nothing is posted here, yet comment lines
+    // (which EventSource ignores) keep arriving, one per heartbeat (1 s in the test server).
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    while ((text.match(/^: heartbeat$/gm) ?? []).length < 2) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+    }
+    expect(text.match(/^: heartbeat$/gm)).toHaveLength(2);
+    expect(text).not.toMatch(/^data:/m);
+    expect(server.hub.subscriberCount(sid)).toBe(1);
+    controller.abort();
+    await expect.poll(() => server.hub.subscriberCount(sid), { timeout: 10_000 }).toBe(0);
+  });
+
   it('gives the facilitator report counts and hidden text live', async () => {
     const { id: sid } = await facilitator.createSession('Facilitator view');
     const phone = await Phone.join(new TestClient(server.app, http.base), sid);

@@ -48,7 +48,9 @@ export class LiveHub {
     );
   }
 
-  get subscriberCount(): number {
+  /** Open streams, of one session or of all: what a dropped connection must give back. */
+  subscriberCount(sid?: string): number {
+    if (sid !== undefined) return this.channels.get(sid)?.subscribers.size ?? 0;
     let n = 0;
     for (const channel of this.channels.values()) n += channel.subscribers.size;
     return n;

@@ -132,6 +132,40 @@ test.describe('comment pins', () => {
     expect(watch.errors).toEqual([]);
   });
 
+  test('in English, kinds are marked S C I Q and labels take an English colon', async ({
+    page,
+  }) => {
+    const watch = await watchPage(page);
+    await openApp(page, '#tab=comments&lang=en');
+    await page
+      .locator('main')
+      .getByRole('button', { name: /Add comment/ })
+      .click();
+    const p = await project(page, LAND);
+    await page.getByTestId('map-container').click({ position: p });
+    const form = page.getByTestId('comment-form');
+    await expect(form).toContainText(/Location: 121\.\d{5}, 28\.\d{5}/);
+    await expect(form.getByText('C', { exact: true })).toBeVisible(); // Concern's mark
+    await page.getByLabel('Concern').check();
+    await page.getByLabel('Your comment').fill('Will lorries pass the village?');
+    await page.getByRole('button', { name: 'Submit comment' }).click();
+    await expect(page.getByTestId('comments-panel').getByRole('status')).toHaveText(
+      'Comment saved on this device',
+    );
+    await page.getByRole('button', { name: /back to/i }).click();
+    await expect(page.getByLabel('Filter by kind').locator('option')).toHaveText([
+      'All',
+      'S Support',
+      'C Concern',
+      'I Idea',
+      'Q Question',
+    ]);
+    const item = page.getByTestId('comment-list').getByRole('listitem');
+    await expect(item).toHaveCount(1);
+    await expect(item.locator('.mark')).toHaveText('C');
+    expect(watch.errors).toEqual([]);
+  });
+
   test('a feature card starts a comment pinned on the feature and linked to it', async ({
     page,
   }) => {

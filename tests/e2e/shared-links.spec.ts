@@ -89,3 +89,39 @@ test.describe('shared links start cleanly, every time', () => {
     expect(watch.errors, 'page errors').toEqual([]);
   });
 });
+
+test.describe('a link to a place shows the place', () => {
+  test('#feature= on a layer hidden by default turns that layer on and draws the place', async ({
+    page,
+  }) => {
+    const watch = await watchPage(page);
+    // 桃渚军事古城景区 is on 文化与旅游, which the app opens with switched off.
+    await page.goto('./#feature=taozhu-military-city');
+    await waitForReady(page);
+    await expect(page.getByTestId('feature-card')).toContainText('桃渚军事古城景区');
+    await page.locator('#tab-layers').click();
+    await expect(page.getByRole('checkbox', { name: /文化与旅游/ })).toBeChecked();
+    await expect(page).toHaveURL(/layers=[^&]*culture/);
+    const at = await page.evaluate(async () => {
+      const all = await (await fetch('./data/features.geojson')).json();
+      const f = all.features.find((x: any) => x.properties.id === 'taozhu-military-city');
+      return f.geometry.coordinates as [number, number];
+    });
+    await expect
+      .poll(
+        () =>
+          page.evaluate(([lon, lat]) => {
+            const map = (window as any).linhaiMap;
+            const p = map.project([lon, lat]);
+            return map
+              .queryRenderedFeatures([p.x, p.y])
+              .filter((f: any) => !f.layer.id.includes('uncertainty'))
+              .map((f: any) => f.properties.id)
+              .filter((x: string) => x === 'taozhu-military-city' || x === `stack-${lon}-${lat}`);
+          }, at),
+        { message: 'the place is drawn, alone or in its stack' },
+      )
+      .not.toEqual([]);
+    expect(watch.errors, 'page errors').toEqual([]);
+  });
+});

@@ -79,6 +79,7 @@ export type HorizonBasis = z.infer<typeof HorizonBasis>;
 
 /** Zone ids used by `zone` and by the derived zone features. */
 export const ZONE_IDS = ['zone-east', 'zone-central', 'zone-west'] as const;
+export type ZoneId = (typeof ZONE_IDS)[number];
 
 /**
  * Geometry computed at build time: the union of the schematic town areas (Voronoi cells of

@@ -15,19 +15,6 @@ import { LIGHT, type Theme } from './theme';
  * edge is dashed, the circles dotted, the measurement solid with vertex dots.
  */
 
-/** Overlay colours, distinct from the plan layers' palette. */
-export interface AnalysisColours {
-  buffer: string;
-  circle: string;
-  measure: string;
-}
-
-export const ANALYSIS_COLOURS: AnalysisColours = {
-  buffer: '#2f5d73',
-  circle: '#6b4f8a',
-  measure: '#b4461e',
-};
-
 export const ANALYSIS_SOURCES = {
   buffer: 'analysis_buffer',
   circles: 'analysis_circles',
@@ -42,11 +29,9 @@ const role = (r: string): ExpressionSpecification => ['==', ['get', 'role'], r];
  * The overlay layers. Features carry a `role` property: `area` / `centre` (buffer),
  * `circle` / `label` (circles), `shape` / `rubber` / `vertex` / `label` (measure).
  */
-export function analysisLayers(
-  theme: Theme,
-  colours: AnalysisColours = ANALYSIS_COLOURS,
-): LayerSpecification[] {
+export function analysisLayers(theme: Theme): LayerSpecification[] {
   const { buffer, circles, measure } = ANALYSIS_SOURCES;
+  const colours = theme.analysis;
   return [
     {
       id: 'analysis_buffer_fill',
@@ -99,7 +84,7 @@ export function analysisLayers(
       filter: role('vertex'),
       paint: {
         'circle-radius': 4,
-        'circle-color': '#ffffff',
+        'circle-color': theme.ui.onAccent,
         'circle-stroke-color': colours.measure,
         'circle-stroke-width': 2,
       },
@@ -112,7 +97,7 @@ export function analysisLayers(
       paint: {
         'circle-radius': 5,
         'circle-color': colours.buffer,
-        'circle-stroke-color': '#ffffff',
+        'circle-stroke-color': theme.ui.onAccent,
         'circle-stroke-width': 2,
       },
     },

@@ -1,3 +1,4 @@
+import { createExpression } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { createComment, withStatus } from '../comments/schema';
 import {
@@ -30,6 +31,23 @@ const hidden = withStatus(
 );
 
 describe('comment pins', () => {
+  it("draw their kind's mark in the map's language: 支 忧 议 问, or S C I Q in English", () => {
+    const data = commentPinData([older, hidden, newer], {
+      facilitator: true,
+      draft: { lon: 121, lat: 28.8 },
+    });
+    const layout = commentLayers(LIGHT)[0]!.layout as Record<string, unknown>;
+    const marks = (lang: 'zh' | 'en') => {
+      const field = createExpression(layout['text-field'], null, { lang });
+      if (field.result !== 'success') throw new Error(JSON.stringify(field.value));
+      return data.features.map((f) =>
+        String(field.value.evaluate({ zoom: 10 }, { properties: f.properties } as never)),
+      );
+    };
+    expect(marks('zh')).toEqual(['支', '问', '忧', '＋']); // oldest first, the draft last
+    expect(marks('en')).toEqual(['S', 'Q', 'C', '+']);
+  });
+
   it('leave hidden comments out of the public view entirely', () => {
     const data = commentPinData([hidden, newer, older], { facilitator: false });
     expect(data.features.map((f) => f.properties.id)).toEqual([older.id, newer.id]);
@@ -65,7 +83,7 @@ describe('comment pins', () => {
   });
 
   it('pin image: a filled head, transparent corners, a point at the bottom centre', () => {
-    const image = commentPinImage('#2e7d32');
+    const image = commentPinImage('#2e7d32', LIGHT);
     expect(image.width).toBe(PIN_WIDTH * PIN_PIXEL_RATIO);
     expect(image.height).toBe(PIN_HEIGHT * PIN_PIXEL_RATIO);
     const pixel = (x: number, y: number) => {

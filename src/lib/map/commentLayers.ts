@@ -6,7 +6,8 @@ import type {
 } from 'maplibre-gl';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { COMMENT_KINDS, type Comment, type CommentKind } from '../comments/schema';
-import type { Theme } from './theme';
+import { byLang } from './mapState';
+import { rgbOf, type Theme } from './theme';
 
 /**
  * Consultation comment pins: their own source and one symbol layer, drawn above the
@@ -21,19 +22,26 @@ export interface PinLook {
   colour: string;
   /** Character drawn in the pin's head (local fonts). */
   mark: string;
+  /** The same in English mode: the first letter of the kind's English name. */
+  markEn: string;
 }
 
-/** Each kind: a colour with white text at ≥ 4.5:1, and the first character of its Chinese name. */
+/** Each kind: a colour with white text at ≥ 4.5:1, and the first character of its name. */
 export const KIND_LOOK: Record<CommentKind, PinLook> = {
-  support: { colour: '#2e7d32', mark: '支' },
-  concern: { colour: '#c62828', mark: '忧' },
-  idea: { colour: '#1565c0', mark: '议' },
-  question: { colour: '#8a5300', mark: '问' },
+  support: { colour: '#2e7d32', mark: '支', markEn: 'S' },
+  concern: { colour: '#c62828', mark: '忧', markEn: 'C' },
+  idea: { colour: '#1565c0', mark: '议', markEn: 'I' },
+  question: { colour: '#8a5300', mark: '问', markEn: 'Q' },
 };
+
+/** A kind's mark in the UI language (the pins follow the map's `lang` global state). */
+export function kindMark(kind: CommentKind, lang: 'zh' | 'en'): string {
+  return lang === 'en' ? KIND_LOOK[kind].markEn : KIND_LOOK[kind].mark;
+}
 /** A hidden comment in facilitator view: greyed, its kind still legible by the mark. */
 export const HIDDEN_COLOUR = '#8c8780';
-/** The pin being placed, before it is submitted. */
-export const DRAFT_LOOK: PinLook = { colour: '#2a2926', mark: '＋' };
+/** The pin being placed, before it is submitted: drawn in the ink colour. */
+const DRAFT_MARK = '＋';
 
 /** Pin image size in CSS pixels; drawn at `PIN_PIXEL_RATIO` for sharp edges. */
 export const PIN_WIDTH = 28;
@@ -44,11 +52,6 @@ const HEAD_CENTRE_Y = HEAD_RADIUS + 2;
 
 /** Image names: `comment-pin-support`, …, `comment-pin-hidden`, `comment-pin-draft`. */
 export const pinImageName = (look: CommentKind | 'hidden' | 'draft') => `comment-pin-${look}`;
-
-function rgb(colour: string): [number, number, number] {
-  const n = parseInt(colour.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-}
 
 /** True if (x, y) in CSS px lies in the teardrop grown by `grow` px. */
 function inTeardrop(x: number, y: number, grow: number): boolean {
@@ -67,13 +70,13 @@ function inTeardrop(x: number, y: number, grow: number): boolean {
  * A teardrop pin as raw RGBA pixels (for `map.addImage` with `pixelRatio`): a dark
  * hairline, a white rim and the fill colour, antialiased by 4×4 supersampling.
  */
-export function commentPinImage(colour: string) {
+export function commentPinImage(colour: string, theme: Theme) {
   const width = PIN_WIDTH * PIN_PIXEL_RATIO;
   const height = PIN_HEIGHT * PIN_PIXEL_RATIO;
   const data = new Uint8Array(width * height * 4);
-  const fill = rgb(colour);
-  const ink: [number, number, number] = [42, 41, 38];
-  const white: [number, number, number] = [255, 255, 255];
+  const fill = rgbOf(colour);
+  const ink = rgbOf(theme.ui.ink);
+  const white = rgbOf(theme.ui.onAccent);
   const n = 4;
   for (let py = 0; py < height; py++) {
     for (let px = 0; px < width; px++) {
@@ -117,6 +120,7 @@ export interface PinProperties {
   /** Image look: the kind, `hidden`, or `draft`. */
   look: CommentKind | 'hidden' | 'draft';
   mark: string;
+  markEn: string;
   /** The comment open in the panel: drawn larger. */
   open: boolean;
 }
@@ -146,6 +150,7 @@ export function commentPinData(
       kind: c.kind,
       look: c.status === 'hidden' ? 'hidden' : c.kind,
       mark: KIND_LOOK[c.kind].mark,
+      markEn: KIND_LOOK[c.kind].markEn,
       open: c.id === options.openId,
     },
   }));
@@ -154,7 +159,14 @@ export function commentPinData(
       type: 'Feature',
       id: 'draft',
       geometry: { type: 'Point', coordinates: [options.draft.lon, options.draft.lat] },
-      properties: { id: 'draft', kind: 'draft', look: 'draft', mark: DRAFT_LOOK.mark, open: true },
+      properties: {
+        id: 'draft',
+        kind: 'draft',
+        look: 'draft',
+        mark: DRAFT_MARK,
+        markEn: '+',
+        open: true,
+      },
     });
   }
   return { type: 'FeatureCollection', features };
@@ -175,7 +187,7 @@ export function commentLayers(theme: Theme): LayerSpecification[] {
         'icon-size': ['case', isOpen, 1.3, 1],
         'icon-allow-overlap': true,
         'icon-ignore-placement': true,
-        'text-field': ['get', 'mark'],
+        'text-field': byLang(['get', 'mark'], ['get', 'markEn']),
         'text-font': theme.fontStack,
         'text-size': ['case', isOpen, 16, 12.5],
         // The head's centre sits 24 px (×1.3 when open) above the tip.
@@ -189,7 +201,7 @@ export function commentLayers(theme: Theme): LayerSpecification[] {
         'text-ignore-placement': true,
         'symbol-z-order': 'source',
       },
-      paint: { 'text-color': '#ffffff' },
+      paint: { 'text-color': theme.ui.onAccent },
     },
   ];
 }
@@ -199,15 +211,17 @@ export function addCommentLayers(map: MaplibreMap, theme: Theme): void {
   for (const kind of COMMENT_KINDS) {
     const name = pinImageName(kind);
     if (!map.hasImage(name)) {
-      map.addImage(name, commentPinImage(KIND_LOOK[kind].colour), { pixelRatio: PIN_PIXEL_RATIO });
+      const image = commentPinImage(KIND_LOOK[kind].colour, theme);
+      map.addImage(name, image, { pixelRatio: PIN_PIXEL_RATIO });
     }
   }
   for (const [look, colour] of [
     ['hidden', HIDDEN_COLOUR],
-    ['draft', DRAFT_LOOK.colour],
+    ['draft', theme.ui.ink],
   ] as const) {
     if (!map.hasImage(pinImageName(look))) {
-      map.addImage(pinImageName(look), commentPinImage(colour), { pixelRatio: PIN_PIXEL_RATIO });
+      const image = commentPinImage(colour, theme);
+      map.addImage(pinImageName(look), image, { pixelRatio: PIN_PIXEL_RATIO });
     }
   }
   if (!map.getSource(COMMENT_SOURCE)) {

@@ -5,6 +5,7 @@ import type {
   LayerSpecification,
   SymbolLayerSpecification,
 } from 'maplibre-gl';
+import { Status } from '../data/features';
 import { LAYERS, type Layer } from '../data/layers';
 import { t } from '../i18n';
 import { stackCountKey } from './stacks';
@@ -62,21 +63,23 @@ const isArea = geometryIs('Polygon', 'MultiPolygon');
 const state = (key: string): ExpressionSpecification => ['boolean', ['feature-state', key], false];
 const emphasised: ExpressionSpecification = ['any', state('selected'), state('highlight')];
 
-const layerColour: ExpressionSpecification = [
-  'match',
-  ['get', 'layer'],
-  ...LAYERS.flatMap((l) => [l, LAYER_LOOK[l].colour]),
-  '#666666',
-] as unknown as ExpressionSpecification;
+/** A feature's layer colour (the fallback only satisfies MapLibre: every layer has a look). */
+const layerColour = (theme: Theme): ExpressionSpecification =>
+  [
+    'match',
+    ['get', 'layer'],
+    ...LAYERS.flatMap((l) => [l, LAYER_LOOK[l].colour]),
+    theme.labelMuted,
+  ] as unknown as ExpressionSpecification;
 
-const areaColour: ExpressionSpecification = [
-  'match',
-  ['get', 'id'],
-  ...Object.entries(ZONE_COLOURS).flat(),
-  layerColour,
-] as unknown as ExpressionSpecification;
-
-const statusDash = (status: string) => STATUS_DASH[status] ?? [1, 0];
+/** Zones in their own colours, other areas in their layer's. */
+const areaColour = (theme: Theme): ExpressionSpecification =>
+  [
+    'match',
+    ['get', 'id'],
+    ...Object.entries(ZONE_COLOURS).flat(),
+    layerColour(theme),
+  ] as unknown as ExpressionSpecification;
 
 /** Style-layer ids that belong to one plan layer (for toggling visibility). */
 export function styleLayerIds(layer: Layer): string[] {
@@ -85,7 +88,7 @@ export function styleLayerIds(layer: Layer): string[] {
     `plan_${layer}_area_hatch`,
     `plan_${layer}_area_edge`,
     `plan_${layer}_line_casing`,
-    ...Object.keys(STATUS_DASH).map((s) => `plan_${layer}_line_${s}`),
+    ...Status.options.map((s) => `plan_${layer}_line_${s}`),
     `plan_${layer}_uncertainty`,
     `plan_${layer}_uncertainty_selected`,
     `plan_${layer}_point`,
@@ -95,8 +98,9 @@ export function styleLayerIds(layer: Layer): string[] {
 }
 
 /** Areas: translucent fills; schematic ones hatched with a dashed edge. */
-function areaLayers(layer: Layer): LayerSpecification[] {
+function areaLayers(layer: Layer, theme: Theme): LayerSpecification[] {
   const filter: ExpressionSpecification = ['all', isLayer(layer), isArea];
+  const colour = areaColour(theme);
   return [
     {
       id: `plan_${layer}_area`,
@@ -104,7 +108,7 @@ function areaLayers(layer: Layer): LayerSpecification[] {
       source: PLAN_SOURCE,
       filter,
       paint: {
-        'fill-color': areaColour,
+        'fill-color': colour,
         'fill-opacity': ['case', emphasised, 0.34, layer === 'zones' ? 0.16 : 0.22],
       },
     },
@@ -121,7 +125,7 @@ function areaLayers(layer: Layer): LayerSpecification[] {
       source: PLAN_SOURCE,
       filter,
       paint: {
-        'line-color': areaColour,
+        'line-color': colour,
         'line-width': ['case', emphasised, 3, 1.4],
         'line-opacity': 0.9,
         'line-dasharray': [3, 2],
@@ -157,17 +161,17 @@ function lineLayers(layer: Layer, theme: Theme): LayerSpecification[] {
         'line-opacity': layer === 'belt' ? 0 : 0.9,
       },
     },
-    ...Object.keys(STATUS_DASH).map((status): LayerSpecification => ({
+    ...Status.options.map((status): LayerSpecification => ({
       id: `plan_${layer}_line_${status}`,
       type: 'line',
       source: PLAN_SOURCE,
       filter: ['all', filter, ['==', ['get', 'status'], status]],
       layout: { 'line-join': 'round' },
       paint: {
-        'line-color': layerColour,
+        'line-color': layerColour(theme),
         'line-width': width(0),
         'line-opacity': layer === 'belt' ? 0.35 : 0.95,
-        'line-dasharray': statusDash(status),
+        'line-dasharray': STATUS_DASH[status],
       },
     })),
   ];
@@ -182,10 +186,11 @@ function pointLayers(layer: Layer, theme: Theme): LayerSpecification[] {
   const filter: ExpressionSpecification = ['all', isLayer(layer), isPoint];
   const estimated: ExpressionSpecification = ['==', ['get', 'confidence'], 'estimated'];
   const halo = (full: number, emphasisedFull: number) => ['case', emphasised, emphasisedFull, full];
+  const colour = layerColour(theme);
   const haloPaint: CircleLayerSpecification['paint'] = {
     'circle-radius': groundRadius(['to-number', ['get', 'uncertainty_km'], 0]),
-    'circle-color': layerColour,
-    'circle-stroke-color': layerColour,
+    'circle-color': colour,
+    'circle-stroke-color': colour,
     'circle-stroke-width': ['case', emphasised, 1.4, 0.6],
   };
   return [
@@ -219,8 +224,8 @@ function pointLayers(layer: Layer, theme: Theme): LayerSpecification[] {
           [8, 7],
           [13, 11],
         ]),
-        'circle-color': ['case', estimated, theme.cityFill, layerColour],
-        'circle-stroke-color': ['case', emphasised, theme.emphasisStroke, layerColour],
+        'circle-color': ['case', estimated, theme.cityFill, colour],
+        'circle-stroke-color': ['case', emphasised, theme.emphasisStroke, colour],
         'circle-stroke-width': ['case', emphasised, 3, 1.6],
       },
     },
@@ -251,7 +256,7 @@ function markLayer(layer: Layer, theme: Theme): LayerSpecification {
       // Padding ≈ the disc around the character: labels keep clear of the whole symbol.
       'text-padding': scaled(3),
     },
-    paint: { 'text-color': ['case', estimated, layerColour, theme.markInk] },
+    paint: { 'text-color': ['case', estimated, layerColour(theme), theme.markInk] },
   };
 }
 
@@ -325,7 +330,7 @@ function labelLayer(layer: Layer, theme: Theme): LayerSpecification {
       ...(layer === 'zones' ? zoneLabelLayout : placeLabelLayout),
     },
     paint: {
-      'text-color': ['case', isLabelAnchor, areaColour, theme.labelInk],
+      'text-color': ['case', isLabelAnchor, areaColour(theme), theme.labelInk],
       'text-halo-color': theme.labelHalo,
       'text-halo-width': 1.6,
     },
@@ -334,7 +339,10 @@ function labelLayer(layer: Layer, theme: Theme): LayerSpecification {
 
 /** Plan areas and lines, drawn above the base fills and below the town seats. */
 export function planShapeLayers(theme: Theme): LayerSpecification[] {
-  return [...LAYERS.flatMap((l) => areaLayers(l)), ...LAYERS.flatMap((l) => lineLayers(l, theme))];
+  return [
+    ...LAYERS.flatMap((l) => areaLayers(l, theme)),
+    ...LAYERS.flatMap((l) => lineLayers(l, theme)),
+  ];
 }
 
 /**

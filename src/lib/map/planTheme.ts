@@ -1,4 +1,4 @@
-import type { Layer } from '../data/features';
+import type { Layer, Status, ZoneId } from '../data/features';
 
 /**
  * How each plan layer is drawn: a colour and a one-character mark drawn inside point
@@ -35,14 +35,14 @@ export function layerMark(layer: Layer, lang: 'zh' | 'en'): string {
 }
 
 /** The three zones of 一带三区, each with its own colour. */
-export const ZONE_COLOURS: Record<string, string> = {
+export const ZONE_COLOURS: Record<ZoneId, string> = {
   'zone-east': '#3f7fa3',
   'zone-central': '#c48a45',
   'zone-west': '#5d8c4f',
 };
 
 /** Line dash per status: solid existing, long dashes under construction, dashes planned, dots proposed. */
-export const STATUS_DASH: Record<string, number[]> = {
+export const STATUS_DASH: Record<Status, number[]> = {
   existing: [1, 0],
   under_construction: [4, 1.5],
   planned: [2.2, 1.6],

@@ -6,6 +6,7 @@ import { app, DEFAULT_LAYERS, PANELS, type PanelId } from './appState.svelte';
 import { presenter, setPresenter } from './presenter.svelte';
 import { tour } from './tour/tourState.svelte';
 import { sessionModel } from './session/sessionModel.svelte';
+import { layerNotice, revealLayer } from './revealLayer.svelte';
 
 /** The part of the app state the URL carries (the map view is added by the caller). */
 function stateFromApp(): HashState {
@@ -65,6 +66,11 @@ export function applyHash(hash: string, { first = false } = {}): HashState {
     zone: state.zone ?? null,
   };
   app.selectedFeature = state.feature ?? null;
+  // A link names a place to show it: its card over an empty spot would mislead, so its
+  // layer is turned on (and the announcement says so), as when it is chosen from a list.
+  const linked = state.feature ? app.featureById.get(state.feature) : undefined;
+  if (linked) revealLayer(linked.properties.layer);
+  else layerNotice.layer = null;
   if (state.section) {
     app.openSection = state.section;
     app.panel = 'reader';

@@ -10,3 +10,8 @@ export function tr(key: StringKey, params?: Params): string {
 export function nameOf(names: { name: string; name_en?: string }): string {
   return localName(names, app.lang);
 }
+
+/** A label and its colon in the current language: "来源：" / "Source: ". */
+export function labelled(key: StringKey, params?: Params): string {
+  return `${tr(key, params)}${app.lang === 'en' ? ': ' : '：'}`;
+}

@@ -21,11 +21,7 @@ export interface ExportInput {
   date: Date;
 }
 
-const INK = '#2a2926';
-const MUTED = '#6f685b';
-const PAPER = '#fbfaf6';
-const LINE = '#ddd6c8';
-const ACCENT = '#7b3a2c';
+const { ink: INK, muted: MUTED, paper: PAPER, line: LINE, accent: ACCENT } = LIGHT.ui;
 
 /** Waits until the map has drawn everything it has: the canvas is then complete. */
 async function settled(map: MaplibreMap): Promise<void> {
@@ -136,7 +132,7 @@ function drawLegend(
       ctx.arc(cx + 7 * r, cy, 7 * r, 0, 2 * Math.PI);
       ctx.fillStyle = look.colour;
       ctx.fill();
-      ctx.fillStyle = '#fff';
+      ctx.fillStyle = LIGHT.markInk;
       ctx.font = `${9 * r}px ${font}`;
       ctx.textAlign = 'center';
       ctx.fillText(layerMark(row.layer, input.lang), cx + 7 * r, cy + 0.5 * r);
@@ -148,7 +144,7 @@ function drawLegend(
       ctx.beginPath();
       ctx.setLineDash([3 * r, 2 * r]);
       ctx.arc(cx + 7 * r, cy, 6 * r, 0, 2 * Math.PI);
-      ctx.strokeStyle = '#555';
+      ctx.strokeStyle = MUTED;
       ctx.lineWidth = 1.2 * r;
       ctx.stroke();
       ctx.setLineDash([]);
