@@ -85,6 +85,20 @@ test.describe('places that share one estimated position', () => {
     expect(watch.errors, 'page errors').toEqual([]);
   });
 
+  test('in English, the list marks each place as the map does, with a Latin letter', async ({
+    page,
+    request,
+  }) => {
+    const n = (await portPlaces(request, DEFAULT_LAYERS)).length;
+    await openApp(page, '#map=12/28.78/121.65&lang=en');
+    await clickAt(page, PORT_AREA);
+    const list = page.getByTestId('stack-list');
+    await expect(list.getByRole('heading')).toHaveText(`${n} places at one position`);
+    const marks = await list.locator('li .mark').allTextContents();
+    expect(marks).toHaveLength(n);
+    for (const mark of marks) expect(mark.trim()).toMatch(/^[A-Z]$/);
+  });
+
   test('the count follows the layer toggles', async ({ page, request }) => {
     const withPublic: Layer[] = [...DEFAULT_LAYERS, 'public'];
     const withoutPlatforms = withPublic.filter((l) => l !== 'platforms');
