@@ -32,14 +32,18 @@ export interface ServerProcess {
   cpuMs(): number;
   /** The server's own memory readings, one a second since it started (bench/server/memoryProbe.ts). */
   memory(): MemoryReading[];
+  /** The heap the server retains after a full collection, in MB. */
+  retainedHeapMb(): Promise<number>;
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
 export interface MemoryReading {
   at: number;
-  rssMb: number;
-  heapUsedMb: number;
-  heapTotalMb: number;
+  rssMb?: number;
+  heapUsedMb?: number;
+  heapTotalMb?: number;
+  /** The heap in use right after a full collection (written on SIGUSR2). */
+  retainedMb?: number;
 }
 
 export async function startServer(options: {
@@ -55,6 +59,7 @@ export async function startServer(options: {
     // tsx's loader in this very process (the tsx CLI would run the server in a child that a
     // kill of the wrapper leaves running, still holding the data folder's lock).
     [
+      '--expose-gc',
       '--import',
       'tsx',
       '--import',
@@ -81,6 +86,13 @@ export async function startServer(options: {
   const base = `http://127.0.0.1:${options.port}`;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   void exited.then(() => rmSync(probeDir, { recursive: true, force: true }));
+  const readMemory = (): MemoryReading[] =>
+    existsSync(probeFile)
+      ? readFileSync(probeFile, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as MemoryReading)
+      : [];
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited: ${stderr}`);
     try {
@@ -101,13 +113,14 @@ export async function startServer(options: {
     cpuMs() {
       return cpuOfTree(child.pid!);
     },
-    memory() {
-      if (!existsSync(probeFile)) return [];
-      return readFileSync(probeFile, 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => JSON.parse(line) as MemoryReading);
+    async retainedHeapMb() {
+      const retained = () => readMemory().filter((r) => r.retainedMb !== undefined);
+      const before = retained().length;
+      process.kill(child.pid!, 'SIGUSR2');
+      while (retained().length === before) await sleep(50);
+      return retained()[before]!.retainedMb!;
     },
+    memory: readMemory,
     async kill(signal: NodeJS.Signals = 'SIGTERM') {
       if (child.exitCode !== null) return;
       killTree(child.pid!, signal);
