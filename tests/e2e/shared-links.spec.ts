@@ -124,4 +124,45 @@ test.describe('a link to a place shows the place', () => {
       .not.toEqual([]);
     expect(watch.errors, 'page errors').toEqual([]);
   });
+
+  test('a place the filters leave out: the card says so, and clearing the filters draws it', async ({
+    page,
+    request,
+  }) => {
+    const watch = await watchPage(page);
+    const all = await (await request.get('./data/features.geojson')).json();
+    // An existing place on a layer shown by default, linked with a filter for planned places only.
+    const place = all.features.find(
+      (f: any) =>
+        f.geometry.type === 'Point' &&
+        f.properties.status === 'existing' &&
+        ['platforms', 'logistics', 'port', 'rail'].includes(f.properties.layer),
+    );
+    const [lon, lat] = place.geometry.coordinates as [number, number];
+    await page.goto(`./#feature=${place.properties.id}&status=planned`);
+    await waitForReady(page);
+    const card = page.getByTestId('feature-card');
+    await expect(card).toContainText(place.properties.name);
+    const note = card.getByTestId('filtered-note');
+    await expect(note).toContainText('当前筛选（状态、目标年份或片区）未包括此地点');
+    const drawn = () =>
+      page.evaluate(
+        ([id, lon, lat]) => {
+          const map = (window as any).linhaiMap;
+          const p = map.project([lon, lat]);
+          return map
+            .queryRenderedFeatures([p.x, p.y])
+            .filter((f: any) => !f.layer.id.includes('uncertainty'))
+            .some((f: any) => f.properties.id === id || f.properties.id === `stack-${lon}-${lat}`);
+        },
+        [place.properties.id, lon, lat] as const,
+      );
+    await note.getByRole('button', { name: '清除筛选' }).click();
+    await expect(note).toHaveCount(0);
+    await expect(page).not.toHaveURL(/status=/);
+    await expect
+      .poll(drawn, { message: 'the place is drawn once the filters are cleared' })
+      .toBe(true);
+    expect(watch.errors, 'page errors').toEqual([]);
+  });
 });

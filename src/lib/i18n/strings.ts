@@ -96,6 +96,8 @@ export const zh = {
   'source.kind.web': '网页',
   'card.zone': '所在片区',
   'card.offMap': '位于地图范围外，绘于边缘',
+  'card.filteredOut': '当前筛选（状态、目标年份或片区）未包括此地点，地图上暂不显示。',
+  'card.clearFilters': '清除筛选',
   'card.openSection': '阅读第 {section} 节',
   'card.zoomTo': '缩放到此处',
   'card.comment': '对此发表意见',
@@ -550,6 +552,9 @@ export const en: Record<StringKey, string> = {
   'source.kind.web': 'Web page',
   'card.zone': 'Zone',
   'card.offMap': 'Outside the map window, drawn at the edge',
+  'card.filteredOut':
+    'The current filters (status, target year or zone) leave this place out, so the map does not show it.',
+  'card.clearFilters': 'Clear filters',
   'card.openSection': 'Read section {section}',
   'card.zoomTo': 'Zoom to',
   'card.comment': 'Comment on this',
