@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, project, readCanvas, waitForIdle, watchPage } from './support/app';
+import { drawnAt, openApp, project, readCanvas, waitForIdle, watchPage } from './support/app';
 
 /** Great-circle km on Turf's sphere (R = 6371.0088 km), the model the measure tool uses. */
 function haversineKm(a: [number, number], b: [number, number]): number {
@@ -130,25 +130,11 @@ test.describe('analysis', () => {
         .toBe(true);
       // A point is drawn there: its own symbol, or the stack of places sharing its position.
       if (features[id].g.type === 'Point') {
-        const [lon, lat] = features[id].g.coordinates;
         await expect
-          .poll(
-            () =>
-              page.evaluate(
-                ([fid, lon, lat]) => {
-                  const map = (window as any).linhaiMap;
-                  const p = map.project([lon, lat]);
-                  return map
-                    .queryRenderedFeatures([p.x, p.y])
-                    .filter((f: any) => !f.layer.id.includes('uncertainty'))
-                    .map((f: any) => f.properties.id)
-                    .filter((x: string) => x === fid || x === `stack-${lon}-${lat}`);
-                },
-                [id, lon, lat] as const,
-              ),
-            { message: `${id} drawn, alone or in its stack` },
-          )
-          .not.toEqual([]);
+          .poll(() => drawnAt(page, id, features[id].g.coordinates), {
+            message: `${id} drawn, alone or in its stack`,
+          })
+          .toBe(true);
       }
     }
   });

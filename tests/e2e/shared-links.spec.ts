@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { project, watchPage } from './support/app';
+import { drawnAt, project, watchPage } from './support/app';
 
 /**
  * Issue 13: a zoomed-in `#map=` link (what 复制链接 produces) failed about one load in three:
@@ -108,20 +108,10 @@ test.describe('a link to a place shows the place', () => {
       return f.geometry.coordinates as [number, number];
     });
     await expect
-      .poll(
-        () =>
-          page.evaluate(([lon, lat]) => {
-            const map = (window as any).linhaiMap;
-            const p = map.project([lon, lat]);
-            return map
-              .queryRenderedFeatures([p.x, p.y])
-              .filter((f: any) => !f.layer.id.includes('uncertainty'))
-              .map((f: any) => f.properties.id)
-              .filter((x: string) => x === 'taozhu-military-city' || x === `stack-${lon}-${lat}`);
-          }, at),
-        { message: 'the place is drawn, alone or in its stack' },
-      )
-      .not.toEqual([]);
+      .poll(() => drawnAt(page, 'taozhu-military-city', at), {
+        message: 'the place is drawn, alone or in its stack',
+      })
+      .toBe(true);
     expect(watch.errors, 'page errors').toEqual([]);
   });
 
@@ -145,23 +135,13 @@ test.describe('a link to a place shows the place', () => {
     await expect(card).toContainText(place.properties.name);
     const note = card.getByTestId('filtered-note');
     await expect(note).toContainText('当前筛选（状态、目标年份或片区）未包括此地点');
-    const drawn = () =>
-      page.evaluate(
-        ([id, lon, lat]) => {
-          const map = (window as any).linhaiMap;
-          const p = map.project([lon, lat]);
-          return map
-            .queryRenderedFeatures([p.x, p.y])
-            .filter((f: any) => !f.layer.id.includes('uncertainty'))
-            .some((f: any) => f.properties.id === id || f.properties.id === `stack-${lon}-${lat}`);
-        },
-        [place.properties.id, lon, lat] as const,
-      );
     await note.getByRole('button', { name: '清除筛选' }).click();
     await expect(note).toHaveCount(0);
     await expect(page).not.toHaveURL(/status=/);
     await expect
-      .poll(drawn, { message: 'the place is drawn once the filters are cleared' })
+      .poll(() => drawnAt(page, place.properties.id, [lon, lat]), {
+        message: 'the place is drawn once the filters are cleared',
+      })
       .toBe(true);
     expect(watch.errors, 'page errors').toEqual([]);
   });

@@ -14,6 +14,9 @@ export interface FeatureFilters {
   zone: string | null;
 }
 
+/** No filter set: every status, year and zone (a fresh object, since the app state owns it). */
+export const noFilters = (): FeatureFilters => ({ statuses: [], horizon: null, zone: null });
+
 /** True when a feature passes the layer panel's filters. */
 export function passesFilters(
   p: PlanFeatureCollection['features'][number]['properties'],

@@ -3,7 +3,7 @@ import type { Layer } from '../data/layers';
 import { DEFAULT_LAYERS } from '../map/defaultLayers';
 
 export { DEFAULT_LAYERS };
-import type { FeatureFilters } from '../map/planData';
+import { noFilters, type FeatureFilters } from '../map/planData';
 import type { PlanDocument } from '../data/plan';
 import type { PlanFeature, PlanFeatureCollection } from '../data/features';
 import { placesIn } from '../plan/places';
@@ -44,7 +44,7 @@ export class AppState {
   selectedFeature = $state<string | null>(null);
   /** Visible plan layers. */
   visibleLayers = $state<Layer[]>([...DEFAULT_LAYERS]);
-  filters = $state<FeatureFilters>({ statuses: [], horizon: null, zone: null });
+  filters = $state<FeatureFilters>(noFilters());
   lang = $state<Lang>('zh');
   /** A short message for screen readers (announced by the aria-live region). */
   announcement = $state('');

@@ -109,3 +109,21 @@ export function hex(colour: string): [number, number, number] {
 export function near(a: number[], b: number[], tolerance = 6): boolean {
   return a.every((v, i) => Math.abs(v - b[i]!) <= tolerance);
 }
+
+/**
+ * True when the map draws the plan place `id` at its point: its own symbol, or the stack of
+ * places sharing that position (uncertainty rings do not count).
+ */
+export async function drawnAt(page: Page, id: string, at: [number, number]): Promise<boolean> {
+  return page.evaluate(
+    ([fid, lon, lat]) => {
+      const map = (window as any).linhaiMap;
+      const p = map.project([lon, lat]);
+      return map
+        .queryRenderedFeatures([p.x, p.y])
+        .filter((f: any) => !f.layer.id.includes('uncertainty'))
+        .some((f: any) => f.properties.id === fid || f.properties.id === `stack-${lon}-${lat}`);
+    },
+    [id, at[0], at[1]] as const,
+  );
+}
