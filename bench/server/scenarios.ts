@@ -114,7 +114,7 @@ export async function liveDelivery(
     streams.map((s) => s.until((e) => e.length >= expected, 10_000).catch(() => {})),
   );
   const delivered = streams.reduce((sum, s) => sum + Math.min(expected, s.events.length) - 1, 0);
-  const gapless = streams.every((s) => s.events.every((e, i) => Number(e.id) === i + 1));
+  const gapless = streams.every((s) => s.events.every((e, i) => e.data.seq === i + 1));
   for (const s of streams) s.close();
   return {
     subscribers: options.subscribers,

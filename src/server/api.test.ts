@@ -319,9 +319,10 @@ describe.each(DATABASES)('consultation API on %s', (kind) => {
     await author.put(comment);
     const a = await Phone.join(new TestClient(app), s.id);
     const b = await Phone.join(new TestClient(app), s.id);
-    expect(await (await a.post(`/comments/${comment.id}/report`)).json()).toEqual({ reports: 1 });
-    expect(await (await a.post(`/comments/${comment.id}/report`)).json()).toEqual({ reports: 1 });
-    expect(await (await b.post(`/comments/${comment.id}/report`)).json()).toEqual({ reports: 2 });
+    for (const reporter of [a, a, b]) {
+      const answer = await reporter.post(`/comments/${comment.id}/report`);
+      expect(await answer.json()).toEqual({ reported: true }); // never a count
+    }
     const publicList = CommentList.parse(
       await (await app.request(`/api/sessions/${s.id}/comments`)).json(),
     );

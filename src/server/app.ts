@@ -1,9 +1,8 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { streamSSE } from 'hono/streaming';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   CreateSessionRequest,
   DEVICE_HEADER,
@@ -15,18 +14,22 @@ import {
   MissingRequest,
   ModerationRequest,
   PutCommentRequest,
+  RELOAD_EVENT_NAME,
   SESSION_ID_PATTERN,
   SSE_EVENT_NAMES,
+  streamId,
   UpdateSessionRequest,
   type ApiError,
+  type ReloadEvent,
   type SessionEvent,
 } from '../lib/consultation/api';
 import { Auth, checkCsrf, isSameOrigin, SESSION_HOURS } from './auth';
 import type { Limits } from './config';
 import { ApiFailure, notFound } from './errors';
 import { sessionCsv, sessionGeojson } from './exports';
-import { TokenBuckets } from './limits';
-import type { LiveHub } from './live';
+import { TokenBuckets, UNKNOWN_SESSION_LOOKUPS } from './limits';
+import { resumePoint, type LiveHub } from './live';
+import { clientIp as addressOf, isHttps as overHttps } from './network';
 import { openApiDocument } from './openapi';
 import type { Db } from './store/db';
 import * as store from './store/queries';
@@ -46,7 +49,10 @@ export interface AppOptions {
   limits: Limits;
   version: string;
   publicOrigins?: string[];
-  trustProxy?: boolean;
+  /** Proxies of ours in front (TRUST_PROXY); 0: believe no forwarded headers. */
+  trustProxy?: number;
+  /** The live stream's epoch (store/epoch.ts). */
+  epoch: string;
   /** SSE heartbeat interval; 15 s in production. */
   heartbeatMs?: number;
 }
@@ -85,6 +91,28 @@ async function body<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer
   return result.data;
 }
 
+/** A server fault, logged without anything the client sent (no ids, no text, no database message). */
+function logFault(c: Context, error: unknown): void {
+  const e = error instanceof Error ? error : new Error(typeof error);
+  const sqlState = (e as { code?: unknown }).code;
+  const frames = (e.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+  console.error(
+    `api: ${c.req.method} ${c.req.routePath} failed: ${e.name}` +
+      (typeof sqlState === 'string' ? ` (SQLSTATE ${sqlState})` : ''),
+    ...(frames.length ? [`\n${frames.slice(0, 8).join('\n')}`] : []),
+  );
+}
+
+const CommentIdParam = z.uuid();
+
+/** The `:id` of a comment route: a UUID, or a 400 that says so. */
+function commentIdOf(c: Context): string {
+  const id = c.req.param('id');
+  if (!CommentIdParam.safeParse(id).success)
+    throw new ApiFailure(400, 'bad_request', 'The comment id in the path is not a UUID.');
+  return id!;
+}
+
 const tooLarge = (limit: number) =>
   bodyLimit({
     maxSize: limit,
@@ -95,25 +123,20 @@ const tooLarge = (limit: number) =>
 export function createApi(options: AppOptions): Hono<Env> {
   const { db, hub, auth, limits } = options;
   const publicOrigins = options.publicOrigins ?? [];
-  const trustProxy = options.trustProxy ?? false;
+  const trustProxy = options.trustProxy ?? 0;
+  const { epoch } = options;
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   const deviceBuckets = new TokenBuckets(limits.deviceBurst, limits.devicePerMinute / 60);
   const ipBuckets = new TokenBuckets(limits.ipBurst, limits.ipPerSecond);
   const loginBuckets = new TokenBuckets(limits.loginBurst, 1 / limits.loginEverySeconds);
+  const unknownSessionBuckets = new TokenBuckets(
+    UNKNOWN_SESSION_LOOKUPS.burst,
+    UNKNOWN_SESSION_LOOKUPS.perSecond,
+  );
   // Device tokens already checked against the database (sid + hash), so a busy phone costs no extra query.
   const knownDevices = new Set<string>();
 
-  const clientIp = (c: Context): string => {
-    if (trustProxy) {
-      const forwarded = c.req.header('X-Forwarded-For')?.split(',')[0]?.trim();
-      if (forwarded) return forwarded;
-    }
-    try {
-      return getConnInfo(c).remote.address ?? 'unknown';
-    } catch {
-      return 'local'; // app.request() in tests: no socket
-    }
-  };
+  const clientIp = (c: Context): string => addressOf(c, trustProxy);
 
   const limit = (buckets: TokenBuckets, key: string, what: string) => {
     const wait = buckets.take(key);
@@ -122,9 +145,7 @@ export function createApi(options: AppOptions): Hono<Env> {
     }
   };
 
-  const isHttps = (c: Context) =>
-    new URL(c.req.url).protocol === 'https:' ||
-    (trustProxy && c.req.header('X-Forwarded-Proto') === 'https');
+  const isHttps = (c: Context) => overHttps(c, trustProxy);
 
   const api = new Hono<Env>();
 
@@ -133,7 +154,7 @@ export function createApi(options: AppOptions): Hono<Env> {
       if (error.retryAfterSeconds) c.header('Retry-After', String(error.retryAfterSeconds));
       return fail(c, error.status, error.code, error.message);
     }
-    console.error('api:', error);
+    logFault(c, error);
     return fail(
       c,
       500,
@@ -194,9 +215,31 @@ export function createApi(options: AppOptions): Hono<Env> {
     return hash;
   };
 
-  const sessionOr404 = async (sid: string) => {
+  /** The caller already belongs to this session: the facilitator, or a device token of it. */
+  const knowsSession = async (c: Context, sid: string): Promise<boolean> => {
+    if (c.get('facilitator')) return true;
+    const token = c.req.header(DEVICE_HEADER);
+    return !!token && SESSION_ID_PATTERN.test(sid) && !!(await store.deviceOf(db, sid, token));
+  };
+
+  /** The session of `:sid`. Lookups of unknown codes are limited per address (limits.ts). */
+  const sessionOr404 = async (c: Context) => {
+    const sid = c.req.param('sid') ?? '';
+    const ip = clientIp(c);
+    const wait = unknownSessionBuckets.wait(ip);
+    if (wait > 0 && !(await knowsSession(c, sid))) {
+      throw new ApiFailure(
+        429,
+        'rate_limited',
+        `Too many lookups of session codes that do not exist; try again in ${wait} s.`,
+        wait,
+      );
+    }
     const session = SESSION_ID_PATTERN.test(sid) ? await store.getSession(db, sid) : null;
-    if (!session) throw notFound(`The session “${sid.slice(0, 20)}”`);
+    if (!session) {
+      unknownSessionBuckets.take(ip);
+      throw notFound('This session');
+    }
     return session;
   };
 
@@ -239,16 +282,16 @@ export function createApi(options: AppOptions): Hono<Env> {
     return c.json(await store.createSession(db, input), 201);
   });
   api.get('/sessions', facilitator, async (c) => c.json(await store.listSessions(db)));
-  api.get('/sessions/:sid', async (c) => c.json(await sessionOr404(c.req.param('sid'))));
+  api.get('/sessions/:sid', async (c) => c.json(await sessionOr404(c)));
   api.patch('/sessions/:sid', tooLarge(MAX_BODY_BYTES), facilitator, async (c) => {
-    const sid = (await sessionOr404(c.req.param('sid'))).id;
+    const sid = (await sessionOr404(c)).id;
     return c.json(await store.updateSession(db, sid, await body(c, UpdateSessionRequest)));
   });
 
   // ── participants ──
   api.post('/sessions/:sid/devices', async (c) => {
     limit(ipBuckets, clientIp(c), 'requests from this network');
-    const sid = (await sessionOr404(c.req.param('sid'))).id;
+    const sid = (await sessionOr404(c)).id;
     return c.json({ token: await store.createDevice(db, sid) }, 201);
   });
 
@@ -256,8 +299,9 @@ export function createApi(options: AppOptions): Hono<Env> {
     limit(ipBuckets, clientIp(c), 'requests from this network');
     const sid = c.req.param('sid');
     if (!SESSION_ID_PATTERN.test(sid)) throw notFound('This session');
+    const id = commentIdOf(c);
     const comment = await body(c, PutCommentRequest);
-    if (comment.id !== c.req.param('id')) {
+    if (comment.id.toLowerCase() !== id.toLowerCase()) {
       throw new ApiFailure(
         400,
         'bad_request',
@@ -273,15 +317,16 @@ export function createApi(options: AppOptions): Hono<Env> {
   });
 
   api.get('/sessions/:sid/comments', async (c) => {
-    const sid = (await sessionOr404(c.req.param('sid'))).id;
+    const sid = (await sessionOr404(c)).id;
     const { comments, lastSeq } = await store.listComments(db, sid);
-    if (c.get('facilitator')) return c.json({ comments, lastSeq });
-    return c.json({ comments: comments.filter((x) => !x.hidden).map(participantComment), lastSeq });
+    if (c.get('facilitator')) return c.json({ comments, lastSeq, epoch });
+    const visible = comments.filter((x) => !x.hidden).map(participantComment);
+    return c.json({ comments: visible, lastSeq, epoch });
   });
 
   api.post('/sessions/:sid/comments/missing', tooLarge(MAX_IMPORT_BODY_BYTES), async (c) => {
     limit(ipBuckets, clientIp(c), 'requests from this network');
-    const sid = (await sessionOr404(c.req.param('sid'))).id;
+    const sid = (await sessionOr404(c)).id;
     if (!c.get('facilitator')) await device(c, sid);
     const { ids } = await body(c, MissingRequest);
     return c.json({ missing: await store.missingIds(db, sid, ids) });
@@ -292,7 +337,7 @@ export function createApi(options: AppOptions): Hono<Env> {
     tooLarge(MAX_IMPORT_BODY_BYTES),
     facilitator,
     async (c) => {
-      const sid = (await sessionOr404(c.req.param('sid'))).id;
+      const sid = (await sessionOr404(c)).id;
       const { comments } = await body(c, ImportRequest);
       return c.json(await store.importComments(db, sid, comments));
     },
@@ -300,9 +345,11 @@ export function createApi(options: AppOptions): Hono<Env> {
 
   api.post('/sessions/:sid/comments/:id/report', async (c) => {
     limit(ipBuckets, clientIp(c), 'requests from this network');
-    const sid = (await sessionOr404(c.req.param('sid'))).id;
+    const sid = (await sessionOr404(c)).id;
+    const id = commentIdOf(c);
     const deviceHash = await device(c, sid);
-    return c.json({ reports: await store.reportComment(db, sid, c.req.param('id'), deviceHash) });
+    await store.reportComment(db, sid, id, deviceHash);
+    return c.json({ reported: true as const });
   });
 
   // ── moderation ──
@@ -312,23 +359,24 @@ export function createApi(options: AppOptions): Hono<Env> {
       tooLarge(MAX_BODY_BYTES),
       facilitator,
       async (c) => {
-        const sid = (await sessionOr404(c.req.param('sid'))).id;
+        const sid = (await sessionOr404(c)).id;
+        const id = commentIdOf(c);
         const hasBody = (c.req.header('Content-Type') ?? '').startsWith('application/json');
         const { reason } = hasBody ? await body(c, ModerationRequest) : {};
         return c.json({
-          comment: await store.moderate(db, sid, c.req.param('id'), action, reason),
+          comment: await store.moderate(db, sid, id, action, reason),
         });
       },
     );
   }
   api.get('/sessions/:sid/audit', facilitator, async (c) => {
-    const sid = (await sessionOr404(c.req.param('sid'))).id;
+    const sid = (await sessionOr404(c)).id;
     return c.json({ entries: await store.auditLog(db, sid) });
   });
 
   // ── exports ──
   api.get('/sessions/:sid/export.geojson', facilitator, async (c) => {
-    const session = await sessionOr404(c.req.param('sid'));
+    const session = await sessionOr404(c);
     const { comments } = await store.listComments(db, session.id);
     c.header('Content-Disposition', `attachment; filename="session-${session.id}.geojson"`);
     return c.body(sessionGeojson(comments), 200, {
@@ -336,7 +384,7 @@ export function createApi(options: AppOptions): Hono<Env> {
     });
   });
   api.get('/sessions/:sid/export.csv', facilitator, async (c) => {
-    const session = await sessionOr404(c.req.param('sid'));
+    const session = await sessionOr404(c);
     const { comments } = await store.listComments(db, session.id);
     c.header('Content-Disposition', `attachment; filename="session-${session.id}.csv"`);
     return c.body(sessionCsv(comments), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
@@ -344,14 +392,29 @@ export function createApi(options: AppOptions): Hono<Env> {
 
   // ── live ──
   api.get('/sessions/:sid/events', async (c) => {
-    const session = await sessionOr404(c.req.param('sid'));
-    const resume = c.req.header('Last-Event-ID') ?? c.req.query('after');
-    const after = resume !== undefined && /^\d+$/.test(resume) ? Number(resume) : session.lastSeq;
+    const session = await sessionOr404(c);
+    const resume = resumePoint(
+      c.req.header('Last-Event-ID') ?? c.req.query('after'),
+      epoch,
+      session.lastSeq,
+    );
+    const after = resume === 'reload' ? session.lastSeq : resume;
     const isFacilitator = c.get('facilitator') !== null;
     c.header('X-Accel-Buffering', 'no'); // nginx: do not buffer the stream
     return streamSSE(c, async (stream) => {
       // Browsers reconnect 2 s after a drop, sending Last-Event-ID.
       await stream.write('retry: 2000\n\n').catch(() => {});
+      if (resume === 'reload') {
+        // Its numbers are not ours: the client drops its view, reads the list again and resumes from there.
+        const reload: ReloadEvent = { type: 'reload', epoch, lastSeq: session.lastSeq };
+        await stream
+          .writeSSE({
+            id: streamId(epoch, session.lastSeq),
+            event: RELOAD_EVENT_NAME,
+            data: JSON.stringify(reload),
+          })
+          .catch(() => {});
+      }
       let done: () => void = () => {};
       const finished = new Promise<void>((resolve) => (done = resolve));
       const unsubscribe = hub.subscribe(session.id, {
@@ -359,7 +422,7 @@ export function createApi(options: AppOptions): Hono<Env> {
         lastSent: Math.min(after, Number.MAX_SAFE_INTEGER),
         send: async (event: SessionEvent) => {
           await stream.writeSSE({
-            id: String(event.seq),
+            id: streamId(epoch, event.seq),
             event: SSE_EVENT_NAMES[event.type],
             data: JSON.stringify(event),
           });

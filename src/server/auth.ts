@@ -59,8 +59,21 @@ async function putSetting(q: Queryable, key: string, value: string): Promise<voi
 
 export const hasPassword = async (db: Db) => (await setting(db, 'facilitator_password')) !== null;
 
-export async function setPassword(db: Db, password: string): Promise<void> {
-  await putSetting(db, 'facilitator_password', await hashPassword(password));
+/**
+ * Sets the facilitator password. A different password than the stored one ends
+ * every facilitator session, on every instance (they live in the database), in
+ * the same transaction: rotating the password is how a lost laptop is locked
+ * out. The same password again (every start with FACILITATOR_PASSWORD) keeps them.
+ */
+export async function setPassword(db: Db, password: string): Promise<'unchanged' | 'changed'> {
+  const stored = await setting(db, 'facilitator_password');
+  if (stored && (await verifyPassword(password, stored))) return 'unchanged';
+  const hash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    await putSetting(tx, 'facilitator_password', hash);
+    await tx.query('DELETE FROM facilitator_sessions');
+  });
+  return 'changed';
 }
 
 export class Auth {
@@ -133,13 +146,13 @@ export class Auth {
 export function isSameOrigin(
   c: Context,
   allowedOrigins: readonly string[],
-  trustProxy: boolean,
+  trustProxy: number,
 ): boolean {
   const origin = c.req.header('Origin');
   if (!origin) return c.req.header('Sec-Fetch-Site') === 'same-origin';
   if (allowedOrigins.includes(origin)) return true;
   // Node's request URL is built from the Host header.
-  const host = (trustProxy && c.req.header('X-Forwarded-Host')) || new URL(c.req.url).host;
+  const host = (trustProxy > 0 && c.req.header('X-Forwarded-Host')) || new URL(c.req.url).host;
   try {
     return new URL(origin).host === host;
   } catch {

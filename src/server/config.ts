@@ -9,8 +9,11 @@ export interface Config {
   distDir: string;
   /** Origins besides the request's own host accepted for facilitator actions (a reverse proxy's public URL). */
   publicOrigins: string[];
-  /** Believe X-Forwarded-For / X-Forwarded-Host / X-Forwarded-Proto (only behind your own proxy). */
-  trustProxy: boolean;
+  /**
+   * How many proxies of ours stand in front (TRUST_PROXY=N; `true` = 1; 0 = none): then believe
+   * X-Forwarded-Host/-Proto, and take the client's address from the Nth X-Forwarded-For entry from the right.
+   */
+  trustProxy: number;
   limits: Limits;
 }
 
@@ -43,6 +46,12 @@ const int = (value: string | undefined, fallback: number) => {
   return value !== undefined && value !== '' && Number.isFinite(n) && n >= 0 ? n : fallback;
 };
 
+function proxyHops(value: string | undefined): number {
+  if (value === 'true') return 1;
+  const n = Number(value);
+  return value && Number.isInteger(n) && n > 0 ? n : 0;
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
   return {
     port: int(env.PORT, 8080),
@@ -54,7 +63,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, root = proce
       .split(',')
       .map((s) => s.trim().replace(/\/$/, ''))
       .filter(Boolean),
-    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    trustProxy: proxyHops(env.TRUST_PROXY),
     limits: {
       deviceBurst: int(env.LIMIT_DEVICE_BURST, DEFAULT_LIMITS.deviceBurst),
       devicePerMinute: int(env.LIMIT_DEVICE_PER_MINUTE, DEFAULT_LIMITS.devicePerMinute),

@@ -36,6 +36,17 @@ export class TokenBuckets {
     return Math.max(1, Math.ceil((1 - bucket.tokens) / this.perSecond));
   }
 
+  /** The whole seconds to wait before `take` would allow `key` (0: now), taking nothing. */
+  wait(key: string): number {
+    const bucket = this.buckets.get(key);
+    if (!bucket) return 0;
+    const tokens = Math.min(
+      this.burst,
+      bucket.tokens + ((this.now() - bucket.at) / 1000) * this.perSecond,
+    );
+    return tokens >= 1 ? 0 : Math.max(1, Math.ceil((1 - tokens) / this.perSecond));
+  }
+
   /** Gives a token back (the request turned out to change nothing, e.g. an outbox re-send). */
   refund(key: string): void {
     const bucket = this.buckets.get(key);
@@ -54,3 +65,11 @@ export class TokenBuckets {
     clearInterval(this.sweeper);
   }
 }
+
+/**
+ * Lookups of session codes that do not exist, per address: a mistyped code now
+ * and then is fine, guessing the 2^30 codes is not. Once spent, every lookup
+ * from that address waits (a hit too, so a guesser learns nothing); lookups of
+ * codes that exist cost nothing, so a hall joining one session is never slowed.
+ */
+export const UNKNOWN_SESSION_LOOKUPS = { burst: 20, perSecond: 6 / 60 } as const;

@@ -38,7 +38,7 @@ async function put(base: string, sid: string, token: string, comment = sampleCom
   return comment;
 }
 
-const seqs = (stream: SseStream) => stream.events.map((e) => Number(e.id));
+const seqs = (stream: SseStream) => stream.events.map((e) => Number(e.id.split(':')[1]));
 const upTo = (n: number, from = 1) => Array.from({ length: n - from + 1 }, (_, i) => from + i);
 
 describe.each(DATABASES)('live events on %s', (kind) => {
@@ -81,8 +81,10 @@ describe.each(DATABASES)('live events on %s', (kind) => {
       json: { reason: '重复' },
     });
 
+    const lastId = first.events.at(-1)!.id;
+    expect(lastId).toMatch(/^[A-Za-z0-9_-]+:5$/); // epoch:seq
     const resumed = new SseStream(`${http.base}/api/sessions/${sid}/events`, {
-      'Last-Event-ID': '5',
+      'Last-Event-ID': lastId,
     });
     await resumed.until((events) => events.length >= 4);
     await put(http.base, sid, phone.token); // and live again after the replay
@@ -99,6 +101,65 @@ describe.each(DATABASES)('live events on %s', (kind) => {
     expect(seqs(replay)).toEqual(upTo(10));
     expect(JSON.stringify(replay.events)).not.toContain(sent[0]!.text);
     replay.close();
+  });
+
+  it('tells a client that is ahead or on another epoch to reload, and resumes one that is not', async () => {
+    const { id: sid } = await facilitator.createSession('Epoch');
+    const phone = await Phone.join(new TestClient(server.app, http.base), sid);
+    for (let i = 0; i < 3; i++) await put(http.base, sid, phone.token);
+    const list = await (await fetch(`${http.base}/api/sessions/${sid}/comments`)).json();
+    expect(list).toMatchObject({ lastSeq: 3, epoch: expect.stringMatching(/^[A-Za-z0-9_-]+$/) });
+    const epoch: string = list.epoch;
+
+    // Ahead of the session (a power cut or a restore took seqs 4..8 back), another epoch, no epoch.
+    for (const resume of [`${epoch}:8`, `other:2`, '2']) {
+      const stream = new SseStream(`${http.base}/api/sessions/${sid}/events`, {
+        'Last-Event-ID': resume,
+      });
+      await stream.until((events) => events.length >= 1);
+      expect(stream.events[0]).toEqual({
+        id: `${epoch}:3`,
+        event: 'reload',
+        data: { type: 'reload', epoch, lastSeq: 3 },
+      });
+      stream.close();
+    }
+    // The same through ?after=, then live from the session's last seq.
+    const reloaded = new SseStream(`${http.base}/api/sessions/${sid}/events?after=${epoch}:9`);
+    await reloaded.until((events) => events.length >= 1);
+    await put(http.base, sid, phone.token);
+    await reloaded.until((events) => events.length >= 2);
+    expect(reloaded.events.map((e) => e.id)).toEqual([`${epoch}:3`, `${epoch}:4`]);
+    reloaded.close();
+
+    // In the epoch and not ahead: a plain resume, no reload.
+    const resumed = new SseStream(`${http.base}/api/sessions/${sid}/events?after=${epoch}:1`);
+    await resumed.until((events) => events.length >= 3);
+    expect(resumed.events.map((e) => e.id)).toEqual([2, 3, 4].map((n) => `${epoch}:${n}`));
+    expect(resumed.events.map((e) => e.event)).not.toContain('reload');
+    resumed.close();
+  });
+
+  it('starts a new epoch when the database may have gone back, and keeps it otherwise', async () => {
+    const { id: sid } = await facilitator.createSession('Restart');
+    const epochOf = async (s: Server) =>
+      (await (await s.app.request(`/api/sessions/${sid}/comments`)).json()).epoch as string;
+    const before = await epochOf(server);
+    const restarted = await testServer(database.db);
+    if (kind === 'pglite') {
+      // One process owns the folder; any start may follow a power cut or a restore from a copy.
+      expect(await epochOf(restarted)).not.toBe(before);
+      return;
+    }
+    // PostgreSQL: another instance (or a restart) on the same database counts on.
+    expect(await epochOf(restarted)).toBe(before);
+    // A restore from pg_dump makes the tables anew.
+    await database.db.query('ALTER TABLE events RENAME TO events_before_restore');
+    await database.db.query('CREATE TABLE events (LIKE events_before_restore INCLUDING ALL)');
+    await database.db.query('INSERT INTO events SELECT * FROM events_before_restore');
+    await database.db.query('DROP TABLE events_before_restore');
+    const afterRestore = await testServer(database.db);
+    expect(await epochOf(afterRestore)).not.toBe(before);
   });
 
   it('stays gapless when comments arrive while a client connects', async () => {

@@ -142,3 +142,23 @@ export class LiveHub {
     sub.lastSent = stored.event.seq;
   }
 }
+
+/**
+ * Where a stream resumes, from `Last-Event-ID` or `?after=`: after `seq` when
+ * the client names this epoch and a seq the session has reached; `0` (the
+ * start) needs no epoch; nothing given means only new events. Anything else,
+ * another epoch, an id without one, or a seq beyond the last, is a client whose
+ * numbers are not this database's: 'reload'.
+ */
+export function resumePoint(
+  resume: string | undefined,
+  epoch: string,
+  lastSeq: number,
+): number | 'reload' {
+  if (resume === undefined || resume === '') return lastSeq;
+  if (resume === '0') return 0;
+  const match = /^([A-Za-z0-9_-]+):(\d+)$/.exec(resume);
+  if (!match || match[1] !== epoch) return 'reload';
+  const seq = Number(match[2]);
+  return seq <= lastSeq ? seq : 'reload';
+}

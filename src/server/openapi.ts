@@ -28,6 +28,8 @@ const SCHEMAS = {
   MeResponse: api.MeResponse,
   HealthResponse: api.HealthResponse,
   SessionEvent: api.SessionEvent,
+  ReloadEvent: api.ReloadEvent,
+  HiddenCommentNotice: api.HiddenCommentNotice,
   ApiError: api.ApiError,
 } as const;
 
@@ -37,7 +39,62 @@ const json = (name: Name, description = 'OK') => ({
   description,
   content: { 'application/json': { schema: ref(name) } },
 });
-const error = (description: string) => json('ApiError', description);
+
+/**
+ * The error answers, from one table: each check a route makes (src/server/app.ts)
+ * names the statuses it can answer, and a route's document lists the union of
+ * its checks', so no route can forget one.
+ */
+const ERRORS = {
+  session: [
+    [404, 'No session has this code'],
+    [429, 'Too many lookups of unknown session codes from this address (see Retry-After)'],
+  ],
+  comment: [
+    [400, 'The comment id in the path is not a UUID'],
+    [404, 'No comment has this id in this session'],
+  ],
+  body: [
+    [400, 'Invalid body: the message names the field and the reason'],
+    [413, 'The body is larger than the limit'],
+  ],
+  facilitator: [[401, 'Not logged in as facilitator']],
+  write: [[403, 'Refused: from another origin, or the CSRF token is missing or wrong (code csrf)']],
+  device: [[401, 'The device token is missing or not one of this session']],
+  limited: [[429, 'Too many requests (see Retry-After)']],
+  put: [
+    [403, 'The session is closed or full (code session_closed / session_full)'],
+    [409, 'This id is another device’s comment, or a version that cannot be applied'],
+  ],
+  login: [
+    [401, 'Wrong password'],
+    [403, 'Refused: from another origin'],
+    [429, 'Too many attempts (see Retry-After)'],
+    [503, 'No facilitator password is set on this server'],
+  ],
+} as const satisfies Record<string, readonly (readonly [number, string])[]>;
+type Check = keyof typeof ERRORS;
+
+function errorResponses(checks: readonly Check[]) {
+  const byStatus = new Map<number, string[]>();
+  for (const check of checks) {
+    for (const [status, description] of ERRORS[check]) {
+      byStatus.set(status, [...(byStatus.get(status) ?? []), description]);
+    }
+  }
+  return Object.fromEntries(
+    [...byStatus].map(([status, descriptions]) => [
+      status,
+      json('ApiError', [...new Set(descriptions)].join('; or ')),
+    ]),
+  );
+}
+
+/** An operation with its error answers generated from `checks`. */
+function op({ checks = [], responses, ...rest }: Operation & { checks?: readonly Check[] }) {
+  return { ...rest, responses: { ...responses, ...errorResponses(checks) } };
+}
+type Operation = { summary: string; responses: Record<number, unknown> } & Record<string, unknown>;
 const requestBody = (name: Name) => ({
   required: true,
   content: { 'application/json': { schema: ref(name) } },
@@ -86,117 +143,126 @@ export function openApiDocument(version: string) {
     },
     paths: {
       '/api/health': {
-        get: { summary: 'Which database is in use', responses: { 200: json('HealthResponse') } },
+        get: op({
+          summary: 'Which database is in use',
+          responses: { 200: json('HealthResponse') },
+        }),
       },
       '/api/auth/login': {
-        post: {
+        post: op({
           summary: 'Facilitator login (sets the lh_fac cookie)',
           requestBody: requestBody('LoginRequest'),
-          responses: {
-            200: json('MeResponse'),
-            401: error('Wrong password'),
-            429: error('Too many attempts'),
-          },
-        },
+          checks: ['body', 'login'],
+          responses: { 200: json('MeResponse') },
+        }),
       },
       '/api/auth/logout': {
-        post: {
+        post: op({
           summary: 'Facilitator logout',
           security: facilitatorOnly,
           parameters: [csrf],
+          checks: ['facilitator', 'write'],
           responses: { 200: json('MeResponse') },
-        },
+        }),
       },
       '/api/auth/me': {
-        get: {
+        get: op({
           summary: 'Am I a facilitator; my CSRF token',
           responses: { 200: json('MeResponse') },
-        },
+        }),
       },
       '/api/sessions': {
-        get: {
+        get: op({
           summary: 'All sessions',
           security: facilitatorOnly,
-          responses: { 200: json('SessionList'), 401: error('Not logged in') },
-        },
-        post: {
+          checks: ['facilitator'],
+          responses: { 200: json('SessionList') },
+        }),
+        post: op({
           summary: 'Create a session',
           security: facilitatorOnly,
           parameters: [csrf],
           requestBody: requestBody('CreateSessionRequest'),
-          responses: { 201: json('Session', 'Created'), 400: error('Invalid'), 403: error('CSRF') },
-        },
+          checks: ['facilitator', 'write', 'body'],
+          responses: { 201: json('Session', 'Created') },
+        }),
       },
       '/api/sessions/{sid}': {
-        get: {
+        get: op({
           summary: 'One session',
           parameters: [sid],
-          responses: { 200: json('Session'), 404: error('No such session') },
-        },
-        patch: {
-          summary: 'Rename, refocus, open or close a session',
+          checks: ['session'],
+          responses: { 200: json('Session') },
+        }),
+        patch: op({
+          summary:
+            'Rename, refocus, open or close a session (a patch that changes nothing answers the session and tells nobody)',
           security: facilitatorOnly,
           parameters: [sid, csrf],
           requestBody: requestBody('UpdateSessionRequest'),
-          responses: { 200: json('Session'), 403: error('CSRF') },
-        },
+          checks: ['session', 'facilitator', 'write', 'body'],
+          responses: { 200: json('Session') },
+        }),
       },
       '/api/sessions/{sid}/devices': {
-        post: {
+        post: op({
           summary: 'A new anonymous device token',
           parameters: [sid],
+          checks: ['session', 'limited'],
           responses: { 201: json('DeviceResponse', 'Created') },
-        },
+        }),
       },
       '/api/sessions/{sid}/comments': {
-        get: {
-          summary: 'The comments (participants: visible ones only) and the latest seq',
+        get: op({
+          summary:
+            'The comments (participants: visible ones only), the latest seq and the stream epoch',
           parameters: [sid],
+          checks: ['session'],
           responses: { 200: json('CommentList') },
-        },
+        }),
       },
       '/api/sessions/{sid}/comments/{id}': {
-        put: {
-          summary: 'Send a comment, idempotent by id',
+        put: op({
+          summary:
+            'Send a comment, idempotent by id (participants get a HiddenCommentNotice for a hidden one)',
           parameters: [sid, cid, device],
           requestBody: requestBody('Comment'),
+          checks: ['session', 'comment', 'body', 'device', 'limited', 'put'],
           responses: {
             201: json('CommentResponse', 'Stored'),
             200: json('CommentResponse', 'Already stored'),
-            400: error('Invalid comment'),
-            403: error('Session closed or full'),
-            409: error('Conflicting version'),
-            413: error('Too large'),
-            429: error('Too many comments from this device (see Retry-After)'),
           },
-        },
+        }),
       },
       '/api/sessions/{sid}/comments/missing': {
-        post: {
+        post: op({
           summary: 'Which of these ids the server lacks (the outbox re-sends them)',
           parameters: [sid, device],
           requestBody: requestBody('MissingRequest'),
+          checks: ['session', 'body', 'device', 'limited'],
           responses: { 200: json('MissingResponse') },
-        },
+        }),
       },
       '/api/sessions/{sid}/comments/import': {
-        post: {
+        post: op({
           summary: 'Upload earlier local comments, merged by id',
           security: facilitatorOnly,
           parameters: [sid, csrf],
           requestBody: requestBody('ImportRequest'),
+          checks: ['session', 'facilitator', 'write', 'body'],
           responses: { 200: json('ImportResponse') },
-        },
+        }),
       },
       '/api/sessions/{sid}/comments/{id}/report': {
-        post: {
-          summary: 'Report a comment (once per device)',
+        post: op({
+          summary: 'Report a comment (once per device; no counts for participants)',
           parameters: [sid, cid, device],
+          checks: ['session', 'comment', 'device', 'limited'],
           responses: { 200: json('ReportResponse') },
-        },
+        }),
       },
       '/api/sessions/{sid}/comments/{id}/hide': {
-        post: {
+        post: op({
           summary: 'Hide a comment (kept, audited)',
           security: facilitatorOnly,
           parameters: [sid, cid, csrf],
@@ -204,62 +270,72 @@ export function openApiDocument(version: string) {
             required: false,
             content: { 'application/json': { schema: ref('ModerationRequest') } },
           },
+          checks: ['session', 'comment', 'facilitator', 'write', 'body'],
           responses: { 200: json('CommentResponse') },
-        },
+        }),
       },
       '/api/sessions/{sid}/comments/{id}/restore': {
-        post: {
+        post: op({
           summary: 'Restore a hidden comment (audited)',
           security: facilitatorOnly,
           parameters: [sid, cid, csrf],
+          checks: ['session', 'comment', 'facilitator', 'write', 'body'],
           responses: { 200: json('CommentResponse') },
-        },
+        }),
       },
       '/api/sessions/{sid}/audit': {
-        get: {
+        get: op({
           summary: 'The append-only moderation log',
           security: facilitatorOnly,
           parameters: [sid],
+          checks: ['session', 'facilitator'],
           responses: { 200: json('AuditList') },
-        },
+        }),
       },
       '/api/sessions/{sid}/events': {
-        get: {
+        get: op({
           summary:
-            'Server-sent events: `id:` = seq, `event:` = comment | moderation | session, `data:` = SessionEvent. Resume with Last-Event-ID or ?after=seq; without either, only new events.',
+            'Server-sent events: `id:` = epoch:seq, `event:` = comment | moderation | session | reload, `data:` = SessionEvent (ReloadEvent for reload). Resume with Last-Event-ID or ?after=epoch:seq (0: from the start); without either, only new events. A resume from another epoch or beyond the last seq gets a reload event: fetch the comments again and resume from there.',
           parameters: [
             sid,
             {
               name: 'after',
               in: 'query',
               required: false,
-              schema: { type: 'integer', minimum: 0 },
+              schema: { type: 'string', pattern: '^(0|[A-Za-z0-9_-]+:[0-9]+)$' },
             },
             { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string' } },
           ],
+          checks: ['session'],
           responses: {
             200: {
               description: 'An event stream',
-              content: { 'text/event-stream': { schema: ref('SessionEvent') } },
+              content: {
+                'text/event-stream': {
+                  schema: { oneOf: [ref('SessionEvent'), ref('ReloadEvent')] },
+                },
+              },
             },
           },
-        },
+        }),
       },
       '/api/sessions/{sid}/export.geojson': {
-        get: {
+        get: op({
           summary: 'GeoJSON of every comment with hidden, hiddenReason, hiddenAt, reports',
           security: facilitatorOnly,
           parameters: [sid],
+          checks: ['session', 'facilitator'],
           responses: { 200: { description: 'GeoJSON', content: { 'application/geo+json': {} } } },
-        },
+        }),
       },
       '/api/sessions/{sid}/export.csv': {
-        get: {
+        get: op({
           summary: 'CSV (UTF-8 with BOM) of every comment with the moderation columns',
           security: facilitatorOnly,
           parameters: [sid],
+          checks: ['session', 'facilitator'],
           responses: { 200: { description: 'CSV', content: { 'text/csv': {} } } },
-        },
+        }),
       },
     },
   };

@@ -24,8 +24,12 @@ export async function ensurePassword(db: Db, fromEnv: string | undefined): Promi
     if (fromEnv.length < MIN_PASSWORD_LENGTH) {
       throw new Error(`FACILITATOR_PASSWORD must be at least ${MIN_PASSWORD_LENGTH} characters.`);
     }
-    await setPassword(db, fromEnv);
-    console.log('Facilitator password set from FACILITATOR_PASSWORD (stored as an scrypt hash).');
+    if ((await setPassword(db, fromEnv)) === 'changed') {
+      console.log(
+        'Facilitator password set from FACILITATOR_PASSWORD (stored as an scrypt hash); ' +
+          'any earlier facilitator logins have ended.',
+      );
+    }
     return;
   }
   if (await hasPassword(db)) return;

@@ -8,6 +8,8 @@ import type { Db } from './store/db';
 import { migrate } from './store/migrations';
 import { openPglite } from './store/pglite';
 import { openPostgres } from './store/postgres';
+import { HSTS, wantsHsts } from './network';
+import { openStreamEpoch } from './store/epoch';
 import { mountApp } from './static';
 
 /** Opens the database named by the config: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR. */
@@ -49,7 +51,14 @@ export async function createServer(
   const hub = new LiveHub(db);
   await hub.start();
   const auth = await Auth.open(db);
+  const epoch = await openStreamEpoch(db);
   const app = new Hono();
+  // HTTPS only from the first answer on: the app, its files and the API alike.
+  app.use('*', async (c, next) => {
+    await next();
+    if (wantsHsts(c, config.trustProxy, config.publicOrigins))
+      c.header('Strict-Transport-Security', HSTS);
+  });
   if (config.distDir) mountApp(app, config.distDir);
   app.route(
     '/api',
@@ -61,6 +70,7 @@ export async function createServer(
       version: VERSION,
       publicOrigins: config.publicOrigins,
       trustProxy: config.trustProxy,
+      epoch,
       heartbeatMs: config.heartbeatMs,
     }),
   );

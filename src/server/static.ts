@@ -38,6 +38,19 @@ export function mountApp(app: Hono, distDir: string): void {
   app.use('*', async (c, next) =>
     c.req.path.startsWith('/api/') ? next() : serveStatic({ root })(c, next),
   );
-  // Single-page app: any other non-API GET is the app (the hash carries the state).
-  app.get('*', (c, next) => (c.req.path.startsWith('/api/') ? next() : c.html(html)));
+  // Single-page app: a navigation that is not a file is the app (the hash carries the state). A file
+  // that is not there (a stale /assets/…js, a mistyped .png) is a 404, so a browser or a cache never
+  // takes the page's HTML for a script.
+  app.get('*', (c, next) => {
+    if (c.req.path.startsWith('/api/')) return next();
+    if (isFilePath(c.req.path)) return c.text('Not found', 404);
+    return c.html(html);
+  });
+}
+
+/** A path that names a file: anything under /assets/, or a last segment with an extension. */
+export function isFilePath(path: string): boolean {
+  if (path.startsWith('/assets/')) return true;
+  const last = path.slice(path.lastIndexOf('/') + 1);
+  return /\.[A-Za-z0-9]+$/.test(last);
 }

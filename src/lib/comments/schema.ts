@@ -21,8 +21,30 @@ export type CommentStatus = z.infer<typeof CommentStatus>;
 /** Length in characters as a reader counts them (code points, so an emoji is one). */
 export const charCount = (text: string): number => [...text].length;
 
+/**
+ * Why a text cannot be stored exactly as sent, or null. PostgreSQL text holds
+ * no NUL; a lone UTF-16 surrogate has no UTF-8 form (it would be stored as
+ * U+FFFD); a leading U+FEFF is read back as a byte-order mark and dropped. So
+ * these are refused, here and on the server alike, rather than stored changed.
+ */
+export function unstorable(text: string): string | null {
+  if (text.includes('\u0000')) return 'contains a NUL character';
+  if (/\p{Cs}/u.test(text)) return 'contains a broken character (a lone UTF-16 surrogate)';
+  if (text.startsWith('\uFEFF')) return 'starts with an invisible byte-order mark (U+FEFF)';
+  return null;
+}
+
+/** A zod check that the text is stored exactly as sent (see `unstorable`). */
+export const storable =
+  (what: string) =>
+  (text: string, ctx: z.core.$RefinementCtx<string>): void => {
+    const problem = unstorable(text);
+    if (problem) ctx.addIssue({ code: 'custom', message: `${what} ${problem}` });
+  };
+
 export const CommentText = z
   .string()
+  .superRefine(storable('the comment text'))
   .refine((text) => text.trim().length > 0, 'the comment text is empty')
   .refine(
     (text) => charCount(text) <= MAX_COMMENT_LENGTH,

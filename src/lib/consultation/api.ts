@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Comment, CommentKind } from '../comments/schema';
+import { Comment, CommentKind, storable } from '../comments/schema';
 import { SectionRef } from '../data/features';
 
 /**
@@ -9,8 +9,12 @@ import { SectionRef } from '../data/features';
  * OpenAPI document (/api/openapi.json) is generated from these schemas.
  *
  * Decisions the issue left open (see README, "Consultation server"):
- * - A participant never receives a hidden comment's text or reason: the list
- *   leaves hidden comments out, and the `hide` event carries only the id.
+ * - A participant never receives a hidden comment's text or reason, from any
+ *   route: the list leaves hidden comments out, the `hide` event carries only
+ *   the id, and a PUT of a hidden comment's id (its author's re-send included)
+ *   answers only `HiddenCommentNotice`: the id and that it is hidden.
+ * - A PUT of an id that another device used answers 409 unless it is that
+ *   comment exactly, so a stale copy cannot read someone else's comment.
  * - Every event reaches every subscriber (so `seq` is gapless for all of them);
  *   report counts are stripped from what participants receive.
  * - Re-sending a comment id: identical or older `updated` → 200 with the stored
@@ -63,7 +67,8 @@ const Title = z
   .string()
   .trim()
   .min(1, 'the title is empty')
-  .max(MAX_TITLE_LENGTH, `the title is longer than ${MAX_TITLE_LENGTH} characters`);
+  .max(MAX_TITLE_LENGTH, `the title is longer than ${MAX_TITLE_LENGTH} characters`)
+  .superRefine(storable('the title'));
 
 export const Session = z.object({
   id: SessionId,
@@ -108,14 +113,28 @@ export const SessionComment = Comment.extend({
 });
 export type SessionComment = z.infer<typeof SessionComment>;
 
+/** What a participant learns of a hidden comment (its author too): that it is hidden, never its text or reason. */
+export const HiddenCommentNotice = z.object({
+  id: z.string(),
+  seq: z.number().int().positive(),
+  sessionId: SessionId,
+  hidden: z.literal(true),
+  status: z.literal('hidden'),
+});
+export type HiddenCommentNotice = z.infer<typeof HiddenCommentNotice>;
+
 /** PUT body: the app's own Comment. */
 export const PutCommentRequest = Comment;
-export const CommentResponse = z.object({ comment: SessionComment });
+export const CommentResponse = z.object({
+  comment: z.union([SessionComment, HiddenCommentNotice]),
+});
 export type CommentResponse = z.infer<typeof CommentResponse>;
 
 export const CommentList = z.object({
   comments: z.array(SessionComment),
   lastSeq: z.number().int().nonnegative(),
+  /** The stream's epoch: resume the live feed from `${epoch}:${lastSeq}`. */
+  epoch: z.string(),
 });
 export type CommentList = z.infer<typeof CommentList>;
 
@@ -125,13 +144,15 @@ export const MissingRequest = z.object({
 export const MissingResponse = z.object({ missing: z.array(z.string()) });
 export type MissingResponse = z.infer<typeof MissingResponse>;
 
-export const ReportResponse = z.object({ reports: z.number().int().nonnegative() });
+/** A report is filed (or was already, from this device); participants never get counts. */
+export const ReportResponse = z.object({ reported: z.literal(true) });
 
 export const ModerationRequest = z.object({
   reason: z
     .string()
     .trim()
     .max(MAX_REASON_LENGTH, `the reason is longer than ${MAX_REASON_LENGTH} characters`)
+    .superRefine(storable('the reason'))
     .optional(),
 });
 export type ModerationRequest = z.infer<typeof ModerationRequest>;
@@ -199,8 +220,9 @@ export const ApiError = z.object({ error: z.string(), code: ErrorCode });
 export type ApiError = z.infer<typeof ApiError>;
 
 /**
- * Live events (SSE). SSE `id:` = seq, `event:` = the `SSE_EVENT_NAMES` entry for
- * `type`, `data:` = this JSON.
+ * Live events (SSE). SSE `id:` = `epoch:seq`, `event:` = the `SSE_EVENT_NAMES`
+ * entry for `type`, `data:` = this JSON. A resume (`Last-Event-ID` or
+ * `?after=`) names the epoch it counted in; see `ReloadEvent`.
  * - `comment`: a new or edited comment (never a hidden one).
  * - `hide`: the comment is hidden; participants get only `commentId`.
  * - `restore`: the comment is visible again, with the full comment.
@@ -227,6 +249,24 @@ export const SessionEvent = z.object({
   reports: z.number().int().optional(),
 });
 export type SessionEvent = z.infer<typeof SessionEvent>;
+
+/**
+ * Sent instead of a replay when a resume cannot be trusted: the client names
+ * another epoch (the database was restored or lost its tail, so numbers were
+ * reused) or a seq beyond the session's last. The client must drop what it
+ * holds, fetch the comments again and resume from `${epoch}:${lastSeq}` of that
+ * fetch. SSE `event: reload`, `id: epoch:lastSeq`.
+ */
+export const ReloadEvent = z.object({
+  type: z.literal('reload'),
+  epoch: z.string(),
+  lastSeq: z.number().int().nonnegative(),
+});
+export type ReloadEvent = z.infer<typeof ReloadEvent>;
+export const RELOAD_EVENT_NAME = 'reload';
+
+/** A stream position `epoch:seq` as the SSE `id:` field carries it. */
+export const streamId = (epoch: string, seq: number) => `${epoch}:${seq}`;
 
 /** The kinds, re-exported for counters on the projector. */
 export { CommentKind };

@@ -215,8 +215,8 @@ export class ConsultationApi {
     return response.missing;
   }
 
-  async report(sid: string, device: string, id: string): Promise<number> {
-    return (await this.call(ReportResponse, 'POST', apiPath.report(sid, id), { device })).reports;
+  async report(sid: string, device: string, id: string): Promise<void> {
+    await this.call(ReportResponse, 'POST', apiPath.report(sid, id), { device });
   }
 
   async hide(sid: string, id: string, reason?: string) {

@@ -1,15 +1,20 @@
-import { SessionEvent, SSE_EVENT_NAMES } from './api';
+import { RELOAD_EVENT_NAME, ReloadEvent, SessionEvent, SSE_EVENT_NAMES } from './api';
 import { backoffDelay } from './backoff';
 import type { EventOutcome } from './sessionView';
 
 /**
  * A session's live feed over server-sent events. The browser's EventSource
- * already reconnects after a network error and sends `Last-Event-ID` (the seq
- * of the last event it received), so a phone that slept catches up by itself;
- * this wrapper adds what it does not do:
+ * already reconnects after a network error and sends `Last-Event-ID` (the
+ * `epoch:seq` of the last event it received), so a phone that slept catches up
+ * by itself; this wrapper adds what it does not do:
  * - when EventSource gives up (an HTTP error, e.g. a proxy's 502 while the
- *   server restarts), it opens a new one with `?after=<last applied seq>`, with
- *   backoff and jitter;
+ *   server restarts), it opens a new one with `?after=<epoch:last applied
+ *   seq>`, with backoff and jitter;
+ * - a `reload` event (the server's numbers are not the ones this view counted
+ *   in: a restored database, a lost tail) closes the feed, so nothing is
+ *   applied to a view that no longer matches, and hands over to `onReload`,
+ *   which rebuilds the view from the list; then the feed reopens from the new
+ *   view (after a backoff if the rebuild failed);
  * - an event that reveals a gap (seq beyond last + 1) reopens the feed from the
  *   last applied seq, so the server replays what was missed;
  * - replayed events already applied are ignored by the caller (`onEvent`
@@ -19,12 +24,14 @@ import type { EventOutcome } from './sessionView';
 export type LiveState = 'connecting' | 'open' | 'down';
 
 export interface LiveOptions {
-  /** The events URL resuming after `seq`. */
-  url: (after: number) => string;
-  /** The seq of the last event applied. */
-  lastSeq: () => number;
-  /** Apply one event; 'gap' makes the feed reopen from `lastSeq()`. */
+  /** The events URL resuming after `resume` (`epoch:seq`, or `0`). */
+  url: (resume: string) => string;
+  /** Where the view stands: `epoch:seq` of the last event applied (`resumeId`). */
+  resumeFrom: () => string;
+  /** Apply one event; 'gap' makes the feed reopen from `resumeFrom()`. */
   onEvent: (event: SessionEvent) => EventOutcome;
+  /** The server cannot resume this view: rebuild it from the list (the feed reopens when this settles). */
+  onReload: (event: ReloadEvent) => Promise<void>;
   /** Connection state changes; `open` after `down` is the moment to re-check what was missed. */
   onState?: (state: LiveState, previous: LiveState) => void;
   EventSource?: typeof EventSource;
@@ -73,7 +80,7 @@ export class LiveFeed {
   private connect(): void {
     this.source?.close();
     const Impl = this.options.EventSource ?? EventSource;
-    const source = new Impl(this.options.url(this.options.lastSeq()));
+    const source = new Impl(this.options.url(this.options.resumeFrom()));
     this.source = source;
     source.onopen = () => {
       this.failures = 0;
@@ -98,6 +105,24 @@ export class LiveFeed {
       if (this.options.onEvent(event.data) === 'gap') this.reconnect();
     };
     for (const name of NAMES) source.addEventListener(name, onMessage as EventListener);
+    const onReload = (message: MessageEvent) => {
+      if (this.source !== source) return;
+      let data: unknown;
+      try {
+        data = JSON.parse(String(message.data));
+      } catch {
+        return;
+      }
+      const reload = ReloadEvent.safeParse(data);
+      if (!reload.success) return;
+      source.close();
+      this.source = null;
+      this.options.onReload(reload.data).then(
+        () => this.reconnect(),
+        () => this.retryLater(),
+      );
+    };
+    source.addEventListener(RELOAD_EVENT_NAME, onReload as EventListener);
   }
 
   private retryLater(): void {

@@ -87,7 +87,7 @@ beforeAll(async () => {
   const { app } = await createServer(db, {
     limits: { ...DEFAULT_LIMITS, deviceBurst: 3, devicePerMinute: 6 },
     publicOrigins: [],
-    trustProxy: false,
+    trustProxy: 0,
     distDir: null,
   });
   fetchApp = (request) => app.fetch(request);

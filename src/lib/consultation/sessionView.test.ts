@@ -5,6 +5,7 @@ import {
   applyEvent,
   countByKind,
   newestFirst,
+  resumeId,
   viewFromList,
   type SessionView,
 } from './sessionView';
@@ -75,5 +76,21 @@ describe('session view', () => {
     });
     expect(newestFirst(view.comments.values()).map((c) => c.text)).toEqual(['b', 'a']);
     expect(newestFirst(view.comments.values(), { hidden: true })).toHaveLength(3);
+  });
+});
+
+describe('where the live feed resumes', () => {
+  it('names the epoch the view counted in, and keeps it through applied events', () => {
+    const first = pin('idea', 'a');
+    let view = viewFromList({ comments: [first], lastSeq: first.seq, epoch: 'Ab3_x-' });
+    expect(resumeId(view)).toBe(`Ab3_x-:${first.seq}`);
+    const next = pin('idea', 'b');
+    view = applyEvent(view, { seq: first.seq + 1, type: 'comment', comment: next }).view;
+    expect(resumeId(view)).toBe(`Ab3_x-:${first.seq + 1}`);
+  });
+
+  it('asks for everything when it has seen nothing or the server named no epoch', () => {
+    expect(resumeId(viewFromList({ comments: [], lastSeq: 0, epoch: 'Ab3_x-' }))).toBe('0');
+    expect(resumeId(viewFromList({ comments: [], lastSeq: 4 }))).toBe('0');
   });
 });

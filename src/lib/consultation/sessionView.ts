@@ -15,6 +15,8 @@ import type { Session, SessionComment, SessionEvent } from './api';
 
 export interface SessionView {
   lastSeq: number;
+  /** The epoch `lastSeq` counts in (see ReloadEvent); '' before the server named one. */
+  epoch: string;
   comments: ReadonlyMap<string, SessionComment>;
   session?: Session;
 }
@@ -23,11 +25,12 @@ export type EventOutcome = 'applied' | 'duplicate' | 'gap';
 
 /** The view after the initial `GET …/comments`. */
 export function viewFromList(
-  list: { comments: readonly SessionComment[]; lastSeq: number },
+  list: { comments: readonly SessionComment[]; lastSeq: number; epoch?: string },
   session?: Session,
 ): SessionView {
   return {
     lastSeq: list.lastSeq,
+    epoch: list.epoch ?? '',
     comments: new Map(list.comments.map((c) => [c.id, c] as const)),
     ...(session ? { session } : {}),
   };
@@ -64,10 +67,14 @@ export function applyEvent(
       break;
   }
   return {
-    view: { lastSeq: event.seq, comments, ...(session ? { session } : {}) },
+    view: { lastSeq: event.seq, epoch: view.epoch, comments, ...(session ? { session } : {}) },
     outcome: 'applied',
   };
 }
+
+/** Where the live feed resumes: `epoch:lastSeq`, or `0` (everything) when nothing was applied yet. */
+export const resumeId = (view: Pick<SessionView, 'epoch' | 'lastSeq'>): string =>
+  view.lastSeq > 0 && view.epoch ? `${view.epoch}:${view.lastSeq}` : '0';
 
 /** Visible comments by kind (the projector's counter). */
 export function countByKind(

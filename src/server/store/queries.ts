@@ -184,6 +184,12 @@ export async function updateSession(
   patch: { title?: string; open?: boolean; focus?: SessionFocus },
 ): Promise<Session> {
   await inSession(db, sid, async (tx, before, emit) => {
+    const current = (await getSession(tx, sid))!;
+    const changes =
+      (patch.title !== undefined && patch.title !== current.title) ||
+      (patch.open !== undefined && patch.open !== current.open) ||
+      (patch.focus !== undefined && !sameJson(patch.focus, current.focus));
+    if (!changes) return; // nothing to tell anyone: no event, no audit row
     await tx.query(
       `UPDATE sessions SET title = coalesce($2, title), open = coalesce($3, open),
        focus = coalesce($4::jsonb, focus) WHERE id = $1`,
@@ -197,11 +203,30 @@ export async function updateSession(
     if (patch.open !== undefined && patch.open !== before.open) {
       await audit(tx, sid, patch.open ? 'open' : 'close');
     }
-    if (patch.title !== undefined || patch.focus !== undefined) await audit(tx, sid, 'update');
+    if (
+      (patch.title !== undefined && patch.title !== current.title) ||
+      (patch.focus !== undefined && !sameJson(patch.focus, current.focus))
+    )
+      await audit(tx, sid, 'update');
     const session = (await getSession(tx, sid))!;
     await emit('session', { session });
   });
   return (await getSession(db, sid))!;
+}
+
+/** Equal as stored in jsonb (key order aside). */
+function sameJson(a: unknown, b: unknown): boolean {
+  const canonical = (v: unknown): unknown =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.keys(v as object)
+            .sort()
+            .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+        )
+      : Array.isArray(v)
+        ? v.map(canonical)
+        : v;
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }
 
 export async function createDevice(db: Db, sid: string): Promise<string> {
@@ -283,9 +308,11 @@ async function insertComment(
 
 /**
  * Stores a participant's comment, idempotent by id: `created` is true only the
- * first time. An identical or older re-send returns the stored comment
- * unchanged; a newer version from the same device may change kind and text
- * while the comment is visible; anything else is a 409.
+ * first time. An identical re-send, or an older one from the same device,
+ * returns the stored comment unchanged; a newer version from the same device
+ * may change kind and text while the comment is visible; anything else is a
+ * 409, so another device cannot read a comment back by guessing its id
+ * (what a participant may see of the answer is decided in views.ts).
  */
 export async function putComment(
   db: Db,
@@ -341,7 +368,7 @@ export async function putComment(
   return inSession(db, sid, async (tx, session, emit) => {
     const existing = await commentRow(tx, sid, comment.id);
     if (existing) {
-      if (sameContent(existing, comment) || existing.updated >= comment.updated) {
+      if (sameContent(existing, comment)) {
         return { created: false, comment: toSessionComment(existing) };
       }
       if (existing.device_hash !== deviceHash) {
@@ -350,6 +377,9 @@ export async function putComment(
           'conflict',
           'This comment was sent from another device; it cannot be changed from this one.',
         );
+      }
+      if (existing.updated >= comment.updated) {
+        return { created: false, comment: toSessionComment(existing) };
       }
       if (existing.hidden_at !== null) {
         throw new ApiFailure(
@@ -476,8 +506,8 @@ export async function reportComment(
   sid: string,
   id: string,
   deviceHash: string,
-): Promise<number> {
-  return inSession(db, sid, async (tx, _session, emit) => {
+): Promise<void> {
+  await inSession(db, sid, async (tx, _session, emit) => {
     const row = await commentRow(tx, sid, id);
     if (!row) throw notFound('This comment');
     const inserted = await tx.query(
@@ -485,13 +515,12 @@ export async function reportComment(
        ON CONFLICT DO NOTHING RETURNING 1`,
       [sid, id, deviceHash],
     );
-    if (inserted.length === 0) return row.reports;
+    if (inserted.length === 0) return;
     const [updated] = await tx.query<CommentRow>(
       'UPDATE comments SET reports = reports + 1 WHERE session_id = $1 AND id = $2 RETURNING *',
       [sid, id],
     );
     await emit('report', { commentId: id, reports: updated!.reports });
-    return updated!.reports;
   });
 }
 

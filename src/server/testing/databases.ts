@@ -62,13 +62,17 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase
   };
 }
 
-export async function testServer(db: Db, limits: Partial<Limits> = {}): Promise<Server> {
+export async function testServer(
+  db: Db,
+  limits: Partial<Limits> = {},
+  options: { trustProxy?: number; publicOrigins?: string[]; distDir?: string } = {},
+): Promise<Server> {
   await setPassword(db, PASSWORD);
   return createServer(db, {
     limits: { ...DEFAULT_LIMITS, ...limits },
-    publicOrigins: [],
-    trustProxy: false,
-    distDir: null,
+    publicOrigins: options.publicOrigins ?? [],
+    trustProxy: options.trustProxy ?? 0,
+    distDir: options.distDir ?? null,
     heartbeatMs: 1000,
   });
 }

@@ -9,7 +9,12 @@ import type {
 import { ApiFailure, ConsultationApi } from '../../consultation/apiClient';
 import { LiveFeed } from '../../consultation/live';
 import { Outbox } from '../../consultation/outbox';
-import { applyEvent, viewFromList, type EventOutcome } from '../../consultation/sessionView';
+import {
+  applyEvent,
+  resumeId,
+  viewFromList,
+  type EventOutcome,
+} from '../../consultation/sessionView';
 import { LAYERS, type Layer } from '../../data/layers';
 import { LocalStore } from '../../storage';
 import { IdbOutboxPersistence } from '../../storage/outboxStore';
@@ -154,14 +159,15 @@ async function join(sid: string): Promise<void> {
 
   // Comments first, so the outbox finds the ones it has to send.
   await startComments();
-  const list = await api.comments(sid).catch(() => ({ comments: [], lastSeq: 0 }));
+  const list = await api.comments(sid).catch(() => ({ comments: [], lastSeq: 0, epoch: '' }));
   if (joined !== sid) return;
   sessionModel.view = viewFromList(list, session);
 
   live = new LiveFeed({
-    url: (after) => api.url(`/api/sessions/${sid}/events?after=${after}`),
-    lastSeq: () => sessionModel.view?.lastSeq ?? 0,
+    url: (resume) => api.url(`/api/sessions/${sid}/events?after=${encodeURIComponent(resume)}`),
+    resumeFrom: () => (sessionModel.view ? resumeId(sessionModel.view) : '0'),
     onEvent,
+    onReload: () => reloadView(sid),
     onState: (state, previous) => {
       sessionModel.live = state;
       if (state === 'open' && previous === 'down') void caughtUp(sid);
@@ -257,6 +263,18 @@ async function caughtUp(sid: string): Promise<void> {
   } catch {
     // Still shaky: the next reopen checks again.
   }
+}
+
+/**
+ * The server cannot resume our view (its database was restored or lost its
+ * last changes, so its numbers mean other events now): rebuild the view from
+ * its list, and let the outbox re-send what the server no longer has.
+ */
+async function reloadView(sid: string): Promise<void> {
+  const list = await api.comments(sid);
+  if (joined !== sid) return;
+  sessionModel.view = viewFromList(list, sessionModel.session ?? undefined);
+  void outbox?.reconcile();
 }
 
 async function resendRefused(): Promise<void> {
