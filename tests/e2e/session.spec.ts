@@ -97,141 +97,159 @@ test.describe('consultation session with the server', () => {
     await server?.dispose();
   });
 
-  test('a phone joins by link and posts, the projector shows it live, the facilitator hides it, and a server crash loses nothing', async ({
-    browser,
-  }) => {
-    const watches: PageWatch[] = [];
-
-    // The facilitator logs in and creates a session from the map as it is.
-    const laptop = await open(browser, LAPTOP, `${server.url}/`);
-    watches.push(laptop.watch);
-    const fac = laptop.page;
-    await fac.getByRole('tab', { name: '意见' }).click();
-    const tools = fac.getByTestId('facilitator-tools');
-    await tools.getByLabel('主持人密码').fill('wrong password');
-    await tools.getByRole('button', { name: '登录' }).click();
-    await expect(tools.getByRole('alert')).toBeVisible();
-    await tools.getByLabel('主持人密码').fill(FACILITATOR_PASSWORD);
-    await tools.getByRole('button', { name: '登录' }).click();
-    await expect(tools.getByText('已作为主持人登录')).toBeVisible();
-    await tools.getByLabel('标题').fill('头门港片区规划意见征集');
-    await tools.getByRole('button', { name: '创建' }).click();
-    await expect(fac.getByTestId('current-session')).toContainText('头门港片区规划意见征集');
-    await expect(fac).toHaveURL(/#session=[a-z2-7]{6}/);
-    const sid = /session=([a-z2-7]{6})/.exec(fac.url())![1]!;
-
-    // The projector opens the session's projector view (no login needed to show it).
-    const projector = await open(
+  test.describe('with a wrong password and a server crash', () => {
+    // The browser logs what this test provokes on purpose, and only that: the wrong password's
+    // 401, and the API and live feed unreachable while the server is down.
+    test.use({
+      allowedConsoleErrors: [
+        /status of 401 \(Unauthorized\) \(http:\/\/127\.0\.0\.1:\d+\/api\/auth\/login\)$/,
+        /net::ERR_(CONNECTION_REFUSED|INCOMPLETE_CHUNKED_ENCODING) \(http:\/\/127\.0\.0\.1:\d+\/api\/sessions\//,
+      ],
+    });
+    test('a phone joins by link and posts, the projector shows it live, the facilitator hides it, and a server crash loses nothing', async ({
       browser,
-      PROJECTOR,
-      `${server.url}/#session=${sid}&screen=projector`,
-    );
-    watches.push(projector.watch);
-    const proj = projector.page;
-    await expect(proj.getByTestId('projector-view')).toContainText('头门港片区规划意见征集');
-    await expect(proj.getByTestId('projector-total')).toHaveText('共 0 条');
-    await expect(proj.locator('#side-panel')).toBeHidden();
+    }) => {
+      const watches: PageWatch[] = [];
 
-    // A phone joins by the link: the title, the privacy line, the comments tab.
-    const phone = await open(browser, PHONE, `${server.url}/#session=${sid}`);
-    watches.push(phone.watch);
-    const ph = phone.page;
-    await expect(ph.getByTestId('session-title')).toHaveText('头门港片区规划意见征集');
-    await expect(ph.getByTestId('session-privacy')).toHaveText(
-      '匿名参与：不收集姓名、联系方式或 IP',
-    );
-    await ph.screenshot({ path: test.info().outputPath('phone-join-390.png') });
-    await post(ph, '建议', '港区货车请绕开杜桥镇区');
-    await expect(row(ph, '港区货车请绕开杜桥镇区').getByTestId('delivery')).toHaveText('已发送');
+      // The facilitator logs in and creates a session from the map as it is.
+      const laptop = await open(browser, LAPTOP, `${server.url}/`);
+      watches.push(laptop.watch);
+      const fac = laptop.page;
+      await fac.getByRole('tab', { name: '意见' }).click();
+      const tools = fac.getByTestId('facilitator-tools');
+      await tools.getByLabel('主持人密码').fill('wrong password');
+      await tools.getByRole('button', { name: '登录' }).click();
+      await expect(tools.getByRole('alert')).toBeVisible();
+      await tools.getByLabel('主持人密码').fill(FACILITATOR_PASSWORD);
+      await tools.getByRole('button', { name: '登录' }).click();
+      await expect(tools.getByText('已作为主持人登录')).toBeVisible();
+      await tools.getByLabel('标题').fill('头门港片区规划意见征集');
+      await tools.getByRole('button', { name: '创建' }).click();
+      await expect(fac.getByTestId('current-session')).toContainText('头门港片区规划意见征集');
+      await expect(fac).toHaveURL(/#session=[a-z2-7]{6}/);
+      const sid = /session=([a-z2-7]{6})/.exec(fac.url())![1]!;
 
-    // Live on the projector: the counter, the ticker and a pin on the map.
-    await expect(proj.getByTestId('count-idea')).toHaveText('1');
-    await expect(proj.getByTestId('projector-ticker')).toContainText('港区货车请绕开杜桥镇区');
-    await expect.poll(async () => (await pinIds(proj)).length, { timeout: 90_000 }).toBe(1);
-    const pinId = (await pinIds(proj))[0]!;
-    await proj.screenshot({ path: test.info().outputPath('projector-1920.png') });
+      // The projector opens the session's projector view (no login needed to show it).
+      const projector = await open(
+        browser,
+        PROJECTOR,
+        `${server.url}/#session=${sid}&screen=projector`,
+      );
+      watches.push(projector.watch);
+      const proj = projector.page;
+      await expect(proj.getByTestId('projector-view')).toContainText('头门港片区规划意见征集');
+      await expect(proj.getByTestId('projector-total')).toHaveText('共 0 条');
+      await expect(proj.locator('#side-panel')).toBeHidden();
 
-    // The join screen for the projector: the QR code drawn here, the short link in large type.
-    await fac.setViewportSize({ width: 1920, height: 1080 });
-    await fac.getByRole('button', { name: '二维码' }).click();
-    const qr = fac.getByTestId('qr-screen');
-    await expect(qr.getByTestId('qr-link')).toHaveText(`127.0.0.1:${server.port}/#session=${sid}`);
-    const qrBox = (await qr.getByTestId('qr-code').boundingBox())!;
-    expect(qrBox.height).toBeGreaterThan(500);
-    await fac.screenshot({ path: test.info().outputPath('qr-1920.png') });
-    await fac.keyboard.press('Escape');
-    await expect(qr).toHaveCount(0);
-    await fac.setViewportSize(LAPTOP.viewport);
+      // A phone joins by the link: the title, the privacy line, the comments tab.
+      const phone = await open(browser, PHONE, `${server.url}/#session=${sid}`);
+      watches.push(phone.watch);
+      const ph = phone.page;
+      await expect(ph.getByTestId('session-title')).toHaveText('头门港片区规划意见征集');
+      await expect(ph.getByTestId('session-privacy')).toHaveText(
+        '匿名参与：不收集姓名、联系方式或 IP',
+      );
+      await ph.screenshot({ path: test.info().outputPath('phone-join-390.png') });
+      await post(ph, '建议', '港区货车请绕开杜桥镇区');
+      await expect(row(ph, '港区货车请绕开杜桥镇区').getByTestId('delivery')).toHaveText('已发送');
 
-    // The facilitator hides it with a reason: it leaves the phone and the projector.
-    const queue = fac.getByTestId('moderation-queue');
-    const item = queue.getByTestId('moderation-item').filter({ hasText: '港区货车请绕开杜桥镇区' });
-    await expect(item).toBeVisible();
-    await item.getByRole('textbox').fill('与本场主题无关');
-    await item.getByRole('button', { name: /隐藏/ }).click();
-    await expect(item).toContainText('已隐藏：与本场主题无关');
-    await queue.screenshot({ path: test.info().outputPath('moderation-queue.png') });
-    await expect(row(ph, '港区货车请绕开杜桥镇区')).toHaveCount(0);
-    await expect.poll(async () => pinIds(ph), { timeout: 90_000 }).not.toContain(pinId);
-    await expect(proj.getByTestId('count-idea')).toHaveText('0');
-    await expect.poll(async () => pinIds(proj), { timeout: 90_000 }).not.toContain(pinId);
+      // Live on the projector: the counter, the ticker and a pin on the map.
+      await expect(proj.getByTestId('count-idea')).toHaveText('1');
+      await expect(proj.getByTestId('projector-ticker')).toContainText('港区货车请绕开杜桥镇区');
+      await expect.poll(async () => (await pinIds(proj)).length, { timeout: 90_000 }).toBe(1);
+      const pinId = (await pinIds(proj))[0]!;
+      await proj.screenshot({ path: test.info().outputPath('projector-1920.png') });
 
-    // The server crashes while the phone posts: the comments wait on the phone, marked.
-    await server.kill('SIGKILL');
-    await post(ph, '担忧', '施工期间的噪音');
-    await expect(ph.getByTestId('offline-banner')).toBeVisible();
-    // Offline, the phone can still place a pin: the banner leaves the hint and the map's top
-    // clear (it once covered both).
-    await ph
-      .locator('main')
-      .getByRole('button', { name: /添加意见/ })
-      .click();
-    const hint = ph.getByTestId('comment-placing');
-    await expect(hint).toBeVisible();
-    await ph.screenshot({ path: test.info().outputPath('phone-offline-placing.png') });
-    const hintBox = (await hint.boundingBox())!;
-    const bannerBox = (await ph.getByTestId('offline-banner').boundingBox())!;
-    const mapBox = (await ph.getByTestId('map-container').boundingBox())!;
-    expect(bannerBox.y, 'the banner starts below the hint').toBeGreaterThanOrEqual(
-      hintBox.y + hintBox.height,
-    );
-    const topOfMap = { x: mapBox.x + mapBox.width / 2, y: mapBox.y + mapBox.height / 3 };
-    const underTap = await ph.evaluate(
-      ({ x, y }) => document.elementFromPoint(x, y)?.className ?? '',
-      topOfMap,
-    );
-    expect(underTap, 'a tap a third down the map reaches the map').toContain('maplibregl-canvas');
-    await hint.getByRole('button', { name: '取消' }).click();
-    await expect(row(ph, '施工期间的噪音').getByTestId('delivery')).toHaveText('待发送');
-    await post(ph, '疑问', '公交线路会调整吗');
-    await expect(row(ph, '公交线路会调整吗').getByTestId('delivery')).toHaveText('待发送');
-    await ph.screenshot({ path: test.info().outputPath('phone-offline.png') });
+      // The join screen for the projector: the QR code drawn here, the short link in large type.
+      await fac.setViewportSize({ width: 1920, height: 1080 });
+      await fac.getByRole('button', { name: '二维码' }).click();
+      const qr = fac.getByTestId('qr-screen');
+      await expect(qr.getByTestId('qr-link')).toHaveText(
+        `127.0.0.1:${server.port}/#session=${sid}`,
+      );
+      const qrBox = (await qr.getByTestId('qr-code').boundingBox())!;
+      expect(qrBox.height).toBeGreaterThan(500);
+      await fac.screenshot({ path: test.info().outputPath('qr-1920.png') });
+      await fac.keyboard.press('Escape');
+      await expect(qr).toHaveCount(0);
+      await fac.setViewportSize(LAPTOP.viewport);
 
-    // Back up on the same data: the phone sends by itself, the projector catches up.
-    await server.start();
-    await expect(ph.getByTestId('offline-banner')).toBeHidden({ timeout: 60_000 });
-    for (const text of ['施工期间的噪音', '公交线路会调整吗']) {
-      await expect(row(ph, text).getByTestId('delivery')).toHaveText('已发送', { timeout: 60_000 });
-    }
-    await expect(proj.getByTestId('projector-total')).toHaveText('共 2 条', { timeout: 60_000 });
-    await expect(proj.getByTestId('projector-ticker')).toContainText('公交线路会调整吗');
-    expect((await outboxRecords(ph)).map((r) => r.state)).toEqual(['sent', 'sent', 'sent']);
+      // The facilitator hides it with a reason: it leaves the phone and the projector.
+      const queue = fac.getByTestId('moderation-queue');
+      const item = queue
+        .getByTestId('moderation-item')
+        .filter({ hasText: '港区货车请绕开杜桥镇区' });
+      await expect(item).toBeVisible();
+      await item.getByRole('textbox').fill('与本场主题无关');
+      await item.getByRole('button', { name: /隐藏/ }).click();
+      await expect(item).toContainText('已隐藏：与本场主题无关');
+      await queue.screenshot({ path: test.info().outputPath('moderation-queue.png') });
+      await expect(row(ph, '港区货车请绕开杜桥镇区')).toHaveCount(0);
+      await expect.poll(async () => pinIds(ph), { timeout: 90_000 }).not.toContain(pinId);
+      await expect(proj.getByTestId('count-idea')).toHaveText('0');
+      await expect.poll(async () => pinIds(proj), { timeout: 90_000 }).not.toContain(pinId);
 
-    // Every comment is on the server exactly once (the hidden one kept, marked).
-    const response = await fac.request.get(`${server.url}/api/sessions/${sid}/comments`);
-    expect(response.ok()).toBe(true);
-    const { comments } = (await response.json()) as {
-      comments: { id: string; text: string; hidden: boolean }[];
-    };
-    const texts = comments.map((c) => c.text).sort();
-    expect(texts).toEqual(['公交线路会调整吗', '施工期间的噪音', '港区货车请绕开杜桥镇区'].sort());
-    expect(new Set(comments.map((c) => c.id)).size).toBe(3);
-    expect(comments.find((c) => c.text === '港区货车请绕开杜桥镇区')?.hidden).toBe(true);
+      // The server crashes while the phone posts: the comments wait on the phone, marked.
+      await server.kill('SIGKILL');
+      await post(ph, '担忧', '施工期间的噪音');
+      await expect(ph.getByTestId('offline-banner')).toBeVisible();
+      // Offline, the phone can still place a pin: the banner leaves the hint and the map's top
+      // clear (it once covered both).
+      await ph
+        .locator('main')
+        .getByRole('button', { name: /添加意见/ })
+        .click();
+      const hint = ph.getByTestId('comment-placing');
+      await expect(hint).toBeVisible();
+      await ph.screenshot({ path: test.info().outputPath('phone-offline-placing.png') });
+      const hintBox = (await hint.boundingBox())!;
+      const bannerBox = (await ph.getByTestId('offline-banner').boundingBox())!;
+      const mapBox = (await ph.getByTestId('map-container').boundingBox())!;
+      expect(bannerBox.y, 'the banner starts below the hint').toBeGreaterThanOrEqual(
+        hintBox.y + hintBox.height,
+      );
+      const topOfMap = { x: mapBox.x + mapBox.width / 2, y: mapBox.y + mapBox.height / 3 };
+      const underTap = await ph.evaluate(
+        ({ x, y }) => document.elementFromPoint(x, y)?.className ?? '',
+        topOfMap,
+      );
+      expect(underTap, 'a tap a third down the map reaches the map').toContain('maplibregl-canvas');
+      await hint.getByRole('button', { name: '取消' }).click();
+      await expect(row(ph, '施工期间的噪音').getByTestId('delivery')).toHaveText('待发送');
+      await post(ph, '疑问', '公交线路会调整吗');
+      await expect(row(ph, '公交线路会调整吗').getByTestId('delivery')).toHaveText('待发送');
+      await ph.screenshot({ path: test.info().outputPath('phone-offline.png') });
 
-    for (const watch of watches) {
-      expect(watch.external).toEqual([]);
-    }
-    await Promise.all([laptop.context.close(), projector.context.close(), phone.context.close()]);
+      // Back up on the same data: the phone sends by itself, the projector catches up.
+      await server.start();
+      await expect(ph.getByTestId('offline-banner')).toBeHidden({ timeout: 60_000 });
+      for (const text of ['施工期间的噪音', '公交线路会调整吗']) {
+        await expect(row(ph, text).getByTestId('delivery')).toHaveText('已发送', {
+          timeout: 60_000,
+        });
+      }
+      await expect(proj.getByTestId('projector-total')).toHaveText('共 2 条', { timeout: 60_000 });
+      await expect(proj.getByTestId('projector-ticker')).toContainText('公交线路会调整吗');
+      expect((await outboxRecords(ph)).map((r) => r.state)).toEqual(['sent', 'sent', 'sent']);
+
+      // Every comment is on the server exactly once (the hidden one kept, marked).
+      const response = await fac.request.get(`${server.url}/api/sessions/${sid}/comments`);
+      expect(response.ok()).toBe(true);
+      const { comments } = (await response.json()) as {
+        comments: { id: string; text: string; hidden: boolean }[];
+      };
+      const texts = comments.map((c) => c.text).sort();
+      expect(texts).toEqual(
+        ['公交线路会调整吗', '施工期间的噪音', '港区货车请绕开杜桥镇区'].sort(),
+      );
+      expect(new Set(comments.map((c) => c.id)).size).toBe(3);
+      expect(comments.find((c) => c.text === '港区货车请绕开杜桥镇区')?.hidden).toBe(true);
+
+      for (const watch of watches) {
+        expect(watch.external).toEqual([]);
+      }
+      await Promise.all([laptop.context.close(), projector.context.close(), phone.context.close()]);
+    });
   });
 
   test('live latency, phone → projector through the UI (reported, not asserted)', async ({

@@ -5,9 +5,10 @@ import { test as base, expect, type Browser, type BrowserContext } from '@playwr
  * console error, in every page of every browser context the test uses — the default `page`,
  * and the phones, projectors and laptops a test opens with `browser.newContext()`.
  *
- * A test that expects a particular console error says so, narrowly, before it happens:
+ * A test that expects a particular console error says so, narrowly, in its describe block. A
+ * pattern is matched against the message followed by its source URL in brackets:
  *
- *   test.use({ allowedConsoleErrors: [/Failed to load resource: .*ERR_CONNECTION_REFUSED/] });
+ *   test.use({ allowedConsoleErrors: [/ERR_CONNECTION_REFUSED \(.*\/api\/sessions\//] });
  *
  * Uncaught page errors are never allowed.
  */
@@ -15,7 +16,7 @@ import { test as base, expect, type Browser, type BrowserContext } from '@playwr
 export { expect };
 
 interface Options {
-  /** Console errors this test expects (each pattern is matched against the message text). */
+  /** Console errors this test expects: patterns over `<message> (<source url>)`. */
   allowedConsoleErrors: RegExp[];
 }
 
