@@ -288,10 +288,11 @@ test.describe('consultation session with the server', () => {
     const phone = await open(browser, PHONE, `${server.url}/#session=${sid}`);
     const ph = phone.page;
     await expect(ph.getByTestId('session-title')).toHaveText('延迟测量');
-    // Each POST of a comment: when it left and when its answer was in (epoch ms).
+    // Each send of a comment: when it left and when its answer was in (epoch ms).
     const posts: { sent: number; answered: number }[] = [];
     ph.on('requestfinished', (r) => {
-      if (r.method() !== 'POST' || !r.url().includes(`/api/sessions/${sid}/comments`)) return;
+      // A comment is sent as PUT /api/sessions/<sid>/comments/<its id> (idempotent).
+      if (r.method() !== 'PUT' || !r.url().includes(`/api/sessions/${sid}/comments/`)) return;
       const timing = r.timing();
       posts.push({ sent: timing.startTime, answered: timing.startTime + timing.responseEnd });
     });
@@ -323,7 +324,7 @@ test.describe('consultation session with the server', () => {
     const sorted = [...total].sort((a, b) => a - b);
     const p95 = sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)]!;
     const fmt = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(', ');
-    const report = `live latency phone → projector over ${SAMPLES} comments: p95 ${p95.toFixed(0)} ms, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(0)} ms; each: ${fmt(total)} ms; of which submit → POST sent (local save, outbox): ${fmt(toPost)} ms; POST → answer: ${fmt(postMs)} ms; answer → on the projector (SSE, render): ${fmt(afterAnswer)} ms`;
+    const report = `live latency phone → projector over ${SAMPLES} comments: p95 ${p95.toFixed(0)} ms, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(0)} ms; each: ${fmt(total)} ms; of which submit → PUT sent (local save, outbox): ${fmt(toPost)} ms; PUT → answer: ${fmt(postMs)} ms; answer → on the projector (SSE, render): ${fmt(afterAnswer)} ms`;
     test.info().annotations.push({ type: 'live latency', description: report });
     console.log(report);
     await Promise.all([laptop.context.close(), projector.context.close(), phone.context.close()]);
