@@ -397,6 +397,8 @@ test.describe('consultation session with the server', () => {
     // In English: the phone's join view has no Chinese chrome; the facilitator's log reads in English.
     await ph.goto(`${server.url}/#session=${sid}&lang=en`);
     await ph.reload();
+    // A cold reload on a busy machine takes longer than an expect's 20 s: wait for the map first.
+    await waitForIdle(ph);
     await expect(ph.getByTestId('session-privacy')).toHaveText(
       'Anonymous: no name, contact details or IP address are collected',
     );
@@ -407,6 +409,7 @@ test.describe('consultation session with the server', () => {
     expect(await seriousViolations(ph)).toEqual([]);
     await fac.goto(`${server.url}/#session=${sid}&lang=en`);
     await fac.reload();
+    await waitForIdle(fac);
     await fac.getByRole('tab', { name: 'Comments' }).click();
     await expect(fac.getByTestId('audit-log').getByTestId('audit-entry').first()).toContainText(
       'Comment restored',
