@@ -27,6 +27,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['src/lib/i18n/testSetup.ts'],
     // A real PostgreSQL for the server tests (they also run on the embedded PGlite).
     globalSetup: ['src/server/testing/globalSetup.ts'],
   },

@@ -32,9 +32,16 @@ const pageFunction = (file: string) =>
 const IMPORT_POINTS = pageFunction('importPoints.js');
 const ARM_DIALOG_STAMPS = pageFunction('armDialogStamps.js');
 const OVERLAY_IDLE = pageFunction('overlayIdle.js');
+const COUNT_DRAWS = pageFunction('countDraws.js');
+/** The map has settled when no WebGL draw call came for this long. */
+const QUIET_MS = 800;
 
 interface Load {
   readyMs: number;
+  /** The last WebGL draw call before QUIET_MS without one, ms since navigation start. */
+  settledMs: number;
+  /** WebGL draw calls after ready, before any user action (0: nothing redrew the map). */
+  drawsAfterReady: number;
   heapMB: number;
   files: Served[];
   /** Requested after ready, before any user action (deferred code). */
@@ -114,6 +121,7 @@ async function load(
     serviceWorkers: 'block',
   });
   const page = await context.newPage();
+  await page.addInitScript(`(${COUNT_DRAWS})()`);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
@@ -125,6 +133,18 @@ async function load(
   // for ready can notice it late, and code deferred until after the first draw must not count.
   const readyAt = await page.evaluate(() => performance.timeOrigin + window.__linhaiReady!);
   const files = served().filter((f) => f.at <= readyAt);
+  // Settled: QUIET_MS with no draw call (deferred code that touches the map shows up here).
+  await page.waitForFunction(
+    (quiet) => {
+      const d = (window as unknown as { __draws: { last: number } }).__draws;
+      return performance.now() - d.last >= quiet;
+    },
+    QUIET_MS,
+    { timeout: 120_000, polling: 50 },
+  );
+  const draws = await page.evaluate(
+    () => (window as unknown as { __draws: { last: number; afterReady: number } }).__draws,
+  );
   await cdp.send('HeapProfiler.enable');
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');
@@ -141,6 +161,8 @@ async function load(
   await context.close();
   return {
     readyMs,
+    settledMs: draws.last,
+    drawsAfterReady: draws.afterReady,
     heapMB: heap.usedSize / 2 ** 20,
     files,
     deferred,
@@ -181,7 +203,7 @@ async function main() {
         loads[v].push(kept);
         const viaDialog = r.dialog ? `, dialog 50k ${r.dialog.totalMs} ms` : '';
         process.stdout.write(
-          `${v.padEnd(8)} #${i + 1}: ready ${r.readyMs.toFixed(0)} ms, import 50k ${r.importMs[50_000]!.toFixed(0)} ms${viaDialog}\n`,
+          `${v.padEnd(8)} #${i + 1}: ready ${r.readyMs.toFixed(0)} ms, settled ${r.settledMs.toFixed(0)} ms (${r.drawsAfterReady} draws after ready), import 50k ${r.importMs[50_000]!.toFixed(0)} ms${viaDialog}\n`,
         );
       }
     }
@@ -199,6 +221,16 @@ async function main() {
       unit: 'ms',
       app: row('app', (l) => l.readyMs),
       baseline: row('baseline', (l) => l.readyMs),
+    },
+    [`settled (last WebGL draw before ${QUIET_MS} ms of quiet)`]: {
+      unit: 'ms',
+      app: row('app', (l) => l.settledMs),
+      baseline: row('baseline', (l) => l.settledMs),
+    },
+    'WebGL draw calls after ready (no user action)': {
+      unit: 'calls',
+      app: row('app', (l) => l.drawsAfterReady),
+      baseline: row('baseline', (l) => l.drawsAfterReady),
     },
     'JS heap after idle (main thread, after GC)': {
       unit: 'MB',
@@ -244,7 +276,9 @@ async function main() {
     m.baseline ? m.app.median / m.baseline.median : undefined;
   const budget = {
     'ready ratio ≤ 1.15': ratio(metrics['ready (nav start → idle with plan)']!)! <= 1.15,
-    'app JS beyond maplibre-gl ≤ 120 KB gzip': beyondKB <= 120,
+    'settled ratio ≤ 1.10':
+      ratio(metrics[`settled (last WebGL draw before ${QUIET_MS} ms of quiet)`]!)! <= 1.1,
+    'app JS beyond maplibre-gl ≤ 60 KB gzip': beyondKB <= 60,
     '50k points ≤ 2× baseline': ratio(metrics['50k points → idle']!)! <= 2,
     '50k points via the import dialog ≤ 2× baseline':
       ratio(metrics['50k points via the import dialog → idle']!)! <= 2,
@@ -303,6 +337,7 @@ async function main() {
     },
     runsPerPage: RUNS,
     definitions: {
+      settled: `the last WebGL draw call (drawElements/drawArrays, stamped by bench/page/countDraws.js) before ${QUIET_MS} ms without one, after ready and before any user action, ms since navigation start; drawsAfterReady: draw calls in that time after ready`,
       ready:
         'performance.now() at the first map idle after the plan data was set with the plan source loaded and tiled (src/lib/map/ready.ts), i.e. ms since navigation start',
       heap: 'Runtime.getHeapUsage usedSize on the page after HeapProfiler.collectGarbage (workers not included)',

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { openApp, project, waitForIdle, watchPage } from './support/app';
 
 const fixture = (name: string) =>
@@ -11,11 +12,14 @@ const LAND: [number, number] = [121.05, 28.9];
 /** Pins the map actually draws. */
 async function renderedPins(page: Page): Promise<string[]> {
   await waitForIdle(page);
-  return page.evaluate(() =>
-    (window as any).linhaiMap
+  // No pin layer until there is a pin to draw (the map is left alone without comments).
+  return page.evaluate(() => {
+    const map = (window as any).linhaiMap;
+    if (!map.getLayer('comments_pins')) return [];
+    return map
       .queryRenderedFeatures({ layers: ['comments_pins'] })
-      .map((f: any) => f.properties.id as string),
-  );
+      .map((f: any) => f.properties.id as string);
+  });
 }
 
 /** A dialog (alert, confirm) would mean a script ran. */
@@ -129,13 +133,12 @@ test.describe('comment pins', () => {
 
     expect(dialogs.fired, 'dialogs opened by page scripts').toEqual([]);
     expect(watch.external).toEqual([]);
-    expect(watch.errors).toEqual([]);
   });
 
   test('in English, kinds are marked S C I Q and labels take an English colon', async ({
     page,
   }) => {
-    const watch = await watchPage(page);
+    await watchPage(page);
     await openApp(page, '#tab=comments&lang=en');
     await page
       .locator('main')
@@ -163,7 +166,6 @@ test.describe('comment pins', () => {
     const item = page.getByTestId('comment-list').getByRole('listitem');
     await expect(item).toHaveCount(1);
     await expect(item.locator('.mark')).toHaveText('C');
-    expect(watch.errors).toEqual([]);
   });
 
   test('a feature card starts a comment pinned on the feature and linked to it', async ({
@@ -197,7 +199,6 @@ test.describe('comment pins', () => {
     expect(pins[0]![0]).toBeCloseTo(121.24, 3);
     expect(pins[0]![1]).toBeCloseTo(28.88, 3);
     expect(watch.external).toEqual([]);
-    expect(watch.errors).toEqual([]);
   });
 
   test('exports GeoJSON and CSV, re-imports without duplicates, merges another laptop once, refuses a bad file', async ({
@@ -265,6 +266,5 @@ test.describe('comment pins', () => {
     await expect(page.getByTestId('comment-list')).not.toContainText('fine on its own');
 
     expect(watch.external).toEqual([]);
-    expect(watch.errors).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { LAYERS } from '../../src/lib/data/features';
 import { styleLayerIds } from '../../src/lib/map/planLayers';
 import { exportLayout } from '../../src/lib/ui/export/layout';
@@ -35,7 +36,7 @@ test.describe('permalinks, sharing and export', () => {
     context,
   }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    const watch = await watchPage(page);
+    await watchPage(page);
     await openApp(page, '#map=11.5/28.76/121.62&layers=port,rail&feature=toumen-port&section=6.1');
 
     const view = await page.evaluate(() => {
@@ -62,7 +63,6 @@ test.describe('permalinks, sharing and export', () => {
     expect(copied).toMatch(/feature=toumen-port/);
     expect(copied).toMatch(/section=6\.1/);
     expect(copied).toMatch(/layers=port,rail/);
-    expect(watch.errors, 'console errors').toEqual([]);
   });
 
   test('a garbage hash loads the defaults without an error; a refused clipboard shows the link', async ({
@@ -74,7 +74,7 @@ test.describe('permalinks, sharing and export', () => {
         value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) },
       });
     });
-    const watch = await watchPage(page);
+    await watchPage(page);
     await openApp(page, '#map=abc&layers=<script>&feature=__proto__&section=99.99&tour=-1');
 
     // The whole city framed, as on a plain start.
@@ -95,7 +95,6 @@ test.describe('permalinks, sharing and export', () => {
     expect(
       await fallback.evaluate((el: HTMLInputElement) => el.selectionEnd! - el.selectionStart!),
     ).toBe(page.url().length);
-    expect(watch.errors, 'console errors').toEqual([]);
   });
 
   test('the filters and the open tab are in the link: set, reload, the same; garbage, the defaults', async ({
@@ -103,7 +102,7 @@ test.describe('permalinks, sharing and export', () => {
   }) => {
     // Three full loads (set, reload, garbage): at load 20+ that outran the default limit once.
     test.slow();
-    const watch = await watchPage(page);
+    await watchPage(page);
     await openApp(page);
     const filters = page.getByRole('group', { name: '状态' });
     const year = page.getByRole('combobox', { name: '目标年份' });
@@ -141,13 +140,12 @@ test.describe('permalinks, sharing and export', () => {
     await expect(year).toHaveValue('');
     await expect(zone).toHaveValue('');
     expect(await shownLayers(page)).toEqual(['port']);
-    expect(watch.errors, 'console errors').toEqual([]);
   });
 
   test('PNG export matches the size rule; print shows map and legend on A4 or A3', async ({
     page,
   }) => {
-    const watch = await watchPage(page);
+    await watchPage(page);
     await openApp(page);
     await page.getByRole('button', { name: '导出' }).click();
     const downloading = page.waitForEvent('download');
@@ -186,6 +184,5 @@ test.describe('permalinks, sharing and export', () => {
     await page.getByRole('combobox', { name: '打印纸张' }).selectOption('a3');
     await expect(page.locator('html')).toHaveClass(/print-a3/);
     expect(await mediaBox()).toEqual([1191, 842]);
-    expect(watch.errors, 'console errors').toEqual([]);
   });
 });

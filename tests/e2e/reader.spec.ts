@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { openApp, watchPage } from './support/app';
 
 const reader = (page: import('@playwright/test').Page) => page.locator('section.reader');
@@ -7,7 +7,7 @@ test.describe('the plan as a document beside the map', () => {
   test('a #section deep link opens the reader at that section, and back/forward walk the reading', async ({
     page,
   }) => {
-    const watch = await watchPage(page);
+    await watchPage(page);
     await openApp(page, '#section=5.1');
     await expect(page.getByRole('tab', { name: '规划文本' })).toHaveAttribute(
       'aria-selected',
@@ -33,7 +33,6 @@ test.describe('the plan as a document beside the map', () => {
     ).toBeVisible();
     await page.goForward();
     await expect(reader(page).getByRole('heading', { name: /全面提升中心城区能级/ })).toBeVisible();
-    expect(watch.errors).toEqual([]);
   });
 
   test('the table of contents leads to a chapter and a section whose split sentences read whole', async ({

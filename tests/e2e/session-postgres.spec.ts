@@ -1,4 +1,5 @@
-import { expect, test, type Browser } from '@playwright/test';
+import { type Browser } from '@playwright/test';
+import { expect, test } from './support/test';
 import { startCluster, type Cluster } from '../../src/server/testing/postgresCluster';
 import { waitForIdle, watchPage } from './support/app';
 import { freePort, TestServer } from './support/server';

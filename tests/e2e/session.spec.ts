@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { type Browser, type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { seriousViolations, untranslated } from './support/a11y';
 import { openApp, waitForIdle, watchPage, type PageWatch } from './support/app';
 import { FACILITATOR_PASSWORD, freePort, TestServer } from './support/server';
@@ -16,12 +17,15 @@ const LAPTOP = { viewport: { width: 1280, height: 800 } };
 /** Comment pins the map draws (ids), without the pin being placed. */
 async function pinIds(page: Page): Promise<string[]> {
   await waitForIdle(page);
-  return page.evaluate(() =>
-    (window as any).linhaiMap
+  // No pin layer until there is a pin to draw (the map is left alone without comments).
+  return page.evaluate(() => {
+    const map = (window as any).linhaiMap;
+    if (!map.getLayer('comments_pins')) return [];
+    return map
       .queryRenderedFeatures({ layers: ['comments_pins'] })
       .map((f: any) => f.properties.id as string)
-      .filter((id: string) => id !== 'draft'),
-  );
+      .filter((id: string) => id !== 'draft');
+  });
 }
 
 async function open(browser: Browser, options: object, url: string) {
@@ -85,7 +89,7 @@ test.describe('consultation session with the server', () => {
   let server: TestServer;
 
   test.beforeAll(async () => {
-    test.setTimeout(180_000);
+    test.setTimeout(240_000);
     server = new TestServer(await freePort());
     await server.start();
   });
@@ -93,118 +97,236 @@ test.describe('consultation session with the server', () => {
     await server?.dispose();
   });
 
-  test('a phone joins by link and posts, the projector shows it live, the facilitator hides it, and a server crash loses nothing', async ({
+  test.describe('with a wrong password and a server crash', () => {
+    // The browser logs what this test provokes on purpose, and only that: the wrong password's
+    // 401, and the API and live feed unreachable while the server is down.
+    test.use({
+      allowedConsoleErrors: [
+        /status of 401 \(Unauthorized\) \(http:\/\/127\.0\.0\.1:\d+\/api\/auth\/login\)$/,
+        /net::ERR_(CONNECTION_REFUSED|INCOMPLETE_CHUNKED_ENCODING) \(http:\/\/127\.0\.0\.1:\d+\/api\/sessions\//,
+      ],
+    });
+    test('a phone joins by link and posts, the projector shows it live, the facilitator hides it, and a server crash loses nothing', async ({
+      browser,
+    }) => {
+      const watches: PageWatch[] = [];
+
+      // The facilitator logs in and creates a session from the map as it is.
+      const laptop = await open(browser, LAPTOP, `${server.url}/`);
+      watches.push(laptop.watch);
+      const fac = laptop.page;
+      await fac.getByRole('tab', { name: '意见' }).click();
+      const tools = fac.getByTestId('facilitator-tools');
+      await tools.getByLabel('主持人密码').fill('wrong password');
+      await tools.getByRole('button', { name: '登录' }).click();
+      await expect(tools.getByRole('alert')).toBeVisible();
+      await tools.getByLabel('主持人密码').fill(FACILITATOR_PASSWORD);
+      await tools.getByRole('button', { name: '登录' }).click();
+      await expect(tools.getByText('已作为主持人登录')).toBeVisible();
+      await tools.getByLabel('标题').fill('头门港片区规划意见征集');
+      await tools.getByRole('button', { name: '创建' }).click();
+      await expect(fac.getByTestId('current-session')).toContainText('头门港片区规划意见征集');
+      await expect(fac).toHaveURL(/#session=[a-z2-7]{6}/);
+      const sid = /session=([a-z2-7]{6})/.exec(fac.url())![1]!;
+
+      // The projector opens the session's projector view (no login needed to show it).
+      const projector = await open(
+        browser,
+        PROJECTOR,
+        `${server.url}/#session=${sid}&screen=projector`,
+      );
+      watches.push(projector.watch);
+      const proj = projector.page;
+      await expect(proj.getByTestId('projector-view')).toContainText('头门港片区规划意见征集');
+      await expect(proj.getByTestId('projector-total')).toHaveText('共 0 条');
+      await expect(proj.locator('#side-panel')).toBeHidden();
+
+      // A phone joins by the link: the title, the privacy line, the comments tab.
+      const phone = await open(browser, PHONE, `${server.url}/#session=${sid}`);
+      watches.push(phone.watch);
+      const ph = phone.page;
+      await expect(ph.getByTestId('session-title')).toHaveText('头门港片区规划意见征集');
+      await expect(ph.getByTestId('session-privacy')).toHaveText(
+        '匿名参与：不收集姓名、联系方式或 IP',
+      );
+      await ph.screenshot({ path: test.info().outputPath('phone-join-390.png') });
+      await post(ph, '建议', '港区货车请绕开杜桥镇区');
+      await expect(row(ph, '港区货车请绕开杜桥镇区').getByTestId('delivery')).toHaveText('已发送');
+
+      // Live on the projector: the counter, the ticker and a pin on the map.
+      await expect(proj.getByTestId('count-idea')).toHaveText('1');
+      await expect(proj.getByTestId('projector-ticker')).toContainText('港区货车请绕开杜桥镇区');
+      await expect.poll(async () => (await pinIds(proj)).length, { timeout: 90_000 }).toBe(1);
+      const pinId = (await pinIds(proj))[0]!;
+      await proj.screenshot({ path: test.info().outputPath('projector-1920.png') });
+
+      // The join screen for the projector: the QR code drawn here, the short link in large type.
+      await fac.setViewportSize({ width: 1920, height: 1080 });
+      await fac.getByRole('button', { name: '二维码' }).click();
+      const qr = fac.getByTestId('qr-screen');
+      await expect(qr.getByTestId('qr-link')).toHaveText(
+        `127.0.0.1:${server.port}/#session=${sid}`,
+      );
+      const qrBox = (await qr.getByTestId('qr-code').boundingBox())!;
+      expect(qrBox.height).toBeGreaterThan(500);
+      await fac.screenshot({ path: test.info().outputPath('qr-1920.png') });
+      await fac.keyboard.press('Escape');
+      await expect(qr).toHaveCount(0);
+      await fac.setViewportSize(LAPTOP.viewport);
+
+      // The facilitator hides it with a reason: it leaves the phone and the projector.
+      const queue = fac.getByTestId('moderation-queue');
+      const item = queue
+        .getByTestId('moderation-item')
+        .filter({ hasText: '港区货车请绕开杜桥镇区' });
+      await expect(item).toBeVisible();
+      await item.getByRole('textbox').fill('与本场主题无关');
+      await item.getByRole('button', { name: /隐藏/ }).click();
+      await expect(item).toContainText('已隐藏：与本场主题无关');
+      await queue.screenshot({ path: test.info().outputPath('moderation-queue.png') });
+      await expect(row(ph, '港区货车请绕开杜桥镇区')).toHaveCount(0);
+      await expect.poll(async () => pinIds(ph), { timeout: 90_000 }).not.toContain(pinId);
+      await expect(proj.getByTestId('count-idea')).toHaveText('0');
+      await expect.poll(async () => pinIds(proj), { timeout: 90_000 }).not.toContain(pinId);
+
+      // The server crashes while the phone posts: the comments wait on the phone, marked.
+      await server.kill('SIGKILL');
+      await post(ph, '担忧', '施工期间的噪音');
+      await expect(ph.getByTestId('offline-banner')).toBeVisible();
+      // Offline, the phone can still place a pin: the banner leaves the hint and the map's top
+      // clear (it once covered both).
+      await ph
+        .locator('main')
+        .getByRole('button', { name: /添加意见/ })
+        .click();
+      const hint = ph.getByTestId('comment-placing');
+      await expect(hint).toBeVisible();
+      await ph.screenshot({ path: test.info().outputPath('phone-offline-placing.png') });
+      const hintBox = (await hint.boundingBox())!;
+      const bannerBox = (await ph.getByTestId('offline-banner').boundingBox())!;
+      const mapBox = (await ph.getByTestId('map-container').boundingBox())!;
+      expect(bannerBox.y, 'the banner starts below the hint').toBeGreaterThanOrEqual(
+        hintBox.y + hintBox.height,
+      );
+      const topOfMap = { x: mapBox.x + mapBox.width / 2, y: mapBox.y + mapBox.height / 3 };
+      const underTap = await ph.evaluate(
+        ({ x, y }) => document.elementFromPoint(x, y)?.className ?? '',
+        topOfMap,
+      );
+      expect(underTap, 'a tap a third down the map reaches the map').toContain('maplibregl-canvas');
+      await hint.getByRole('button', { name: '取消' }).click();
+      await expect(row(ph, '施工期间的噪音').getByTestId('delivery')).toHaveText('待发送');
+      await post(ph, '疑问', '公交线路会调整吗');
+      await expect(row(ph, '公交线路会调整吗').getByTestId('delivery')).toHaveText('待发送');
+      await ph.screenshot({ path: test.info().outputPath('phone-offline.png') });
+
+      // Back up on the same data: the phone sends by itself, the projector catches up.
+      await server.start();
+      await expect(ph.getByTestId('offline-banner')).toBeHidden({ timeout: 60_000 });
+      for (const text of ['施工期间的噪音', '公交线路会调整吗']) {
+        await expect(row(ph, text).getByTestId('delivery')).toHaveText('已发送', {
+          timeout: 60_000,
+        });
+      }
+      await expect(proj.getByTestId('projector-total')).toHaveText('共 2 条', { timeout: 60_000 });
+      await expect(proj.getByTestId('projector-ticker')).toContainText('公交线路会调整吗');
+      expect((await outboxRecords(ph)).map((r) => r.state)).toEqual(['sent', 'sent', 'sent']);
+
+      // Every comment is on the server exactly once (the hidden one kept, marked).
+      const response = await fac.request.get(`${server.url}/api/sessions/${sid}/comments`);
+      expect(response.ok()).toBe(true);
+      const { comments } = (await response.json()) as {
+        comments: { id: string; text: string; hidden: boolean }[];
+      };
+      const texts = comments.map((c) => c.text).sort();
+      expect(texts).toEqual(
+        ['公交线路会调整吗', '施工期间的噪音', '港区货车请绕开杜桥镇区'].sort(),
+      );
+      expect(new Set(comments.map((c) => c.id)).size).toBe(3);
+      expect(comments.find((c) => c.text === '港区货车请绕开杜桥镇区')?.hidden).toBe(true);
+
+      for (const watch of watches) {
+        expect(watch.external).toEqual([]);
+      }
+      await Promise.all([laptop.context.close(), projector.context.close(), phone.context.close()]);
+    });
+  });
+
+  test('live latency, phone → projector through the UI (reported, not asserted)', async ({
     browser,
   }) => {
-    const watches: PageWatch[] = [];
-
-    // The facilitator logs in and creates a session from the map as it is.
     const laptop = await open(browser, LAPTOP, `${server.url}/`);
-    watches.push(laptop.watch);
     const fac = laptop.page;
     await fac.getByRole('tab', { name: '意见' }).click();
     const tools = fac.getByTestId('facilitator-tools');
-    await tools.getByLabel('主持人密码').fill('wrong password');
-    await tools.getByRole('button', { name: '登录' }).click();
-    await expect(tools.getByRole('alert')).toBeVisible();
     await tools.getByLabel('主持人密码').fill(FACILITATOR_PASSWORD);
     await tools.getByRole('button', { name: '登录' }).click();
-    await expect(tools.getByText('已作为主持人登录')).toBeVisible();
-    await tools.getByLabel('标题').fill('头门港片区规划意见征集');
+    await tools.getByLabel('标题').fill('延迟测量');
     await tools.getByRole('button', { name: '创建' }).click();
-    await expect(fac.getByTestId('current-session')).toContainText('头门港片区规划意见征集');
     await expect(fac).toHaveURL(/#session=[a-z2-7]{6}/);
     const sid = /session=([a-z2-7]{6})/.exec(fac.url())![1]!;
 
-    // The projector opens the session's projector view (no login needed to show it).
+    // Stamps on one clock (one machine): the phone's submit click and POST, the projector's
+    // SSE message and the moment its ticker shows the text.
     const projector = await open(
       browser,
       PROJECTOR,
       `${server.url}/#session=${sid}&screen=projector`,
     );
-    watches.push(projector.watch);
     const proj = projector.page;
-    await expect(proj.getByTestId('projector-view')).toContainText('头门港片区规划意见征集');
-    await expect(proj.getByTestId('projector-total')).toHaveText('共 0 条');
-    await expect(proj.locator('#side-panel')).toBeHidden();
-
-    // A phone joins by the link: the title, the privacy line, the comments tab.
+    await proj.evaluate(() => {
+      const w = window as any;
+      w.__seen = {} as Record<string, number>;
+      new MutationObserver(() => {
+        for (const li of document.querySelectorAll('[data-testid="projector-ticker"] li')) {
+          const text = li.textContent ?? '';
+          const key = /latency-\d+/.exec(text)?.[0];
+          if (key && !w.__seen[key]) w.__seen[key] = performance.timeOrigin + performance.now();
+        }
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     const phone = await open(browser, PHONE, `${server.url}/#session=${sid}`);
-    watches.push(phone.watch);
     const ph = phone.page;
-    await expect(ph.getByTestId('session-title')).toHaveText('头门港片区规划意见征集');
-    await expect(ph.getByTestId('session-privacy')).toHaveText(
-      '匿名参与：不收集姓名、联系方式或 IP',
-    );
-    await ph.screenshot({ path: test.info().outputPath('phone-join-390.png') });
-    await post(ph, '建议', '港区货车请绕开杜桥镇区');
-    await expect(row(ph, '港区货车请绕开杜桥镇区').getByTestId('delivery')).toHaveText('已发送');
+    await expect(ph.getByTestId('session-title')).toHaveText('延迟测量');
+    // Each send of a comment: when it left and when its answer was in (epoch ms).
+    const posts: { sent: number; answered: number }[] = [];
+    ph.on('requestfinished', (r) => {
+      // A comment is sent as PUT /api/sessions/<sid>/comments/<its id> (idempotent).
+      if (r.method() !== 'PUT' || !r.url().includes(`/api/sessions/${sid}/comments/`)) return;
+      const timing = r.timing();
+      posts.push({ sent: timing.startTime, answered: timing.startTime + timing.responseEnd });
+    });
+    await ph.evaluate(() => {
+      const w = window as any;
+      w.__submits = [] as number[];
+      document.addEventListener(
+        'click',
+        (e) => {
+          const button = (e.target as HTMLElement).closest('button');
+          if (button?.textContent?.includes('提交意见'))
+            w.__submits.push(performance.timeOrigin + performance.now());
+        },
+        true,
+      );
+    });
 
-    // Live on the projector: the counter, the ticker and a pin on the map.
-    await expect(proj.getByTestId('count-idea')).toHaveText('1');
-    await expect(proj.getByTestId('projector-ticker')).toContainText('港区货车请绕开杜桥镇区');
-    await expect.poll(async () => (await pinIds(proj)).length, { timeout: 90_000 }).toBe(1);
-    const pinId = (await pinIds(proj))[0]!;
-    await proj.screenshot({ path: test.info().outputPath('projector-1920.png') });
-
-    // The join screen for the projector: the QR code drawn here, the short link in large type.
-    await fac.setViewportSize({ width: 1920, height: 1080 });
-    await fac.getByRole('button', { name: '二维码' }).click();
-    const qr = fac.getByTestId('qr-screen');
-    await expect(qr.getByTestId('qr-link')).toHaveText(`127.0.0.1:${server.port}/#session=${sid}`);
-    const qrBox = (await qr.getByTestId('qr-code').boundingBox())!;
-    expect(qrBox.height).toBeGreaterThan(500);
-    await fac.screenshot({ path: test.info().outputPath('qr-1920.png') });
-    await fac.keyboard.press('Escape');
-    await expect(qr).toHaveCount(0);
-    await fac.setViewportSize(LAPTOP.viewport);
-
-    // The facilitator hides it with a reason: it leaves the phone and the projector.
-    const queue = fac.getByTestId('moderation-queue');
-    const item = queue.getByTestId('moderation-item').filter({ hasText: '港区货车请绕开杜桥镇区' });
-    await expect(item).toBeVisible();
-    await item.getByRole('textbox').fill('与本场主题无关');
-    await item.getByRole('button', { name: /隐藏/ }).click();
-    await expect(item).toContainText('已隐藏：与本场主题无关');
-    await queue.screenshot({ path: test.info().outputPath('moderation-queue.png') });
-    await expect(row(ph, '港区货车请绕开杜桥镇区')).toHaveCount(0);
-    await expect.poll(async () => pinIds(ph), { timeout: 90_000 }).not.toContain(pinId);
-    await expect(proj.getByTestId('count-idea')).toHaveText('0');
-    await expect.poll(async () => pinIds(proj), { timeout: 90_000 }).not.toContain(pinId);
-
-    // The server crashes while the phone posts: the comments wait on the phone, marked.
-    await server.kill('SIGKILL');
-    await post(ph, '担忧', '施工期间的噪音');
-    await expect(ph.getByTestId('offline-banner')).toBeVisible();
-    await expect(row(ph, '施工期间的噪音').getByTestId('delivery')).toHaveText('待发送');
-    await post(ph, '疑问', '公交线路会调整吗');
-    await expect(row(ph, '公交线路会调整吗').getByTestId('delivery')).toHaveText('待发送');
-    await ph.screenshot({ path: test.info().outputPath('phone-offline.png') });
-
-    // Back up on the same data: the phone sends by itself, the projector catches up.
-    await server.start();
-    await expect(ph.getByTestId('offline-banner')).toBeHidden({ timeout: 60_000 });
-    for (const text of ['施工期间的噪音', '公交线路会调整吗']) {
-      await expect(row(ph, text).getByTestId('delivery')).toHaveText('已发送', { timeout: 60_000 });
+    const SAMPLES = 8;
+    for (let i = 0; i < SAMPLES; i++) {
+      await post(ph, '建议', `latency-${i}`);
+      await expect(proj.getByTestId('projector-ticker')).toContainText(`latency-${i}`);
     }
-    await expect(proj.getByTestId('projector-total')).toHaveText('共 2 条', { timeout: 60_000 });
-    await expect(proj.getByTestId('projector-ticker')).toContainText('公交线路会调整吗');
-    expect((await outboxRecords(ph)).map((r) => r.state)).toEqual(['sent', 'sent', 'sent']);
-
-    // Every comment is on the server exactly once (the hidden one kept, marked).
-    const response = await fac.request.get(`${server.url}/api/sessions/${sid}/comments`);
-    expect(response.ok()).toBe(true);
-    const { comments } = (await response.json()) as {
-      comments: { id: string; text: string; hidden: boolean }[];
-    };
-    const texts = comments.map((c) => c.text).sort();
-    expect(texts).toEqual(['公交线路会调整吗', '施工期间的噪音', '港区货车请绕开杜桥镇区'].sort());
-    expect(new Set(comments.map((c) => c.id)).size).toBe(3);
-    expect(comments.find((c) => c.text === '港区货车请绕开杜桥镇区')?.hidden).toBe(true);
-
-    for (const watch of watches) {
-      expect(watch.external).toEqual([]);
-    }
+    const submits: number[] = await ph.evaluate(() => (window as any).__submits);
+    const seen: Record<string, number> = await proj.evaluate(() => (window as any).__seen);
+    const total = submits.map((t, i) => seen[`latency-${i}`]! - t);
+    const toPost = submits.map((t, i) => (posts[i]?.sent ?? NaN) - t);
+    const postMs = posts.map((p) => p.answered - p.sent);
+    const afterAnswer = submits.map((_, i) => seen[`latency-${i}`]! - (posts[i]?.answered ?? NaN));
+    const sorted = [...total].sort((a, b) => a - b);
+    const p95 = sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)]!;
+    const fmt = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(', ');
+    const report = `live latency phone → projector over ${SAMPLES} comments: p95 ${p95.toFixed(0)} ms, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(0)} ms; each: ${fmt(total)} ms; of which submit → PUT sent (local save, outbox): ${fmt(toPost)} ms; PUT → answer: ${fmt(postMs)} ms; answer → on the projector (SSE, render): ${fmt(afterAnswer)} ms`;
+    test.info().annotations.push({ type: 'live latency', description: report });
+    console.log(report);
     await Promise.all([laptop.context.close(), projector.context.close(), phone.context.close()]);
   });
 
@@ -275,6 +397,8 @@ test.describe('consultation session with the server', () => {
     // In English: the phone's join view has no Chinese chrome; the facilitator's log reads in English.
     await ph.goto(`${server.url}/#session=${sid}&lang=en`);
     await ph.reload();
+    // A cold reload on a busy machine takes longer than an expect's 20 s: wait for the map first.
+    await waitForIdle(ph);
     await expect(ph.getByTestId('session-privacy')).toHaveText(
       'Anonymous: no name, contact details or IP address are collected',
     );
@@ -285,6 +409,7 @@ test.describe('consultation session with the server', () => {
     expect(await seriousViolations(ph)).toEqual([]);
     await fac.goto(`${server.url}/#session=${sid}&lang=en`);
     await fac.reload();
+    await waitForIdle(fac);
     await fac.getByRole('tab', { name: 'Comments' }).click();
     await expect(fac.getByTestId('audit-log').getByTestId('audit-entry').first()).toContainText(
       'Comment restored',
@@ -301,5 +426,5 @@ test('the static build says comments stay on this device', async ({ page }) => {
   await page.getByRole('tab', { name: '意见' }).click();
   await expect(page.getByTestId('session-mode')).toContainText('本机保存 · 未连接意见征集服务器');
   await expect(page.getByTestId('facilitator-tools')).toHaveCount(0);
-  expect(watch.errors).toEqual([]);
+  expect(watch.external).toEqual([]);
 });

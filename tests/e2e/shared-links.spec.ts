@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { drawnAt, project, watchPage } from './support/app';
 
 /**
@@ -25,7 +26,7 @@ test.describe('shared links start cleanly, every time', () => {
     test(`#map=13/28.78/121.65 opened afresh (${run} of 7): ready, and clicks open the list and a card`, async ({
       page,
     }) => {
-      const watch = await watchPage(page);
+      await watchPage(page);
       await page.goto('./#map=13/28.78/121.65');
       await waitForReady(page);
       const view = await page.evaluate(() => {
@@ -44,7 +45,6 @@ test.describe('shared links start cleanly, every time', () => {
       // Beside it, the zone the port area lies in opens its card.
       await clickMap(page, PORT_AREA, 160, 120);
       await expect(page.getByTestId('feature-card')).toBeVisible();
-      expect(watch.errors, 'page errors').toEqual([]);
     });
   }
 
@@ -55,7 +55,7 @@ test.describe('shared links start cleanly, every time', () => {
   ];
   for (const hash of others) {
     test(`${hash} loads cleanly and the map answers clicks`, async ({ page }) => {
-      const watch = await watchPage(page);
+      await watchPage(page);
       await page.goto(`./${hash}`);
       await waitForReady(page);
       if (hash.includes('feature=')) await expect(page.getByTestId('feature-card')).toBeVisible();
@@ -78,15 +78,13 @@ test.describe('shared links start cleanly, every time', () => {
       await expect(
         page.getByTestId('feature-card').or(page.getByTestId('stack-list')),
       ).toBeVisible();
-      expect(watch.errors, 'page errors').toEqual([]);
     });
   }
 
   test('a link to a view with no plan place in it still gets ready', async ({ page }) => {
-    const watch = await watchPage(page);
+    await watchPage(page);
     await page.goto('./#map=14/29.03/120.95');
     await waitForReady(page);
-    expect(watch.errors, 'page errors').toEqual([]);
   });
 });
 
@@ -94,7 +92,7 @@ test.describe('a link to a place shows the place', () => {
   test('#feature= on a layer hidden by default turns that layer on and draws the place', async ({
     page,
   }) => {
-    const watch = await watchPage(page);
+    await watchPage(page);
     // 桃渚军事古城景区 is on 文化与旅游, which the app opens with switched off.
     await page.goto('./#feature=taozhu-military-city');
     await waitForReady(page);
@@ -112,14 +110,13 @@ test.describe('a link to a place shows the place', () => {
         message: 'the place is drawn, alone or in its stack',
       })
       .toBe(true);
-    expect(watch.errors, 'page errors').toEqual([]);
   });
 
   test('a place the filters leave out: the card says so, and clearing the filters draws it', async ({
     page,
     request,
   }) => {
-    const watch = await watchPage(page);
+    await watchPage(page);
     const all = await (await request.get('./data/features.geojson')).json();
     // An existing place on a layer shown by default, linked with a filter for planned places only.
     const place = all.features.find(
@@ -143,6 +140,5 @@ test.describe('a link to a place shows the place', () => {
         message: 'the place is drawn once the filters are cleared',
       })
       .toBe(true);
-    expect(watch.errors, 'page errors').toEqual([]);
   });
 });

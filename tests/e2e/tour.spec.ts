@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { TOUR_STEPS } from '../../src/lib/tour/steps';
 import { openApp, watchPage } from './support/app';
 
@@ -99,14 +100,13 @@ test.describe('guided tour', () => {
     await expect(start).toBeFocused();
     expect(await checkedLayers(page)).toEqual(before);
     await expect(page).not.toHaveURL(/tour=/);
-    expect(watch.errors, 'console errors').toEqual([]);
     expect(watch.external, 'requests that left the local server').toEqual([]);
   });
 
   test('#tour=3 opens step 3, flies there, and its quote links to the section', async ({
     page,
   }) => {
-    const watch = await watchPage(page);
+    await watchPage(page);
     await openApp(page, '#tour=3');
     await expectStep(page, 3);
     const step = TOUR_STEPS[2]!;
@@ -120,7 +120,5 @@ test.describe('guided tour', () => {
     // Reading the section keeps the tour and its camera.
     await expect(page.getByTestId('tour-overlay')).toBeVisible();
     await cameraAt(page, 3);
-
-    expect(watch.errors, 'console errors').toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Confidence } from './basemap.ts';
 import { Bilingual } from './bilingual.ts';
 import { collectionOf, featureOf, Geometry } from './geojson.ts';
-import { LAYERS } from './layers.ts';
+import { LAYERS, STATUSES } from './layers.ts';
 import { SECTION_REF_PATTERN } from './sectionRef.ts';
 
 export { LAYERS } from './layers.ts';
@@ -10,7 +10,7 @@ export const Layer = z.enum(LAYERS);
 export type Layer = z.infer<typeof Layer>;
 
 /** Project status as read from the plan's wording. */
-export const Status = z.enum(['existing', 'under_construction', 'planned', 'proposed']);
+export const Status = z.enum(STATUSES);
 export type Status = z.infer<typeof Status>;
 
 /** A section id ("5.1"), a chapter id ("5"), a box id ("box5") or a footnote ("fn3"). */

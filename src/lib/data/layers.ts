@@ -19,3 +19,6 @@ export const LAYERS = [
   'public', // health, education (11.x)
 ] as const;
 export type Layer = (typeof LAYERS)[number];
+
+/** Project status as read from the plan's wording (the zod enum `Status` is built on this). */
+export const STATUSES = ['existing', 'under_construction', 'planned', 'proposed'] as const;

@@ -2,7 +2,17 @@ import type { Layer, Status } from '../data/features';
 import type { Confidence } from '../data/basemap';
 import { DEFAULT_LANG, LANGS, STRINGS, type Lang, type StringKey } from './strings.ts';
 
-export { DEFAULT_LANG, LANGS, en, zh, type Lang, type StringKey } from './strings.ts';
+export { DEFAULT_LANG, enMapStrings, LANGS, zh, type Lang, type StringKey } from './strings.ts';
+
+/** True once the strings of `lang` are here (Chinese always is). */
+export function hasStrings(lang: Lang): boolean {
+  return STRINGS[lang] !== undefined;
+}
+
+/** Load the strings of `lang` (English comes in its own chunk, on first use). */
+export async function loadStrings(lang: Lang): Promise<void> {
+  if (lang === 'en' && !STRINGS.en) STRINGS.en = (await import('./en.ts')).en;
+}
 
 /** Values for `{name}` placeholders. */
 export type Params = Record<string, string | number>;
@@ -32,15 +42,16 @@ export function isLang(value: unknown): value is Lang {
 
 /**
  * The UI string for `key` in `lang`, with `{name}` placeholders filled.
- * Falls back to Chinese, then to the key itself, so nothing ever renders empty.
+ * Falls back to Chinese (also while `lang` is still loading), then to the key itself, so
+ * nothing ever renders empty.
  * @example t('tour.step', 'en', { n: 2, total: 6 }) // 'Step 2 of 6'
  */
 export function t(key: StringKey, lang: Lang = DEFAULT_LANG, params?: Params): string {
-  const table = STRINGS[lang] ?? STRINGS[DEFAULT_LANG];
+  const table = STRINGS[lang] ?? STRINGS.zh;
   const template = Object.hasOwn(table, key)
     ? table[key]
-    : Object.hasOwn(STRINGS[DEFAULT_LANG], key)
-      ? STRINGS[DEFAULT_LANG][key]
+    : Object.hasOwn(STRINGS.zh, key)
+      ? STRINGS.zh[key]
       : key;
   return interpolate(template, params);
 }

@@ -5,9 +5,8 @@ import type {
   LayerSpecification,
   SymbolLayerSpecification,
 } from 'maplibre-gl';
-import { Status } from '../data/features';
-import { LAYERS, type Layer } from '../data/layers';
-import { t } from '../i18n';
+import { LAYERS, STATUSES, type Layer } from '../data/layers';
+import { enMapStrings, zh } from '../i18n';
 import { stackCountKey } from './stacks';
 import { byLang, scaled, zoomScaled } from './mapState';
 import { LAYER_LOOK, STATUS_DASH, ZONE_COLOURS } from './planTheme';
@@ -88,7 +87,7 @@ export function styleLayerIds(layer: Layer): string[] {
     `plan_${layer}_area_hatch`,
     `plan_${layer}_area_edge`,
     `plan_${layer}_line_casing`,
-    ...Status.options.map((s) => `plan_${layer}_line_${s}`),
+    ...STATUSES.map((s) => `plan_${layer}_line_${s}`),
     `plan_${layer}_uncertainty`,
     `plan_${layer}_uncertainty_selected`,
     `plan_${layer}_point`,
@@ -161,7 +160,7 @@ function lineLayers(layer: Layer, theme: Theme): LayerSpecification[] {
         'line-opacity': layer === 'belt' ? 0 : 0.9,
       },
     },
-    ...Status.options.map((status): LayerSpecification => ({
+    ...STATUSES.map((status): LayerSpecification => ({
       id: `plan_${layer}_line_${status}`,
       type: 'line',
       source: PLAN_SOURCE,
@@ -394,7 +393,8 @@ export function planPointLayers(theme: Theme): LayerSpecification[] {
 /** "21 处地点" / "21 places" in the map's language (global state `lang`). */
 const stackLabel: ExpressionSpecification = (() => {
   const inLang = (lang: 'zh' | 'en'): ExpressionSpecification => {
-    const [before, after] = t('stack.mapLabel', lang).split('{n}');
+    const label = lang === 'en' ? enMapStrings['stack.mapLabel'] : zh['stack.mapLabel'];
+    const [before, after] = label.split('{n}');
     return ['concat', before ?? '', ['to-string', visibleStackCount], after ?? ''];
   };
   return ['case', ['==', ['global-state', 'lang'], 'en'], inLang('en'), inLang('zh')];

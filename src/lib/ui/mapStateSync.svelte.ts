@@ -4,6 +4,7 @@ import { addAttribution } from '../map/attribution';
 import { setMapState } from '../map/mapState';
 import { app } from './appState.svelte';
 import { presenter, presenterScale } from './presenter.svelte';
+import { stringsLang } from './tr.svelte';
 
 /**
  * Keep the map's global state (language, presenter scale, selection) and its attribution in
@@ -16,12 +17,13 @@ export function syncMapState(): void {
     const map = app.map;
     if (!map || !app.mapReady) return;
     setMapState(map, 'lang', app.lang);
-    if (shownLang !== app.lang) {
+    const lang = stringsLang();
+    if (shownLang !== lang) {
       // The control takes its toggle's name from MapLibre's `_locale` table when it is added,
       // and this effect runs before MapView's own locale swap: swap the table first.
-      map._locale = { ...map._locale, ...maplibreLocale(app.lang) };
-      control = addAttribution(map, app.lang, control);
-      shownLang = app.lang;
+      map._locale = { ...map._locale, ...maplibreLocale(lang) };
+      control = addAttribution(map, lang, control);
+      shownLang = lang;
     }
   });
   $effect(() => {

@@ -1,7 +1,6 @@
-import { LAYERS, type Layer } from '../data/layers';
+import { LAYERS, STATUSES, type Layer } from '../data/layers';
 import { allSectionIds } from '../plan/text';
 import { parseHash, serialiseHash, type HashState } from '../permalink/hash';
-import { Status } from '../data/features';
 import { app, DEFAULT_LAYERS, PANELS, type PanelId } from './appState.svelte';
 import { presenter, setPresenter } from './presenter.svelte';
 import { tour } from './tour/tourState.svelte';
@@ -51,7 +50,7 @@ export function applyHash(hash: string, { first = false } = {}): HashState {
     layers: LAYERS,
     features: app.featureById,
     sections: new Set(app.plan ? allSectionIds(app.plan) : []),
-    statuses: Status.options,
+    statuses: [...STATUSES],
     years: Object.keys(YEARS),
     zones: new Set(features.map((f) => f.properties.id).filter((id) => id.startsWith('zone-'))),
     tabs: PANELS,
@@ -61,7 +60,7 @@ export function applyHash(hash: string, { first = false } = {}): HashState {
     ? LAYERS.filter((l) => state.layers!.includes(l))
     : [...DEFAULT_LAYERS];
   app.filters = {
-    statuses: Status.options.filter((s) => state.status?.includes(s)),
+    statuses: STATUSES.filter((s) => state.status?.includes(s)),
     horizon: state.year ? YEARS[state.year as keyof typeof YEARS] : null,
     zone: state.zone ?? null,
   };

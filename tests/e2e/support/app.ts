@@ -1,17 +1,16 @@
 import { expect, type Page } from '@playwright/test';
 
-/** Requests that left the local server, and errors the page reported. */
+/** Requests that left the local server. */
 export interface PageWatch {
   external: string[];
-  errors: string[];
 }
 
 /**
- * Abort (and record) every request that is not to the local server, and record
- * console errors and uncaught exceptions. Call before `page.goto`.
+ * Abort (and record) every request that is not to the local server. Call before `page.goto`.
+ * (Page errors and console errors fail every test through the fixture in ./test.)
  */
 export async function watchPage(page: Page): Promise<PageWatch> {
-  const watch: PageWatch = { external: [], errors: [] };
+  const watch: PageWatch = { external: [] };
   await page.route('**/*', (route) => {
     const url = new URL(route.request().url());
     const local =
@@ -20,10 +19,6 @@ export async function watchPage(page: Page): Promise<PageWatch> {
     watch.external.push(url.href);
     return route.abort('blockedbyclient');
   });
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') watch.errors.push(msg.text());
-  });
-  page.on('pageerror', (error) => watch.errors.push(`${error.name}: ${error.message}`));
   return watch;
 }
 

@@ -62,7 +62,8 @@ export class TestServer {
     this.process = child;
     child.stdout?.on('data', (chunk) => (this.output += String(chunk)));
     child.stderr?.on('data', (chunk) => (this.output += String(chunk)));
-    const deadline = Date.now() + 90_000;
+    // Generous: a cold PGlite open on two shared, busy cores has taken over a minute.
+    const deadline = Date.now() + 180_000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) {
         throw new Error(`the server exited (${child.exitCode}):\n${this.output}`);
@@ -75,7 +76,7 @@ export class TestServer {
       }
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    throw new Error(`the server did not answer within 90 s:\n${this.output}`);
+    throw new Error(`the server did not answer within 180 s:\n${this.output}`);
   }
 
   /** Stop it: SIGKILL is a crash (no clean shutdown), SIGTERM a clean stop. Resolves once it is gone. */
