@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { dataDirError, prepareDataDir } from './dataDir';
 import type { Db, Queryable, Row } from './db';
 import { lockDataDir } from './lock';
 
@@ -8,13 +9,14 @@ import { lockDataDir } from './lock';
  * transactions run one after another; events are announced in-process.
  */
 export async function openPglite(dataDir: string): Promise<Db> {
-  const release = lockDataDir(dataDir);
+  prepareDataDir(dataDir);
+  const release = await lockDataDir(dataDir);
   let pg: PGlite;
   try {
     pg = await PGlite.create(dataDir);
   } catch (error) {
-    release();
-    throw error;
+    await release();
+    throw dataDirError(dataDir, error) ?? error;
   }
   const listeners: ((sessionId: string, seq: number) => void)[] = [];
   const wrap = (q: { query: PGlite['query'] }): Queryable => ({
@@ -39,7 +41,7 @@ export async function openPglite(dataDir: string): Promise<Db> {
       try {
         await pg.close();
       } finally {
-        release();
+        await release();
       }
     },
   };
