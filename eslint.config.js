@@ -21,6 +21,7 @@ export default ts.config(
   {
     ignores: [
       'dist',
+      'dist-server',
       'node_modules',
       'test-results',
       'playwright-report',

@@ -12,6 +12,8 @@ const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // The consultation specs run the built server `npm start` runs: build it if its sources changed.
+  globalSetup: './tests/e2e/support/globalSetup.ts',
   // Every test has its own browser context (storage included) and the one preview server
   // below is static, so tests of one file may run side by side too. E2E_WORKERS sets how many.
   fullyParallel: true,

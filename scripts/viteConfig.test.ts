@@ -16,7 +16,7 @@ function recordingLogger(): { logger: Logger; warnings: string[] } {
 // Every Vite and Vitest start bundles these configs and everything they import; an extensionless
 // relative import anywhere in that graph printed a wall of `configLoader: 'native'` warnings.
 describe('Vite configs load without warnings', () => {
-  for (const file of ['vite.config.ts', 'bench/vite.baseline.config.ts']) {
+  for (const file of ['vite.config.ts', 'vite.server.config.ts', 'bench/vite.baseline.config.ts']) {
     it(file, async () => {
       // The check must run even where a developer has silenced it.
       delete process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING;

@@ -6,7 +6,7 @@ import { createComment, type Comment } from '../../src/lib/comments/schema';
 import { CSRF_HEADER, DEVICE_HEADER, type Session } from '../../src/lib/consultation/api';
 
 /**
- * The benchmark's parts: a real server process (the same `src/server/main.ts`
+ * The benchmark's parts: a real server process (the built dist-server/main.js
  * that `npm start` runs), phones that talk to it over loopback HTTP, and
  * percentiles. Everything goes to 127.0.0.1 only.
  */
@@ -50,21 +50,18 @@ export async function startServer(options: {
   port: number;
   dataDir?: string;
   databaseUrl?: string;
-}): Promise<ServerProcess & { readyMs: number }> {
+}): Promise<ServerProcess & { readyMs: number; readyCpuMs: number }> {
   const started = performance.now();
   const probeDir = mkdtempSync(join(os.tmpdir(), 'lh-bench-memory-'));
   const probeFile = join(probeDir, 'memory.jsonl');
   const child = spawn(
     process.execPath,
-    // tsx's loader in this very process (the tsx CLI would run the server in a child that a
-    // kill of the wrapper leaves running, still holding the data folder's lock).
+    // The built server `npm start` runs (run.ts builds it when stale), with the memory probe.
     [
       '--expose-gc',
       '--import',
-      'tsx',
-      '--import',
-      './bench/server/memoryProbe.ts',
-      'src/server/main.ts',
+      './bench/server/memoryProbe.js',
+      'dist-server/main.js',
       '--api-only',
     ],
     {
@@ -107,6 +104,8 @@ export async function startServer(options: {
     base,
     child,
     readyMs: performance.now() - started,
+    // CPU time to ready: what a start costs, whatever else the machine is doing.
+    readyCpuMs: cpuOfTree(child.pid!),
     rssMb() {
       return rssOfTree(child.pid!) / 1024;
     },

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,13 @@ import { killRestarts, liveDelivery, memorySteady, submitLoad } from './scenario
  * and keeps the other figures already in the results file. Each figure records when it was
  * measured and the machine's load then.
  */
+
+// The benchmark measures the built server `npm start` runs: build it first if its sources changed.
+if (
+  spawnSync(process.execPath, ['scripts/build-if-stale.js', '--server'], { stdio: 'inherit' })
+    .status
+)
+  process.exit(1);
 
 const seconds = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const SUBMIT = seconds('BENCH_SUBMIT_SECONDS', 60);

@@ -1,55 +1,71 @@
 import { networkInterfaces } from 'node:os';
 import { serve } from '@hono/node-server';
-import { appIsStale, buildApp } from './build';
+import { hasPassword } from './auth';
 import { configFromEnv } from './config';
 import { ensurePassword } from './password';
 import { createServer, openDatabase } from './server';
+import { DataDirError } from './store/dataDir';
 import type { Db } from './store/db';
 import { DataDirLockedError } from './store/lock';
 
 /**
- * `npm start`: builds the app if needed, opens the database (PGlite in
- * DATA_DIR, or PostgreSQL at DATABASE_URL), and serves app + API on one port.
+ * `npm start` runs this, built to dist-server/main.js (`npm run build`; the
+ * prestart builds it when missing or stale): opens the database (PGlite in
+ * DATA_DIR, or PostgreSQL at DATABASE_URL) and serves app + API on one port.
  * `--api-only` skips the app (for `npm run dev`, where Vite serves it).
  * SIGINT/SIGTERM close connections and the database cleanly.
  */
 
 const config = configFromEnv();
 const apiOnly = process.argv.includes('--api-only');
-const root = process.cwd();
 
-if (!apiOnly && appIsStale(root, config.distDir)) buildApp(root);
+/** A start that cannot go on for a reason the facilitator can fix: the message, no stack. */
+function refuse(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
 
 let db: Db;
 try {
   db = await openDatabase(config);
 } catch (error) {
-  if (error instanceof DataDirLockedError) {
-    console.error(error.message);
-    process.exit(2);
-  }
+  if (error instanceof DataDirLockedError || error instanceof DataDirError) refuse(error.message);
   throw error;
 }
 await ensurePassword(db, process.env.FACILITATOR_PASSWORD);
 const { app } = await createServer(db, { ...config, distDir: apiOnly ? null : config.distDir });
+const passwordSet = await hasPassword(db);
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  const where =
-    db.kind === 'postgres'
-      ? 'PostgreSQL (DATABASE_URL)'
-      : `the embedded database in ${config.dataDir}`;
-  console.log(
-    `Linhai Plan Map consultation server on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port} — ${where}`,
-  );
-  if (config.host === '0.0.0.0') {
+  const everywhere = config.host === '0.0.0.0' || config.host === '::';
+  const lines = [
+    `Linhai Plan Map${apiOnly ? ' API' : ''} is running.`,
+    `  On this computer: http://${everywhere ? 'localhost' : config.host}:${info.port}`,
+  ];
+  if (everywhere) {
     for (const list of Object.values(networkInterfaces())) {
       for (const net of list ?? []) {
         if (net.family === 'IPv4' && !net.internal)
-          console.log(`  on this network: http://${net.address}:${info.port}`);
+          lines.push(`  On phones (same network): http://${net.address}:${info.port}`);
       }
     }
   }
-  console.log('ready');
+  lines.push(
+    db.kind === 'postgres'
+      ? '  Data: PostgreSQL at DATABASE_URL'
+      : `  Data: ${config.dataDir} (back it up by copying the folder while the server is stopped)`,
+  );
+  if (passwordSet && !process.env.FACILITATOR_PASSWORD)
+    lines.push('  Facilitator password: set. To change it: FACILITATOR_PASSWORD=… npm start');
+  lines.push('Stop with Ctrl-C.');
+  console.log(lines.join('\n'));
+});
+server.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EADDRINUSE')
+    refuse(
+      `Port ${config.port} is taken by another program. Stop it, or choose another port: PORT=8081 npm start`,
+    );
+  throw error;
 });
 
 let stopping = false;

@@ -1,22 +1,21 @@
-import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
+import { version } from '../../package.json';
 import { createApi } from './app';
 import { Auth } from './auth';
 import type { Config } from './config';
 import { LiveHub } from './live';
 import type { Db } from './store/db';
 import { migrate } from './store/migrations';
-import { openPglite } from './store/pglite';
-import { openPostgres } from './store/postgres';
 import { HSTS, wantsHsts } from './network';
 import { openStreamEpoch } from './store/epoch';
 import { mountApp } from './static';
 
 /** Opens the database named by the config: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR. */
 export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Db> {
+  // Loaded on demand: a start loads only the database it uses.
   const db = config.databaseUrl
-    ? await openPostgres(config.databaseUrl)
-    : await openPglite(config.dataDir);
+    ? await (await import('./store/postgres')).openPostgres(config.databaseUrl)
+    : await (await import('./store/pglite')).openPglite(config.dataDir);
   try {
     await migrate(db);
   } catch (error) {
@@ -26,13 +25,8 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
   return db;
 }
 
-export const VERSION: string = (() => {
-  try {
-    return JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
-  } catch {
-    return '0.0.0';
-  }
-})();
+/** The release, bundled into the built server (it runs from dist-server/, away from package.json). */
+export const VERSION: string = version;
 
 export interface Server {
   app: Hono;

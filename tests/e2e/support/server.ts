@@ -6,7 +6,8 @@ import { join } from 'node:path';
 
 /**
  * The real consultation server for e2e tests, started the way `npm start`
- * starts it (src/server/main.ts through tsx) on a free loopback port with its own
+ * starts it (the built dist-server/main.js, which the suite's global setup
+ * builds when stale) on a free loopback port with its own
  * temporary DATA_DIR, serving the production build in dist/. `kill('SIGKILL')`
  * crashes it; `start()` again brings it back on the same port and data.
  */
@@ -46,9 +47,7 @@ export class TestServer {
 
   /** Start and wait until /api/health answers (PGlite's cold open takes seconds on a busy machine). */
   async start(): Promise<void> {
-    // tsx's loader in this very process (the tsx CLI would run the server in a child, which a
-    // SIGKILL of the CLI leaves running).
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    const child = spawn(process.execPath, ['dist-server/main.js'], {
       env: {
         ...process.env,
         PORT: String(this.port),
