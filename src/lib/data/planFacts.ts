@@ -66,3 +66,10 @@ export const PlanFacts = {
   lead: LeadBody.optional(),
   years: Years.optional(),
 };
+
+/** The facts as a place carries them. */
+export interface PlanFactFields {
+  investment?: Investment;
+  lead?: LeadBody;
+  years?: Years;
+}

@@ -1,4 +1,4 @@
-import type { Investment, LeadBody, Years } from '../data/planFacts';
+import type { Investment, LeadBody, PlanFactFields, Years } from '../data/planFacts';
 import { t } from './index.ts';
 import type { Lang } from './strings.ts';
 
@@ -28,4 +28,16 @@ export function yearsText(y: Years | undefined, lang: Lang): string {
   return y.from === null
     ? t('facts.yearsTo', lang, { to: y.to })
     : t('facts.yearsRange', lang, { from: y.from, to: y.to });
+}
+
+/** The three facts of a place in one language (for the project table). */
+export function planFactTexts(
+  p: PlanFactFields,
+  lang: Lang,
+): { investment: string; lead: string; years: string } {
+  return {
+    investment: investmentText(p.investment, lang),
+    lead: leadText(p.lead, lang),
+    years: yearsText(p.years, lang),
+  };
 }
