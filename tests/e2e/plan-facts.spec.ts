@@ -60,6 +60,14 @@ test.describe('investment, lead body and years, as the plan states them', () => 
     const airport = places.find((p) => p.name === '临海市通用机场')!;
     expect(airport.investment).toMatchObject({ amount_yi: 2, approx: true });
     await page.getByRole('tab', { name: '数据' }).click();
+    // The 数据 list says the same on each place's line.
+    await expect(page.locator('[data-source-of="dongcheng-lighting-park"]')).toContainText(
+      '牵头/建设单位 东塍镇',
+    );
+    await expect(page.locator('[data-source-of="geely-park"]')).toContainText('投资 未注明');
+    await expect(page.locator('[data-source-of="linghu"]')).toContainText(
+      '投资、牵头/建设单位、建设年限：未注明',
+    );
     const row = page.getByTestId('unplaced').locator('li[data-unplaced="临海市通用机场"]');
     await expect(row.locator('[data-fact="investment"]')).toContainText('约 2 亿元');
     await expect(row.locator('[data-fact="lead"]')).toHaveCount(0);
