@@ -8,6 +8,7 @@ test.describe('investment, lead body and years, as the plan states them', () => 
     page,
     request,
   }) => {
+    test.slow(); // loads the app two or three times
     const watch = await watchPage(page);
     const features = PlanFeatureCollection.parse(
       await (await request.get('./data/features.geojson')).json(),
@@ -45,6 +46,7 @@ test.describe('investment, lead body and years, as the plan states them', () => 
     page,
     request,
   }) => {
+    test.slow(); // loads the app two or three times
     const watch = await watchPage(page);
     await openApp(page, '#feature=dongcheng-lighting-park');
     const card = page.getByTestId('feature-card');

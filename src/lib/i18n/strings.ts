@@ -578,7 +578,8 @@ export const en: Record<StringKey, string> = {
   'facts.noneStated': 'Investment, lead body, years: not stated',
   'facts.amount': '{amount} × 100 million yuan',
   'facts.amountApprox': 'about {amount} × 100 million yuan',
-  'facts.programme': '{figure} in total for {programme} (incl. {item}; this project’s share not stated)',
+  'facts.programme':
+    '{figure} in total for {programme} (incl. {item}; this project’s share not stated)',
   'facts.programmeNoItem': '{figure} in total for {programme} (this project’s share not stated)',
   'facts.yearsRange': '{from}–{to}',
   'facts.yearsTo': 'by {to} (start not stated)',
