@@ -52,6 +52,25 @@ export default ts.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
+    // Every e2e test fails on page and console errors through one fixture: specs take `test` and
+    // `expect` from it, never straight from Playwright (a spec that did would silently lose the check).
+    files: ['tests/e2e/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@playwright/test',
+              importNames: ['test', 'expect'],
+              message: "Import test and expect from './support/test' (it fails on page errors).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Data flows one way (README, "Code map"): the app never reaches into the server.
     files: ['src/**/*.{ts,svelte}'],
     // `*.server.test.ts`: tests that run app code against the real server (never shipped).

@@ -13,6 +13,7 @@ import { PLAN_FEATURES_SOURCE, planFeaturesStep } from '../src/lib/data/planFeat
 import { fileSizesOutput, projectTableOutputs } from '../src/lib/data/projectFiles.ts';
 import { UNPLACED_SOURCE, unplacedStep } from '../src/lib/data/unplaced.ts';
 import { layerKey, t } from '../src/lib/i18n/index.ts';
+import { planFactTexts } from '../src/lib/i18n/planFactsText.ts';
 import { parsePlan } from '../src/lib/plan/parse.ts';
 import { buildPlanJson } from '../src/lib/plan/planData.ts';
 import { allSectionIds, quoteOccursIn } from '../src/lib/plan/text.ts';
@@ -46,7 +47,10 @@ export function buildAllData(root: string): DataOutput[] {
 /** Add the project table (CSV, GeoJSON) built from the features, then every file's size. */
 function withOpenDataTables(outputs: DataOutput[]): DataOutput[] {
   const layerNames = Object.fromEntries(LAYERS.map((l) => [l, t(layerKey(l), 'zh')]));
-  const all = [...outputs, ...projectTableOutputs(outputs, layerNames as Record<Layer, string>)];
+  const all = [
+    ...outputs,
+    ...projectTableOutputs(outputs, layerNames as Record<Layer, string>, planFactTexts),
+  ];
   return [...all, fileSizesOutput(all)];
 }
 

@@ -59,6 +59,15 @@ test.describe('数据 tab: the plan’s own data', () => {
     expect(header).toEqual(PROJECT_COLUMNS);
     expect(rows).toHaveLength(features.features.length);
     expect(rows.map((r) => r[0])).toEqual(features.features.map((f) => f.properties.id));
+    // Investment, lead body and years: the plan's figure, or 未注明 where it is silent.
+    const cell = (id: string, column: (typeof PROJECT_COLUMNS)[number]) =>
+      rows.find((r) => r[0] === id)![PROJECT_COLUMNS.indexOf(column)];
+    expect(cell('fangxi-reservoir', 'investment_yi')).toBe('5.29');
+    expect(cell('fangxi-reservoir', 'investment_scope')).toBe('programme');
+    expect(cell('fangxi-reservoir', 'investment_basis')).toContain('5.29亿元');
+    expect(cell('dongcheng-lighting-park', 'lead_body_zh')).toBe('东塍镇');
+    expect(cell('geely-park', 'investment_zh')).toBe('未注明');
+    expect(cell('geely-park', 'years_en')).toBe('not stated');
 
     // The GeoJSON: valid, the same rows as points.
     const projects = ProjectCollection.parse(await (await fetchFile('projects.geojson')).json());

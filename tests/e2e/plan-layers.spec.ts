@@ -62,7 +62,7 @@ test.describe('the plan on the map', () => {
     await expect(card).toContainText(/有出处坐标|估计位置|示意/);
     const name = (await card.getByRole('heading').first().textContent())!.trim();
 
-    await card.getByRole('button', { name: '专栏五' }).click();
+    await card.getByRole('button', { name: '专栏五', exact: true }).click();
     const reader = page.locator('section.reader');
     await expect(reader).toContainText('专栏五');
     await expect(reader.locator('mark').first()).toBeVisible();

@@ -3,6 +3,7 @@ import { Confidence } from './basemap.ts';
 import { Bilingual } from './bilingual.ts';
 import { collectionOf, featureOf, Geometry } from './geojson.ts';
 import { LAYERS, STATUSES } from './layers.ts';
+import { PlanFacts } from './planFacts.ts';
 import { SECTION_REF_PATTERN } from './sectionRef.ts';
 
 export { LAYERS } from './layers.ts';
@@ -141,6 +142,8 @@ export const PlanFeatureProperties = z
     derive: Derive.optional(),
     /** An editorial remark: OCR spellings, ambiguous wording, what the position does not show. */
     note: z.string().min(1).optional(),
+    /** Investment, lead body and years, where the plan states them (`planFacts.ts`). */
+    ...PlanFacts,
   })
   .refine(
     (p) => p.confidence !== 'estimated' || p.uncertainty_km !== undefined,
@@ -153,6 +156,10 @@ export const PlanFeatureProperties = z
   .refine((p) => !p.horizon_basis || p.sections.includes(p.horizon_basis.section), {
     message: 'horizon_basis.section must be one of the cited sections',
     path: ['horizon_basis', 'section'],
+  })
+  .refine((p) => !p.years || p.years.to === p.horizon, {
+    message: 'years.to must be the horizon (the year the plan sets is the target year)',
+    path: ['years', 'to'],
   });
 export type PlanFeatureProperties = z.infer<typeof PlanFeatureProperties>;
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePlan } from '../plan/parse';
 import { findSectionsNaming } from '../plan/text';
 import { PlanFeatureSourceCollection } from './features';
+import { placeCoverage } from './namedPlaces';
 import { UnplacedList } from './unplaced';
 
 /**
@@ -27,6 +28,25 @@ const onMap = new Set(features.flatMap((p) => [p.name, ...(p.aliases ?? [])]));
 const listed = new Set(unplaced.flatMap((p) => [p.name, ...(p.aliases ?? [])]));
 
 describe('places the plan names (fixtures/named-places.json)', () => {
+  it('include 市疾控中心 (§11.3), which the first list missed', () => {
+    expect(named).toContain('市疾控中心');
+  });
+
+  it('are at least 128 distinct places drawn on the map, each linked to a section naming it', () => {
+    const coverage = placeCoverage(named, features, unplaced);
+    expect(coverage.missing).toEqual([]);
+    expect(coverage.drawn.length).toBeGreaterThanOrEqual(128);
+    const byId = new Map(features.map((p) => [p.id, p]));
+    for (const id of coverage.drawn) {
+      const p = byId.get(id)!;
+      const naming = [p.name, ...(p.aliases ?? [])].flatMap((n) => findSectionsNaming(doc, n));
+      expect(
+        p.sections.some((s) => naming.includes(s)),
+        `${id}: no cited section names it`,
+      ).toBe(true);
+    }
+  });
+
   it('are really in the plan text', () => {
     for (const name of named) expect(findSectionsNaming(doc, name), name).not.toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { planFactTexts } from '../i18n/planFactsText';
 import { LAYERS, type Layer } from './layers';
 import { fileSizesOutput, projectTableOutputs, type FileSizes } from './projectFiles';
 
@@ -12,14 +13,20 @@ const names = Object.fromEntries(LAYERS.map((l) => [l, l])) as Record<Layer, str
 
 describe('projectTableOutputs', () => {
   it('derives projects.csv and projects.geojson from features.geojson', () => {
-    const out = projectTableOutputs([{ fileName: 'features.geojson', text: featuresText }], names);
+    const out = projectTableOutputs(
+      [{ fileName: 'features.geojson', text: featuresText }],
+      names,
+      planFactTexts,
+    );
     expect(out.map((o) => o.fileName)).toEqual(['projects.csv', 'projects.geojson']);
     expect(out[0]!.text.split('\r\n').filter(Boolean)).toHaveLength(4); // header + 3 features
     expect(JSON.parse(out[1]!.text).features).toHaveLength(3);
   });
 
   it('publishes no table when there are no plan features', () => {
-    expect(projectTableOutputs([{ fileName: 'plan.json', text: '{}' }], names)).toEqual([]);
+    expect(
+      projectTableOutputs([{ fileName: 'plan.json', text: '{}' }], names, planFactTexts),
+    ).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@ import type { PlanFeatureCollection } from './features';
 import type { Layer } from './layers';
 import { PLAN_FEATURES_OUTPUT } from './planFeatures.ts';
 import { projectRows, projectsCsv, projectsGeojson } from './projectTable.ts';
-import { ProjectCollection } from './projects.ts';
+import { ProjectCollection, type FactTexts } from './projects.ts';
 import { validateData } from './validate.ts';
 
 /** The published project table, as a spreadsheet and as GeoJSON. */
@@ -24,10 +24,15 @@ export interface FileSizes {
 export function projectTableOutputs(
   outputs: DataOutput[],
   layerNames: Record<Layer, string>,
+  factTexts: FactTexts,
 ): DataOutput[] {
   const features = outputs.find((o) => o.fileName === PLAN_FEATURES_OUTPUT);
   if (!features) return [];
-  const rows = projectRows(JSON.parse(features.text) as PlanFeatureCollection, layerNames);
+  const rows = projectRows(
+    JSON.parse(features.text) as PlanFeatureCollection,
+    layerNames,
+    factTexts,
+  );
   const geojson = validateData(
     `data/${PROJECTS_GEOJSON}`,
     ProjectCollection,

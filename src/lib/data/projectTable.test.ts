@@ -4,13 +4,14 @@ import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import type { PlanFeatureCollection } from './features';
 import { LAYERS, type Layer } from './layers';
+import { planFactTexts } from '../i18n/planFactsText';
 import { PROJECT_COLUMNS, projectRows, projectsCsv, projectsGeojson } from './projectTable';
 
 const fixture = JSON.parse(
   readFileSync(join(import.meta.dirname, 'fixtures/project-features.geojson'), 'utf8'),
 ) as PlanFeatureCollection;
 const names = Object.fromEntries(LAYERS.map((l) => [l, `名:${l}`])) as Record<Layer, string>;
-const rows = projectRows(fixture, names);
+const rows = projectRows(fixture, names, planFactTexts);
 const row = (id: string) => rows.find((r) => r.id === id)!;
 
 describe('projectRows', () => {
@@ -55,6 +56,40 @@ describe('projectRows', () => {
     expect(row('jintai-rail').zone).toBe('zone-west; 东部湾区');
     expect(row('jintai-rail').target_year).toBe('unspecified');
     expect(row('zone-east')).toMatchObject({ zone: null, uncertainty_km: null, group: '三区' });
+  });
+
+  it('gives the investment, lead body and years the plan states, with the passage, in zh and en', () => {
+    expect(row('toumen-wharf')).toMatchObject({
+      investment_yi: 2,
+      investment_scope: 'project',
+      investment_zh: '约 2 亿元',
+      investment_en: 'about 2 × 100 million yuan',
+      investment_basis: '8.1: 完成航空总投资约 2 亿元',
+      lead_body_zh: '浙江头门港经济开发区',
+      lead_body_en: 'Zhejiang Toumen Port Economic Development Zone',
+      lead_body_basis: '4.4: 浙江头门港经济开发区以…为抓手',
+      years_from: null,
+      years_to: 2035,
+      years_zh: '至 2035 年（起始年份未注明）',
+      years_en: 'by 2035 (start not stated)',
+      years_basis: '6.1: 到2035年',
+    });
+  });
+
+  it('writes 未注明 / not stated where the plan is silent', () => {
+    expect(row('jintai-rail')).toMatchObject({
+      investment_yi: null,
+      investment_scope: 'not_stated',
+      investment_zh: '未注明',
+      investment_en: 'not stated',
+      investment_basis: null,
+      lead_body_zh: '未注明',
+      lead_body_en: 'not stated',
+      years_from: null,
+      years_to: null,
+      years_zh: '未注明',
+      years_basis: null,
+    });
   });
 });
 

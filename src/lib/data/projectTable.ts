@@ -5,6 +5,7 @@ import type { Layer } from './layers';
 import { horizonValue } from './horizon.ts';
 import {
   PROJECT_COLUMNS,
+  type FactTexts,
   type PositionFrom,
   type ProjectCollection,
   type ProjectRow,
@@ -27,6 +28,9 @@ export { PROJECT_COLUMNS, type ProjectRow } from './projects.ts';
  *   a comment on the feature is pinned to (`pinPoint`).
  * - Multi-valued cells (sections, zones) are joined with `; `.
  * - The position's source is given as its kind, its reference and its note in both languages.
+ * - Investment, lead body and years: the figure, the words in both languages (未注明 / not
+ *   stated where the plan is silent) and the passage that states it (`box8: 1.防洪保安工程…`).
+ *   A programme total (专栏八) has `investment_scope: programme`: the project's share is not stated.
  */
 
 function positionFrom(feature: PlanFeature): PositionFrom {
@@ -48,18 +52,23 @@ function positionFrom(feature: PlanFeature): PositionFrom {
 
 const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
 
+const basis = (fact?: { section: string; quote: string }) =>
+  fact ? `${fact.section}: ${fact.quote}` : null;
+
 /**
  * One row per feature, in the file's order.
  *
  * @param features the published plan features (`features.geojson`)
  * @param layerNames the display name of each layer (the build passes the Chinese names)
+ * @param factTexts the investment, lead body and years in words (`planFactTexts` in i18n)
  * @returns rows keyed by `PROJECT_COLUMNS`; empty cells are `null`
  * @example
- * projectRows(features, zhLayerNames)[0].position_from // 'area-label-point'
+ * projectRows(features, zhLayerNames, planFactTexts)[0].position_from // 'area-label-point'
  */
 export function projectRows(
   features: PlanFeatureCollection,
   layerNames: Record<Layer, string>,
+  factTexts: FactTexts,
 ): ProjectRow[] {
   const zoneNames = new Map(
     features.features
@@ -70,6 +79,8 @@ export function projectRows(
     const p = f.properties;
     const zoneIds = p.zone ? [p.zone] : (p.zones ?? []);
     const point = pinPoint(f.geometry, p.label_point);
+    const zh = factTexts(p, 'zh');
+    const en = factTexts(p, 'en');
     return {
       id: p.id,
       name: p.name,
@@ -83,6 +94,19 @@ export function projectRows(
       target_year_basis: p.horizon_basis
         ? `${p.horizon_basis.section}: ${p.horizon_basis.quote}`
         : null,
+      investment_yi: p.investment?.amount_yi ?? null,
+      investment_scope: p.investment?.scope ?? 'not_stated',
+      investment_zh: zh.investment,
+      investment_en: en.investment,
+      investment_basis: basis(p.investment),
+      lead_body_zh: zh.lead,
+      lead_body_en: en.lead,
+      lead_body_basis: basis(p.lead),
+      years_from: p.years?.from ?? null,
+      years_to: p.years?.to ?? null,
+      years_zh: zh.years,
+      years_en: en.years,
+      years_basis: basis(p.years),
       zone: zoneIds.map((id) => zoneNames.get(id) ?? id).join('; ') || null,
       sections: p.sections.join('; '),
       confidence: p.confidence,

@@ -3,6 +3,7 @@ import { Bilingual } from './bilingual.ts';
 import { UNPLACED_FILE } from './catalogue.ts';
 import type { DataOutput, DerivedStep } from './datasets';
 import { Layer, SectionRef } from './features.ts';
+import { PlanFacts } from './planFacts.ts';
 import { DataError, parseJson, validateData } from './validate.ts';
 
 /** The authored file in `geodata/`. */
@@ -29,6 +30,8 @@ export const UnplacedPlace = z.object({
   reason: Bilingual,
   /** Other spellings in the plan text. */
   aliases: z.array(z.string().min(1)).optional(),
+  /** Investment, lead body and years, where the plan states them (`planFacts.ts`). */
+  ...PlanFacts,
 });
 export type UnplacedPlace = z.infer<typeof UnplacedPlace>;
 
@@ -65,6 +68,11 @@ export function buildUnplacedJson(json: unknown, plan?: PlanChecks): DataOutput 
       if (!plan.hasSection(s)) problems.push(`${where} sections: no section ${s} in the plan`);
     if (!plan.quoteOccursIn(p.sections, p.quote))
       problems.push(`${where} quote: not found in sections ${p.sections.join(', ')}`);
+    for (const fact of ['investment', 'lead', 'years'] as const) {
+      const f = p[fact];
+      if (f && !plan.quoteOccursIn([f.section], f.quote))
+        problems.push(`${where} ${fact}.quote: not found in section ${f.section}`);
+    }
   });
   if (problems.length) throw new DataError(problems.join('\n'));
   return { fileName: UNPLACED_OUTPUT, text: JSON.stringify(list) };

@@ -102,6 +102,18 @@ export const zh = {
   'card.zoomTo': '缩放到此处',
   'card.comment': '对此发表意见',
   'card.copyLink': '复制链接',
+  'facts.investment': '投资',
+  'facts.lead': '牵头/建设单位',
+  'facts.years': '建设年限',
+  'facts.notStated': '未注明',
+  'facts.noneStated': '投资、牵头/建设单位、建设年限：未注明',
+  'facts.amount': '{amount} 亿元',
+  'facts.amountApprox': '约 {amount} 亿元',
+  'facts.programme': '{programme}合计 {figure}（含{item}；本项目份额未注明）',
+  'facts.programmeNoItem': '{programme}合计 {figure}（本项目份额未注明）',
+  'facts.yearsRange': '{from}–{to} 年',
+  'facts.yearsTo': '至 {to} 年（起始年份未注明）',
+  'facts.passage': '规划原文（{section}）',
 
   // Plan reader
   'reader.title': '规划文本',
