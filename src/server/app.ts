@@ -25,6 +25,7 @@ import { Auth, checkCsrf, isSameOrigin, SESSION_HOURS } from './auth';
 import type { Limits } from './config';
 import { ApiFailure, notFound } from './errors';
 import { sessionCsv, sessionGeojson } from './exports';
+import type { DeviceTokens } from './deviceTokens';
 import { TokenBuckets } from './limits';
 import type { LiveHub } from './live';
 import { openApiDocument } from './openapi';
@@ -43,6 +44,7 @@ export interface AppOptions {
   db: Db;
   hub: LiveHub;
   auth: Auth;
+  deviceTokens: DeviceTokens;
   limits: Limits;
   version: string;
   publicOrigins?: string[];
@@ -93,15 +95,22 @@ const tooLarge = (limit: number) =>
   });
 
 export function createApi(options: AppOptions): Hono<Env> {
-  const { db, hub, auth, limits } = options;
+  const { db, hub, auth, deviceTokens, limits } = options;
   const publicOrigins = options.publicOrigins ?? [];
   const trustProxy = options.trustProxy ?? false;
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   const deviceBuckets = new TokenBuckets(limits.deviceBurst, limits.devicePerMinute / 60);
   const ipBuckets = new TokenBuckets(limits.ipBurst, limits.ipPerSecond);
+  const unauthenticatedBuckets = new TokenBuckets(
+    limits.unauthenticatedBurst,
+    limits.unauthenticatedPerSecond,
+  );
+  const mintBuckets = new TokenBuckets(limits.deviceTokensBurst, limits.deviceTokensPerMinute / 60);
   const loginBuckets = new TokenBuckets(limits.loginBurst, 1 / limits.loginEverySeconds);
   // Device tokens already checked against the database (sid + hash), so a busy phone costs no extra query.
   const knownDevices = new Set<string>();
+  // Session codes seen to exist (sessions are never deleted), so joining costs no lookup.
+  const knownSessions = new Set<string>();
 
   const clientIp = (c: Context): string => {
     if (trustProxy) {
@@ -120,6 +129,39 @@ export function createApi(options: AppOptions): Hono<Env> {
     if (wait > 0) {
       throw new ApiFailure(429, 'rate_limited', `Too many ${what}; try again in ${wait} s.`, wait);
     }
+  };
+
+  const tooManyRefused = (wait: number) =>
+    new ApiFailure(
+      429,
+      'rate_limited',
+      `Too many refused requests from this network; try again in ${wait} s.`,
+      wait,
+    );
+
+  /**
+   * The part of a participant request before its device is known. Whatever
+   * fails there (bad body, a token of no device, no such session) costs the
+   * address a token of its small `unauthenticated` bucket and, once that is
+   * empty, answers 429. The IP backstop is charged only after authentication,
+   * so garbage cannot use up the hall's; real phones never touch this bucket.
+   */
+  const beforeAuth = async <T>(c: Context, work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof ApiFailure && error.status !== 429) {
+        const wait = unauthenticatedBuckets.take(clientIp(c));
+        if (wait > 0) throw tooManyRefused(wait);
+      }
+      throw error;
+    }
+  };
+
+  /** Database work that garbage could trigger (an unknown code, an unsigned token): only while the address has refusals to spare. */
+  const unlessRefusedTooOften = (c: Context) => {
+    const wait = unauthenticatedBuckets.wait(clientIp(c));
+    if (wait > 0) throw tooManyRefused(wait);
   };
 
   const isHttps = (c: Context) =>
@@ -182,13 +224,16 @@ export function createApi(options: AppOptions): Hono<Env> {
       );
     const hash = store.hashToken(token);
     if (knownDevices.has(`${sid}:${hash}`)) return hash;
-    if (!(await store.deviceOf(db, sid, token))) {
-      throw new ApiFailure(
+    const unknown = () =>
+      new ApiFailure(
         401,
         'unauthorized',
         'This device token does not belong to this session; join the session again.',
       );
-    }
+    const kind = deviceTokens.check(sid, token);
+    if (kind === 'forged') throw unknown();
+    if (kind === 'legacy') unlessRefusedTooOften(c);
+    if (!(await store.deviceOf(db, sid, token))) throw unknown();
     if (knownDevices.size > 200_000) knownDevices.clear();
     knownDevices.add(`${sid}:${hash}`);
     return hash;
@@ -247,24 +292,36 @@ export function createApi(options: AppOptions): Hono<Env> {
 
   // ── participants ──
   api.post('/sessions/:sid/devices', async (c) => {
-    limit(ipBuckets, clientIp(c), 'requests from this network');
-    const sid = (await sessionOr404(c.req.param('sid'))).id;
-    return c.json({ token: await store.createDevice(db, sid) }, 201);
+    const sid = c.req.param('sid');
+    await beforeAuth(c, async () => {
+      if (knownSessions.has(sid)) return;
+      if (!SESSION_ID_PATTERN.test(sid)) throw notFound('This session');
+      unlessRefusedTooOften(c);
+      knownSessions.add((await sessionOr404(sid)).id);
+    });
+    limit(mintBuckets, clientIp(c), 'new devices from this network');
+    const token = deviceTokens.mint(sid);
+    await store.createDevice(db, sid, token);
+    if (knownDevices.size > 200_000) knownDevices.clear();
+    knownDevices.add(`${sid}:${store.hashToken(token)}`);
+    return c.json({ token }, 201);
   });
 
   api.put('/sessions/:sid/comments/:id', tooLarge(MAX_BODY_BYTES), async (c) => {
-    limit(ipBuckets, clientIp(c), 'requests from this network');
     const sid = c.req.param('sid');
-    if (!SESSION_ID_PATTERN.test(sid)) throw notFound('This session');
-    const comment = await body(c, PutCommentRequest);
-    if (comment.id !== c.req.param('id')) {
-      throw new ApiFailure(
-        400,
-        'bad_request',
-        'The comment id in the path and in the body differ.',
-      );
-    }
-    const deviceHash = await device(c, sid);
+    const { comment, deviceHash } = await beforeAuth(c, async () => {
+      if (!SESSION_ID_PATTERN.test(sid)) throw notFound('This session');
+      const comment = await body(c, PutCommentRequest);
+      if (comment.id !== c.req.param('id')) {
+        throw new ApiFailure(
+          400,
+          'bad_request',
+          'The comment id in the path and in the body differ.',
+        );
+      }
+      return { comment, deviceHash: await device(c, sid) };
+    });
+    limit(ipBuckets, clientIp(c), 'requests from this network');
     limit(deviceBuckets, deviceHash, 'comments from this device');
     const result = await store.putComment(db, sid, comment, deviceHash, limits.sessionMaxComments);
     if (!result.created) deviceBuckets.refund(deviceHash);
@@ -280,10 +337,14 @@ export function createApi(options: AppOptions): Hono<Env> {
   });
 
   api.post('/sessions/:sid/comments/missing', tooLarge(MAX_IMPORT_BODY_BYTES), async (c) => {
+    const { sid, ids } = await beforeAuth(c, async () => {
+      const sid = c.req.param('sid');
+      if (!SESSION_ID_PATTERN.test(sid)) throw notFound('This session');
+      if (!c.get('facilitator')) await device(c, sid);
+      await sessionOr404(sid);
+      return { sid, ...(await body(c, MissingRequest)) };
+    });
     limit(ipBuckets, clientIp(c), 'requests from this network');
-    const sid = (await sessionOr404(c.req.param('sid'))).id;
-    if (!c.get('facilitator')) await device(c, sid);
-    const { ids } = await body(c, MissingRequest);
     return c.json({ missing: await store.missingIds(db, sid, ids) });
   });
 
@@ -299,9 +360,12 @@ export function createApi(options: AppOptions): Hono<Env> {
   );
 
   api.post('/sessions/:sid/comments/:id/report', async (c) => {
+    const { sid, deviceHash } = await beforeAuth(c, async () => {
+      const sid = c.req.param('sid');
+      if (!SESSION_ID_PATTERN.test(sid)) throw notFound('This session');
+      return { sid, deviceHash: await device(c, sid) };
+    });
     limit(ipBuckets, clientIp(c), 'requests from this network');
-    const sid = (await sessionOr404(c.req.param('sid'))).id;
-    const deviceHash = await device(c, sid);
     return c.json({ reports: await store.reportComment(db, sid, c.req.param('id'), deviceHash) });
   });
 

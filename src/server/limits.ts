@@ -36,6 +36,17 @@ export class TokenBuckets {
     return Math.max(1, Math.ceil((1 - bucket.tokens) / this.perSecond));
   }
 
+  /** Whole seconds to wait before this key has a token again; 0 when it has one now. Takes nothing. */
+  wait(key: string): number {
+    const bucket = this.buckets.get(key);
+    if (!bucket) return 0;
+    const tokens = Math.min(
+      this.burst,
+      bucket.tokens + ((this.now() - bucket.at) / 1000) * this.perSecond,
+    );
+    return tokens >= 1 ? 0 : Math.max(1, Math.ceil((1 - tokens) / this.perSecond));
+  }
+
   /** Gives a token back (the request turned out to change nothing, e.g. an outbox re-send). */
   refund(key: string): void {
     const bucket = this.buckets.get(key);

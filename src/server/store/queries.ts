@@ -204,10 +204,8 @@ export async function updateSession(
   return (await getSession(db, sid))!;
 }
 
-export async function createDevice(db: Db, sid: string): Promise<string> {
-  const session = await getSession(db, sid);
-  if (!session) throw notFound('This session');
-  const token = newToken();
+/** Stores the hash of a device token minted for session `sid` (deviceTokens.ts). */
+export async function createDevice(db: Db, sid: string, token: string): Promise<string> {
   await db.query('INSERT INTO devices (token_hash, session_id) VALUES ($1, $2)', [
     hashToken(token),
     sid,
