@@ -9,6 +9,7 @@ import {
   DEVICE_HEADER,
   FACILITATOR_COOKIE,
   ImportRequest,
+  KNOWN_BROWSER_COOKIE,
   LoginRequest,
   MAX_BODY_BYTES,
   MAX_IMPORT_BODY_BYTES,
@@ -26,7 +27,7 @@ import type { Limits } from './config';
 import { ApiFailure, notFound } from './errors';
 import { sessionCsv, sessionGeojson } from './exports';
 import type { DeviceTokens } from './deviceTokens';
-import { TokenBuckets } from './limits';
+import { LoginThrottle, TokenBuckets } from './limits';
 import type { LiveHub } from './live';
 import { openApiDocument } from './openapi';
 import type { Db } from './store/db';
@@ -106,7 +107,12 @@ export function createApi(options: AppOptions): Hono<Env> {
     limits.unauthenticatedPerSecond,
   );
   const mintBuckets = new TokenBuckets(limits.deviceTokensBurst, limits.deviceTokensPerMinute / 60);
-  const loginBuckets = new TokenBuckets(limits.loginBurst, 1 / limits.loginEverySeconds);
+  const logins = new LoginThrottle({
+    freeFailures: limits.loginBurst,
+    firstLockSeconds: limits.loginEverySeconds,
+    maxLockSeconds: limits.loginMaxLockSeconds,
+    accountFailures: limits.loginAccountFailures,
+  });
   // Device tokens already checked against the database (sid + hash), so a busy phone costs no extra query.
   const knownDevices = new Set<string>();
   // Session codes seen to exist (sessions are never deleted), so joining costs no lookup.
@@ -255,10 +261,34 @@ export function createApi(options: AppOptions): Hono<Env> {
     if (!isSameOrigin(c, publicOrigins, trustProxy)) {
       return fail(c, 403, 'csrf', 'This request did not come from this site, so it was refused.');
     }
-    limit(loginBuckets, clientIp(c), 'login attempts');
+    // A browser that logged in before is counted apart from its address (see limits.ts).
+    const known = auth.knownBrowser(c);
+    const key = known ? `browser:${known}` : `ip:${clientIp(c)}`;
+    const wait = logins.wait(key);
+    if (wait > 0) {
+      throw new ApiFailure(
+        429,
+        'rate_limited',
+        `Too many failed logins from here; try again in ${wait} s.`,
+        wait,
+      );
+    }
     const { password } = await body(c, LoginRequest);
+    logins.attempt(key);
+    const delay = logins.delayMs(key);
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     const session = await auth.login(password);
     if (!session) return fail(c, 401, 'unauthorized', 'Wrong password.');
+    logins.succeeded(key);
+    if (!known) {
+      setCookie(c, KNOWN_BROWSER_COOKIE, auth.knownBrowserCookie(), {
+        httpOnly: true,
+        sameSite: 'Strict',
+        path: '/api/auth',
+        secure: isHttps(c),
+        maxAge: 400 * 24 * 3600,
+      });
+    }
     setCookie(c, FACILITATOR_COOKIE, session.cookie, {
       httpOnly: true,
       sameSite: 'Strict',

@@ -41,6 +41,8 @@ export const DEVICE_HEADER = 'X-Device-Token';
 export const CSRF_HEADER = 'X-CSRF-Token';
 /** The facilitator's session cookie (HttpOnly, SameSite=Strict). */
 export const FACILITATOR_COOKIE = 'lh_fac';
+/** Set at a facilitator's login and kept after logout: this browser's failed logins are counted apart from its address's. */
+export const KNOWN_BROWSER_COOKIE = 'lh_fac_known';
 
 const IsoTime = z.iso.datetime({ offset: true, message: 'not an ISO 8601 date-time' });
 const Slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'not a layer id');
