@@ -5,6 +5,7 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import { streamSSE } from 'hono/streaming';
 import type { z } from 'zod';
 import {
+  CommentPageQuery,
   CreateSessionRequest,
   DEVICE_HEADER,
   FACILITATOR_COOKIE,
@@ -26,6 +27,7 @@ import { Auth, checkCsrf, isSameOrigin, SESSION_HOURS } from './auth';
 import type { Limits } from './config';
 import { ApiFailure, notFound } from './errors';
 import { sessionCsv, sessionGeojson } from './exports';
+import { CommentPages } from './commentPages';
 import type { DeviceTokens } from './deviceTokens';
 import { LoginThrottle, TokenBuckets } from './limits';
 import type { LiveHub } from './live';
@@ -115,6 +117,7 @@ export function createApi(options: AppOptions): Hono<Env> {
   });
   // Device tokens already checked against the database (sid + hash), so a busy phone costs no extra query.
   const knownDevices = new Set<string>();
+  const commentPages = new CommentPages(db);
   // Session codes seen to exist (sessions are never deleted), so joining costs no lookup.
   const knownSessions = new Set<string>();
 
@@ -360,10 +363,15 @@ export function createApi(options: AppOptions): Hono<Env> {
   });
 
   api.get('/sessions/:sid/comments', async (c) => {
-    const sid = (await sessionOr404(c.req.param('sid'))).id;
-    const { comments, lastSeq } = await store.listComments(db, sid);
-    if (c.get('facilitator')) return c.json({ comments, lastSeq });
-    return c.json({ comments: comments.filter((x) => !x.hidden).map(participantComment), lastSeq });
+    const sid = c.req.param('sid');
+    const lastSeq = SESSION_ID_PATTERN.test(sid) ? await store.lastSeqOf(db, sid) : null;
+    if (lastSeq === null) throw notFound(`The session “${sid.slice(0, 20)}”`);
+    const query = CommentPageQuery.safeParse(c.req.query());
+    if (!query.success) {
+      throw new ApiFailure(400, 'bad_request', `Invalid query: ${describe(query.error)}.`);
+    }
+    const page = await commentPages.get(sid, lastSeq, query.data, c.get('facilitator') !== null);
+    return c.body(page, 200, { 'Content-Type': 'application/json' });
   });
 
   api.post('/sessions/:sid/comments/missing', tooLarge(MAX_IMPORT_BODY_BYTES), async (c) => {
@@ -423,7 +431,7 @@ export function createApi(options: AppOptions): Hono<Env> {
   // ── exports ──
   api.get('/sessions/:sid/export.geojson', facilitator, async (c) => {
     const session = await sessionOr404(c.req.param('sid'));
-    const { comments } = await store.listComments(db, session.id);
+    const comments = await store.allComments(db, session.id);
     c.header('Content-Disposition', `attachment; filename="session-${session.id}.geojson"`);
     return c.body(sessionGeojson(comments), 200, {
       'Content-Type': 'application/geo+json; charset=utf-8',
@@ -431,7 +439,7 @@ export function createApi(options: AppOptions): Hono<Env> {
   });
   api.get('/sessions/:sid/export.csv', facilitator, async (c) => {
     const session = await sessionOr404(c.req.param('sid'));
-    const { comments } = await store.listComments(db, session.id);
+    const comments = await store.allComments(db, session.id);
     c.header('Content-Disposition', `attachment; filename="session-${session.id}.csv"`);
     return c.body(sessionCsv(comments), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
   });

@@ -34,6 +34,8 @@ export const MAX_MISSING_IDS = 5000;
 /** Most comments one import request may carry. */
 export const MAX_IMPORT_COMMENTS = 5000;
 export const MAX_REASON_LENGTH = 500;
+/** Most comments in one page of the list (also the default page). */
+export const MAX_COMMENT_PAGE = 500;
 
 /** The header that carries a participant's device token. */
 export const DEVICE_HEADER = 'X-Device-Token';
@@ -115,11 +117,33 @@ export const PutCommentRequest = Comment;
 export const CommentResponse = z.object({ comment: SessionComment });
 export type CommentResponse = z.infer<typeof CommentResponse>;
 
+/**
+ * One page of a session's comments in seq order. `lastSeq` is the session's
+ * latest event when the page was read (resume the live feed from the first
+ * page's); `next` is the cursor of the following page, null on the last.
+ */
 export const CommentList = z.object({
   comments: z.array(SessionComment),
   lastSeq: z.number().int().nonnegative(),
+  next: z.number().int().nonnegative().nullable(),
 });
 export type CommentList = z.infer<typeof CommentList>;
+
+/** `GET …/comments?after=seq&limit=n`: the comments with a seq above `after`, at most `limit`. */
+export const CommentPageQuery = z.object({
+  after: z.coerce
+    .number({ message: 'not a number' })
+    .int('not a whole number')
+    .nonnegative('below 0')
+    .default(0),
+  limit: z.coerce
+    .number({ message: 'not a number' })
+    .int('not a whole number')
+    .min(1, 'below 1')
+    .max(MAX_COMMENT_PAGE, `above ${MAX_COMMENT_PAGE}`)
+    .default(MAX_COMMENT_PAGE),
+});
+export type CommentPageQuery = z.infer<typeof CommentPageQuery>;
 
 export const MissingRequest = z.object({
   ids: z.array(z.uuid({ message: 'id is not a UUID' })).max(MAX_MISSING_IDS),

@@ -16,6 +16,7 @@ import {
   ReportResponse,
   Session,
   SessionList,
+  type SessionComment,
   type CreateSessionRequest,
   type UpdateSessionRequest,
 } from './api';
@@ -178,8 +179,25 @@ export class ConsultationApi {
     return (await this.call(DeviceResponse, 'POST', apiPath.devices(sid))).token;
   }
 
-  comments(sid: string) {
-    return this.call(CommentList, 'GET', apiPath.comments(sid));
+  /** One page of the comment list (`after` = the previous page's `next`). */
+  commentPage(sid: string, after = 0) {
+    return this.call(CommentList, 'GET', `${apiPath.comments(sid)}?after=${after}`);
+  }
+
+  /**
+   * Every comment of the session, page by page. `lastSeq` is the first
+   * page's: whatever changed while the later pages loaded is replayed by the
+   * live feed from there (a comment seen twice is the same entry by id).
+   */
+  async comments(sid: string): Promise<{ comments: SessionComment[]; lastSeq: number }> {
+    const first = await this.commentPage(sid);
+    const comments = [...first.comments];
+    for (let next = first.next; next !== null;) {
+      const page = await this.commentPage(sid, next);
+      comments.push(...page.comments);
+      next = page.next;
+    }
+    return { comments, lastSeq: first.lastSeq };
   }
 
   /** PUT a comment as the outbox needs it: never throws, says whether to retry. */

@@ -143,6 +143,9 @@ export const MIGRATIONS: readonly string[] = [
   END
   $$;
   `,
+  /* the comment list in pages by seq: an index walk instead of a sort of the whole session */ `
+  CREATE INDEX IF NOT EXISTS comments_session_seq ON comments (session_id, seq);
+  `,
 ];
 
 /** Brings the database to the newest migration; safe when several instances start at once (advisory lock). */

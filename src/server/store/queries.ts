@@ -439,19 +439,40 @@ export async function importComments(
   });
 }
 
-export async function listComments(
-  q: Queryable,
-  sid: string,
-): Promise<{ comments: SessionComment[]; lastSeq: number }> {
+/** Every comment of a session in seq order, hidden ones included (the facilitator's exports). */
+export async function allComments(q: Queryable, sid: string): Promise<SessionComment[]> {
   const rows = await q.query<CommentRow>(
     'SELECT * FROM comments WHERE session_id = $1 ORDER BY seq',
     [sid],
   );
-  const [session] = await q.query<{ last_seq: string }>(
-    'SELECT last_seq FROM sessions WHERE id = $1',
-    [sid],
+  return rows.map(toSessionComment);
+}
+
+/** The session's latest event seq, or null when there is no such session. */
+export async function lastSeqOf(q: Queryable, sid: string): Promise<number | null> {
+  const [row] = await q.query<{ last_seq: string }>('SELECT last_seq FROM sessions WHERE id = $1', [
+    sid,
+  ]);
+  return row ? Number(row.last_seq) : null;
+}
+
+/**
+ * One page of comments with a seq above `after`; `visibleOnly` leaves hidden
+ * ones out (participants). `next` is the cursor of the following page, or null.
+ */
+export async function commentPage(
+  q: Queryable,
+  sid: string,
+  { after, limit, visibleOnly }: { after: number; limit: number; visibleOnly: boolean },
+): Promise<{ comments: SessionComment[]; next: number | null }> {
+  const rows = await q.query<CommentRow>(
+    `SELECT * FROM comments WHERE session_id = $1 AND seq > $2
+     ${visibleOnly ? 'AND hidden_at IS NULL' : ''} ORDER BY seq LIMIT $3`,
+    [sid, after, limit + 1],
   );
-  return { comments: rows.map(toSessionComment), lastSeq: Number(session?.last_seq ?? 0) };
+  const more = rows.length > limit;
+  const comments = rows.slice(0, limit).map(toSessionComment);
+  return { comments, next: more ? comments.at(-1)!.seq : null };
 }
 
 export async function missingIds(
