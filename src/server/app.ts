@@ -8,6 +8,7 @@ import {
   CommentPageQuery,
   CreateSessionRequest,
   DEVICE_HEADER,
+  DEVICE_LABEL_PATTERN,
   FACILITATOR_COOKIE,
   ImportRequest,
   KNOWN_BROWSER_COOKIE,
@@ -420,6 +421,25 @@ export function createApi(options: AppOptions): Hono<Env> {
         return c.json({
           comment: await store.moderate(db, sid, c.req.param('id'), action, reason),
         });
+      },
+    );
+  }
+  api.get('/sessions/:sid/devices', facilitator, async (c) => {
+    const sid = (await sessionOr404(c.req.param('sid'))).id;
+    return c.json({ devices: await store.deviceSummaries(db, sid) });
+  });
+  for (const action of ['mute', 'unmute'] as const) {
+    api.post(
+      `/sessions/:sid/devices/:device/${action}`,
+      tooLarge(MAX_BODY_BYTES),
+      facilitator,
+      async (c) => {
+        const sid = (await sessionOr404(c.req.param('sid'))).id;
+        const label = c.req.param('device');
+        if (!DEVICE_LABEL_PATTERN.test(label)) throw notFound('This device');
+        const hasBody = (c.req.header('Content-Type') ?? '').startsWith('application/json');
+        const { reason } = hasBody ? await body(c, ModerationRequest) : {};
+        return c.json(await store.setDeviceMuted(db, sid, label, action === 'mute', reason));
       },
     );
   }

@@ -24,6 +24,8 @@ const SCHEMAS = {
   ImportRequest: api.ImportRequest,
   ImportResponse: api.ImportResponse,
   AuditList: api.AuditList,
+  DeviceList: api.DeviceList,
+  MuteResponse: api.MuteResponse,
   LoginRequest: api.LoginRequest,
   MeResponse: api.MeResponse,
   HealthResponse: api.HealthResponse,
@@ -55,6 +57,12 @@ const device = {
   in: 'header',
   required: true,
   schema: { type: 'string' },
+};
+const deviceLabel = {
+  name: 'device',
+  in: 'path',
+  required: true,
+  schema: { type: 'string', pattern: '^[0-9a-f]{8}$' },
 };
 const csrf = { name: api.CSRF_HEADER, in: 'header', required: true, schema: { type: 'string' } };
 const facilitatorOnly = [{ facilitatorCookie: [] }];
@@ -143,16 +151,63 @@ export function openApiDocument(version: string) {
       },
       '/api/sessions/{sid}/devices': {
         post: {
-          summary: 'A new anonymous device token',
+          summary:
+            'A new anonymous device token (limited per address: a hall at once, then slowly)',
           parameters: [sid],
-          responses: { 201: json('DeviceResponse', 'Created') },
+          responses: {
+            201: json('DeviceResponse', 'Created'),
+            404: error('No such session'),
+            429: error('Too many new devices from this address (see Retry-After)'),
+          },
+        },
+        get: {
+          summary: 'Devices that posted (or are muted), by label, most comments first',
+          security: facilitatorOnly,
+          parameters: [sid],
+          responses: { 200: json('DeviceList'), 401: error('Not logged in') },
+        },
+      },
+      '/api/sessions/{sid}/devices/{device}/mute': {
+        post: {
+          summary:
+            'Mute a device: hide all its comments (each a hide event) and refuse its new ones (403 device_muted); one audit entry',
+          security: facilitatorOnly,
+          parameters: [sid, deviceLabel, csrf],
+          requestBody: {
+            required: false,
+            content: { 'application/json': { schema: ref('ModerationRequest') } },
+          },
+          responses: { 200: json('MuteResponse'), 404: error('No such device') },
+        },
+      },
+      '/api/sessions/{sid}/devices/{device}/unmute': {
+        post: {
+          summary: 'Let a muted device post again (its hidden comments stay hidden); audited',
+          security: facilitatorOnly,
+          parameters: [sid, deviceLabel, csrf],
+          responses: { 200: json('MuteResponse'), 404: error('No such device') },
         },
       },
       '/api/sessions/{sid}/comments': {
         get: {
-          summary: 'The comments (participants: visible ones only) and the latest seq',
-          parameters: [sid],
-          responses: { 200: json('CommentList') },
+          summary:
+            'One page of comments in seq order (participants: visible ones only), the latest seq and the next cursor',
+          parameters: [
+            sid,
+            {
+              name: 'after',
+              in: 'query',
+              required: false,
+              schema: { type: 'integer', minimum: 0 },
+            },
+            {
+              name: 'limit',
+              in: 'query',
+              required: false,
+              schema: { type: 'integer', minimum: 1, maximum: api.MAX_COMMENT_PAGE },
+            },
+          ],
+          responses: { 200: json('CommentList'), 400: error('Bad cursor or limit') },
         },
       },
       '/api/sessions/{sid}/comments/{id}': {

@@ -3,11 +3,11 @@ import type { StoredEvent } from './store/queries';
 
 /**
  * What a participant may see. The facilitator sees everything; a participant
- * never gets a hidden comment's text or reason, nor report counts.
+ * never gets a hidden comment's text or reason, nor report counts, nor device labels.
  */
 
 export function participantComment(comment: SessionComment): SessionComment {
-  const { reports: _reports, hiddenReason: _reason, ...rest } = comment;
+  const { reports: _reports, hiddenReason: _reason, device: _device, ...rest } = comment;
   return rest;
 }
 

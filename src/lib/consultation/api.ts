@@ -109,8 +109,36 @@ export const SessionComment = Comment.extend({
   hiddenAt: IsoTime.optional(),
   /** How many devices reported it (facilitator only). */
   reports: z.number().int().nonnegative().optional(),
+  /** The sending device's short label (facilitator only; see `DeviceSummary`). */
+  device: z.string().optional(),
 });
 export type SessionComment = z.infer<typeof SessionComment>;
+
+/**
+ * A device's label: 8 hex digits derived one-way from its token's hash, so a
+ * facilitator can tell devices apart without the server showing anything that
+ * opens their tokens. Facilitators only: participants never see labels.
+ */
+export const DEVICE_LABEL_PATTERN = /^[0-9a-f]{8}$/;
+
+/** A device of a session as the facilitator sees it: what it posted and whether it is muted. */
+export const DeviceSummary = z.object({
+  device: z.string().regex(DEVICE_LABEL_PATTERN),
+  comments: z.number().int().nonnegative(),
+  hidden: z.number().int().nonnegative(),
+  muted: z.boolean(),
+});
+export type DeviceSummary = z.infer<typeof DeviceSummary>;
+/** The session's devices that posted (or are muted), most comments first, at most 50. */
+export const DeviceList = z.object({ devices: z.array(DeviceSummary) });
+export type DeviceList = z.infer<typeof DeviceList>;
+/** The answer to mute/unmute: `hidden` = comments this action hid (unmute restores none). */
+export const MuteResponse = z.object({
+  device: z.string(),
+  muted: z.boolean(),
+  hidden: z.number().int().nonnegative(),
+});
+export type MuteResponse = z.infer<typeof MuteResponse>;
 
 /** PUT body: the app's own Comment. */
 export const PutCommentRequest = Comment;
@@ -178,12 +206,16 @@ export const AUDIT_ACTIONS = [
   'hide',
   'restore',
   'import',
+  'mute',
+  'unmute',
 ] as const;
 export const AuditEntry = z.object({
   id: z.number().int(),
   sessionId: SessionId,
   action: z.enum(AUDIT_ACTIONS),
   commentId: z.string().optional(),
+  /** The device label of a mute or unmute. */
+  device: z.string().optional(),
   reason: z.string().optional(),
   at: IsoTime,
   actor: z.literal('facilitator'),
@@ -213,6 +245,7 @@ export const ERROR_CODES = [
   'conflict',
   'session_closed',
   'session_full',
+  'device_muted',
   'too_large',
   'rate_limited',
   'not_configured',
@@ -269,6 +302,8 @@ export const apiPath = {
   restore: (sid: string, id: string) => `/api/sessions/${sid}/comments/${id}/restore`,
   import: (sid: string) => `/api/sessions/${sid}/comments/import`,
   audit: (sid: string) => `/api/sessions/${sid}/audit`,
+  mute: (sid: string, device: string) => `/api/sessions/${sid}/devices/${device}/mute`,
+  unmute: (sid: string, device: string) => `/api/sessions/${sid}/devices/${device}/unmute`,
   events: (sid: string) => `/api/sessions/${sid}/events`,
   exportGeojson: (sid: string) => `/api/sessions/${sid}/export.geojson`,
   exportCsv: (sid: string) => `/api/sessions/${sid}/export.csv`,
