@@ -8,11 +8,13 @@ import {
   CommentResponse,
   CSRF_HEADER,
   DEVICE_HEADER,
+  DeviceList,
   DeviceResponse,
   HealthResponse,
   ImportResponse,
   MeResponse,
   MissingResponse,
+  MuteResponse,
   ReportResponse,
   Session,
   SessionList,
@@ -254,6 +256,17 @@ export class ConsultationApi {
       body: { comments },
       csrf: true,
     });
+  }
+
+  devices(sid: string) {
+    return this.call(DeviceList, 'GET', apiPath.devices(sid));
+  }
+
+  /** Mute (or unmute) a device by its label: all its comments hidden, its new ones refused. */
+  muteDevice(sid: string, device: string, mute: boolean, reason?: string) {
+    const body = reason?.trim() ? { reason: reason.trim() } : {};
+    const path = mute ? apiPath.mute(sid, device) : apiPath.unmute(sid, device);
+    return this.call(MuteResponse, 'POST', path, { body, csrf: true });
   }
 
   audit(sid: string) {
