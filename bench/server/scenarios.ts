@@ -314,12 +314,12 @@ export async function readersAndWriters(
 ) {
   const base = server.base;
   const { id: sid } = await facilitatorSession(base, 'bench: readers');
-  // Seed with many devices, each within its burst.
-  const seeders = await joinAll(base, sid, Math.ceil(options.comments / 8));
+  // Seed with many devices, each within its burst of 10 (and all within one address's 400 joins).
+  const seeders = await joinAll(base, sid, Math.ceil(options.comments / 10));
   for (let i = 0; i < options.comments; i += 50) {
     await Promise.all(
       Array.from({ length: Math.min(50, options.comments - i) }, (_, j) =>
-        putComment(base, sid, seeders[Math.floor((i + j) / 8)]!, benchComment(), 30_000),
+        putComment(base, sid, seeders[Math.floor((i + j) / 10)]!, benchComment(), 30_000),
       ),
     );
   }
