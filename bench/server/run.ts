@@ -4,7 +4,13 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { freePort, startCluster } from '../../src/server/testing/postgresCluster';
 import { startServer } from './harness';
-import { killRestarts, liveDelivery, memorySteady, submitLoad } from './scenarios';
+import {
+  killRestarts,
+  liveDelivery,
+  memorySteady,
+  readersAndWriters,
+  submitLoad,
+} from './scenarios';
 
 /**
  * `npm run bench:server`: the consultation server under the issue's five loads,
@@ -12,7 +18,8 @@ import { killRestarts, liveDelivery, memorySteady, submitLoad } from './scenario
  * loopback, each bounded in time. Writes bench/server-results.json.
  * Durations: BENCH_SUBMIT_SECONDS (60), BENCH_LIVE_SECONDS (20),
  * BENCH_MEMORY_SECONDS (600); BENCH_ONLY=pglite|postgres runs one database;
- * BENCH_SCENARIOS=submit,live,kill,memory runs some scenarios (cross-instance runs with live)
+ * BENCH_READERS_SECONDS (20): 20 readers of a 3,540-comment session against 20 writes/s.
+ * BENCH_SCENARIOS=submit,live,readers,kill,memory runs some scenarios (cross-instance runs with live)
  * and keeps the other figures already in the results file. Each figure records when it was
  * measured and the machine's load then.
  */
@@ -28,8 +35,9 @@ const seconds = (name: string, fallback: number) => Number(process.env[name] ?? 
 const SUBMIT = seconds('BENCH_SUBMIT_SECONDS', 60);
 const LIVE = seconds('BENCH_LIVE_SECONDS', 20);
 const MEMORY = seconds('BENCH_MEMORY_SECONDS', 600);
+const READERS = seconds('BENCH_READERS_SECONDS', 20);
 const only = process.env.BENCH_ONLY;
-const SCENARIOS = ['submit', 'live', 'kill', 'memory'] as const;
+const SCENARIOS = ['submit', 'live', 'readers', 'kill', 'memory'] as const;
 const chosen = new Set(process.env.BENCH_SCENARIOS?.split(',') ?? SCENARIOS);
 const runs = (name: (typeof SCENARIOS)[number]) => chosen.has(name);
 
@@ -67,6 +75,10 @@ async function onDatabase(
     if (runs('live'))
       result.live = await scenario(`${kind} live`, () =>
         liveDelivery(server.base, server.base, { subscribers: 500, rate: 10, seconds: LIVE }),
+      );
+    if (runs('readers'))
+      result.readers = await scenario(`${kind} readers`, () =>
+        readersAndWriters(server, { comments: 3540, readers: 20, rate: 20, seconds: READERS }),
       );
     if (kind === 'postgres' && runs('live')) {
       const second = await startServer({ port: await freePort(), ...target });
@@ -123,7 +135,12 @@ const results: Record<string, unknown> = {
     totalMemGb: Math.round(os.totalmem() / 2 ** 30),
     node: process.version,
   },
-  durations: { submitSeconds: SUBMIT, liveSeconds: LIVE, memorySeconds: MEMORY },
+  durations: {
+    submitSeconds: SUBMIT,
+    liveSeconds: LIVE,
+    readersSeconds: READERS,
+    memorySeconds: MEMORY,
+  },
   note: 'Load generated on 127.0.0.1 by this process; the server is a separate process. Each scenario records when it was measured and loadAvgAtStart (1/5/15-minute load averages).',
 };
 

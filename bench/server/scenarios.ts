@@ -304,3 +304,87 @@ export async function memorySteady(
       Math.abs(change(retained.start, retained.end)) <= 10,
   };
 }
+
+/**
+ * Readers against writers (issue 20.6): a session of `comments` comments, then
+ * `readers` clients loading the whole list page by page in a loop while
+ * `rate` comments/s are written and /api/health is polled. Reports write p95,
+ * health p95 and how long a full list load took.
+ */
+export async function readersAndWriters(
+  server: ServerProcess,
+  options: { comments: number; readers: number; rate: number; seconds: number },
+) {
+  const base = server.base;
+  const { id: sid } = await facilitatorSession(base, 'bench: readers');
+  // Seed with many devices, each within its burst of 10 (and all within one address's 400 joins).
+  const seeders = await joinAll(base, sid, Math.ceil(options.comments / 10));
+  for (let i = 0; i < options.comments; i += 50) {
+    await Promise.all(
+      Array.from({ length: Math.min(50, options.comments - i) }, (_, j) =>
+        putComment(base, sid, seeders[Math.floor((i + j) / 10)]!, benchComment(), 30_000),
+      ),
+    );
+  }
+  const writers = await joinAll(base, sid, 50);
+  const end = performance.now() + options.seconds * 1000;
+  const listLoads: number[] = [];
+  let pages = 0;
+  let listBytes = 0;
+  const reader = async () => {
+    while (performance.now() < end) {
+      const start = performance.now();
+      for (let after: number | null = 0; after !== null;) {
+        const response: Response = await fetch(
+          `${base}/api/sessions/${sid}/comments?after=${after}`,
+        );
+        const text: string = await response.text();
+        listBytes += text.length;
+        pages++;
+        after = (JSON.parse(text) as { next: number | null }).next;
+      }
+      listLoads.push(performance.now() - start);
+    }
+  };
+  const writes: number[] = [];
+  const statuses = new Map<number, number>();
+  const writer = async () => {
+    const t0 = performance.now();
+    for (let i = 0; performance.now() < end; i++) {
+      await until(t0 + (i * 1000) / options.rate);
+      const start = performance.now();
+      void putComment(base, sid, writers[i % writers.length]!, benchComment())
+        .catch(() => 0)
+        .then((status) => {
+          writes.push(performance.now() - start);
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        });
+    }
+  };
+  const health: number[] = [];
+  const healthPoll = async () => {
+    while (performance.now() < end) {
+      const start = performance.now();
+      await fetch(`${base}/api/health`).then((r) => r.arrayBuffer());
+      health.push(performance.now() - start);
+      await sleep(100);
+    }
+  };
+  await Promise.all([...Array.from({ length: options.readers }, reader), writer(), healthPoll()]);
+  await sleep(2000); // the last writes answer
+  return {
+    comments: options.comments,
+    readers: options.readers,
+    writeRatePerSecond: options.rate,
+    seconds: options.seconds,
+    writes: writes.length,
+    writeStatuses: Object.fromEntries(statuses),
+    writeP50Ms: round(percentile(writes, 50)),
+    writeP95Ms: round(percentile(writes, 95)),
+    healthP95Ms: round(percentile(health, 95)),
+    fullListLoads: listLoads.length,
+    fullListP95Ms: round(percentile(listLoads, 95)),
+    pagesServed: pages,
+    kbPerPage: round(listBytes / Math.max(1, pages) / 1024),
+  };
+}

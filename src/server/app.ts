@@ -4,10 +4,13 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import {
+  CommentPageQuery,
   CreateSessionRequest,
   DEVICE_HEADER,
+  DEVICE_LABEL_PATTERN,
   FACILITATOR_COOKIE,
   ImportRequest,
+  KNOWN_BROWSER_COOKIE,
   LoginRequest,
   MAX_BODY_BYTES,
   MAX_IMPORT_BODY_BYTES,
@@ -27,7 +30,9 @@ import { Auth, checkCsrf, isSameOrigin, SESSION_HOURS } from './auth';
 import type { Limits } from './config';
 import { ApiFailure, notFound } from './errors';
 import { sessionCsv, sessionGeojson } from './exports';
-import { TokenBuckets, UNKNOWN_SESSION_LOOKUPS } from './limits';
+import { CommentPages } from './commentPages';
+import type { DeviceTokens } from './deviceTokens';
+import { LoginThrottle, TokenBuckets, UNKNOWN_SESSION_LOOKUPS } from './limits';
 import { resumePoint, type LiveHub } from './live';
 import { clientIp as addressOf, isHttps as overHttps } from './network';
 import { openApiDocument } from './openapi';
@@ -46,6 +51,7 @@ export interface AppOptions {
   db: Db;
   hub: LiveHub;
   auth: Auth;
+  deviceTokens: DeviceTokens;
   limits: Limits;
   version: string;
   publicOrigins?: string[];
@@ -121,20 +127,31 @@ const tooLarge = (limit: number) =>
   });
 
 export function createApi(options: AppOptions): Hono<Env> {
-  const { db, hub, auth, limits } = options;
+  const { db, hub, auth, deviceTokens, limits } = options;
   const publicOrigins = options.publicOrigins ?? [];
   const trustProxy = options.trustProxy ?? 0;
   const { epoch } = options;
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   const deviceBuckets = new TokenBuckets(limits.deviceBurst, limits.devicePerMinute / 60);
   const ipBuckets = new TokenBuckets(limits.ipBurst, limits.ipPerSecond);
-  const loginBuckets = new TokenBuckets(limits.loginBurst, 1 / limits.loginEverySeconds);
+  const unauthenticatedBuckets = new TokenBuckets(
+    limits.unauthenticatedBurst,
+    limits.unauthenticatedPerSecond,
+  );
   const unknownSessionBuckets = new TokenBuckets(
     UNKNOWN_SESSION_LOOKUPS.burst,
     UNKNOWN_SESSION_LOOKUPS.perSecond,
   );
+  const mintBuckets = new TokenBuckets(limits.deviceTokensBurst, limits.deviceTokensPerMinute / 60);
+  const logins = new LoginThrottle({
+    freeFailures: limits.loginBurst,
+    firstLockSeconds: limits.loginEverySeconds,
+    maxLockSeconds: limits.loginMaxLockSeconds,
+    accountFailures: limits.loginAccountFailures,
+  });
   // Device tokens already checked against the database (sid + hash), so a busy phone costs no extra query.
   const knownDevices = new Set<string>();
+  const commentPages = new CommentPages(db, epoch);
 
   const clientIp = (c: Context): string => addressOf(c, trustProxy);
 
@@ -143,6 +160,39 @@ export function createApi(options: AppOptions): Hono<Env> {
     if (wait > 0) {
       throw new ApiFailure(429, 'rate_limited', `Too many ${what}; try again in ${wait} s.`, wait);
     }
+  };
+
+  const tooManyRefused = (wait: number) =>
+    new ApiFailure(
+      429,
+      'rate_limited',
+      `Too many refused requests from this network; try again in ${wait} s.`,
+      wait,
+    );
+
+  /**
+   * The part of a participant request before its device is known. Whatever
+   * fails there (bad body, a token of no device, no such session) costs the
+   * address a token of its small `unauthenticated` bucket and, once that is
+   * empty, answers 429. The IP backstop is charged only after authentication,
+   * so garbage cannot use up the hall's; real phones never touch this bucket.
+   */
+  const beforeAuth = async <T>(c: Context, work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof ApiFailure && error.status !== 429) {
+        const wait = unauthenticatedBuckets.take(clientIp(c));
+        if (wait > 0) throw tooManyRefused(wait);
+      }
+      throw error;
+    }
+  };
+
+  /** Database work that garbage could trigger (an unknown code, an unsigned token): only while the address has refusals to spare. */
+  const unlessRefusedTooOften = (c: Context) => {
+    const wait = unauthenticatedBuckets.wait(clientIp(c));
+    if (wait > 0) throw tooManyRefused(wait);
   };
 
   const isHttps = (c: Context) => overHttps(c, trustProxy);
@@ -203,13 +253,16 @@ export function createApi(options: AppOptions): Hono<Env> {
       );
     const hash = store.hashToken(token);
     if (knownDevices.has(`${sid}:${hash}`)) return hash;
-    if (!(await store.deviceOf(db, sid, token))) {
-      throw new ApiFailure(
+    const unknown = () =>
+      new ApiFailure(
         401,
         'unauthorized',
         'This device token does not belong to this session; join the session again.',
       );
-    }
+    const kind = deviceTokens.check(sid, token);
+    if (kind === 'forged') throw unknown();
+    if (kind === 'legacy') unlessRefusedTooOften(c);
+    if (!(await store.deviceOf(db, sid, token))) throw unknown();
     if (knownDevices.size > 200_000) knownDevices.clear();
     knownDevices.add(`${sid}:${hash}`);
     return hash;
@@ -253,10 +306,34 @@ export function createApi(options: AppOptions): Hono<Env> {
     if (!isSameOrigin(c, publicOrigins, trustProxy)) {
       return fail(c, 403, 'csrf', 'This request did not come from this site, so it was refused.');
     }
-    limit(loginBuckets, clientIp(c), 'login attempts');
+    // A browser that logged in before is counted apart from its address (see limits.ts).
+    const known = auth.knownBrowser(c);
+    const key = known ? `browser:${known}` : `ip:${clientIp(c)}`;
+    const wait = logins.wait(key);
+    if (wait > 0) {
+      throw new ApiFailure(
+        429,
+        'rate_limited',
+        `Too many failed logins from here; try again in ${wait} s.`,
+        wait,
+      );
+    }
     const { password } = await body(c, LoginRequest);
+    logins.attempt(key);
+    const delay = logins.delayMs(key);
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     const session = await auth.login(password);
     if (!session) return fail(c, 401, 'unauthorized', 'Wrong password.');
+    logins.succeeded(key);
+    if (!known) {
+      setCookie(c, KNOWN_BROWSER_COOKIE, auth.knownBrowserCookie(), {
+        httpOnly: true,
+        sameSite: 'Strict',
+        path: '/api/auth',
+        secure: isHttps(c),
+        maxAge: 400 * 24 * 3600,
+      });
+    }
     setCookie(c, FACILITATOR_COOKIE, session.cookie, {
       httpOnly: true,
       sameSite: 'Strict',
@@ -290,25 +367,31 @@ export function createApi(options: AppOptions): Hono<Env> {
 
   // ── participants ──
   api.post('/sessions/:sid/devices', async (c) => {
-    limit(ipBuckets, clientIp(c), 'requests from this network');
-    const sid = (await sessionOr404(c)).id;
-    return c.json({ token: await store.createDevice(db, sid) }, 201);
+    const sid = (await beforeAuth(c, () => sessionOr404(c))).id;
+    limit(mintBuckets, clientIp(c), 'new devices from this network');
+    const token = deviceTokens.mint(sid);
+    await store.createDevice(db, sid, token);
+    if (knownDevices.size > 200_000) knownDevices.clear();
+    knownDevices.add(`${sid}:${store.hashToken(token)}`);
+    return c.json({ token }, 201);
   });
 
   api.put('/sessions/:sid/comments/:id', tooLarge(MAX_BODY_BYTES), async (c) => {
-    limit(ipBuckets, clientIp(c), 'requests from this network');
     const sid = c.req.param('sid');
-    if (!SESSION_ID_PATTERN.test(sid)) throw notFound('This session');
-    const id = commentIdOf(c);
-    const comment = await body(c, PutCommentRequest);
-    if (comment.id.toLowerCase() !== id.toLowerCase()) {
-      throw new ApiFailure(
-        400,
-        'bad_request',
-        'The comment id in the path and in the body differ.',
-      );
-    }
-    const deviceHash = await device(c, sid);
+    const { comment, deviceHash } = await beforeAuth(c, async () => {
+      if (!SESSION_ID_PATTERN.test(sid)) throw notFound('This session');
+      const id = commentIdOf(c);
+      const comment = await body(c, PutCommentRequest);
+      if (comment.id.toLowerCase() !== id.toLowerCase()) {
+        throw new ApiFailure(
+          400,
+          'bad_request',
+          'The comment id in the path and in the body differ.',
+        );
+      }
+      return { comment, deviceHash: await device(c, sid) };
+    });
+    limit(ipBuckets, clientIp(c), 'requests from this network');
     limit(deviceBuckets, deviceHash, 'comments from this device');
     const result = await store.putComment(db, sid, comment, deviceHash, limits.sessionMaxComments);
     if (!result.created) deviceBuckets.refund(deviceHash);
@@ -318,17 +401,24 @@ export function createApi(options: AppOptions): Hono<Env> {
 
   api.get('/sessions/:sid/comments', async (c) => {
     const sid = (await sessionOr404(c)).id;
-    const { comments, lastSeq } = await store.listComments(db, sid);
-    if (c.get('facilitator')) return c.json({ comments, lastSeq, epoch });
-    const visible = comments.filter((x) => !x.hidden).map(participantComment);
-    return c.json({ comments: visible, lastSeq, epoch });
+    const query = CommentPageQuery.safeParse(c.req.query());
+    if (!query.success) {
+      throw new ApiFailure(400, 'bad_request', `Invalid query: ${describe(query.error)}.`);
+    }
+    const lastSeq = (await store.lastSeqOf(db, sid)) ?? 0;
+    const page = await commentPages.get(sid, lastSeq, query.data, c.get('facilitator') !== null);
+    return c.body(page, 200, { 'Content-Type': 'application/json' });
   });
 
   api.post('/sessions/:sid/comments/missing', tooLarge(MAX_IMPORT_BODY_BYTES), async (c) => {
+    const { sid, ids } = await beforeAuth(c, async () => {
+      const sid = c.req.param('sid');
+      if (!SESSION_ID_PATTERN.test(sid)) throw notFound('This session');
+      if (!c.get('facilitator')) await device(c, sid);
+      await sessionOr404(c);
+      return { sid, ...(await body(c, MissingRequest)) };
+    });
     limit(ipBuckets, clientIp(c), 'requests from this network');
-    const sid = (await sessionOr404(c)).id;
-    if (!c.get('facilitator')) await device(c, sid);
-    const { ids } = await body(c, MissingRequest);
     return c.json({ missing: await store.missingIds(db, sid, ids) });
   });
 
@@ -344,10 +434,13 @@ export function createApi(options: AppOptions): Hono<Env> {
   );
 
   api.post('/sessions/:sid/comments/:id/report', async (c) => {
+    const { sid, id, deviceHash } = await beforeAuth(c, async () => {
+      const sid = c.req.param('sid');
+      if (!SESSION_ID_PATTERN.test(sid)) throw notFound('This session');
+      const id = commentIdOf(c);
+      return { sid, id, deviceHash: await device(c, sid) };
+    });
     limit(ipBuckets, clientIp(c), 'requests from this network');
-    const sid = (await sessionOr404(c)).id;
-    const id = commentIdOf(c);
-    const deviceHash = await device(c, sid);
     await store.reportComment(db, sid, id, deviceHash);
     return c.json({ reported: true as const });
   });
@@ -369,6 +462,25 @@ export function createApi(options: AppOptions): Hono<Env> {
       },
     );
   }
+  api.get('/sessions/:sid/devices', facilitator, async (c) => {
+    const sid = (await sessionOr404(c)).id;
+    return c.json({ devices: await store.deviceSummaries(db, sid) });
+  });
+  for (const action of ['mute', 'unmute'] as const) {
+    api.post(
+      `/sessions/:sid/devices/:device/${action}`,
+      tooLarge(MAX_BODY_BYTES),
+      facilitator,
+      async (c) => {
+        const sid = (await sessionOr404(c)).id;
+        const label = c.req.param('device');
+        if (!DEVICE_LABEL_PATTERN.test(label)) throw notFound('This device');
+        const hasBody = (c.req.header('Content-Type') ?? '').startsWith('application/json');
+        const { reason } = hasBody ? await body(c, ModerationRequest) : {};
+        return c.json(await store.setDeviceMuted(db, sid, label, action === 'mute', reason));
+      },
+    );
+  }
   api.get('/sessions/:sid/audit', facilitator, async (c) => {
     const sid = (await sessionOr404(c)).id;
     return c.json({ entries: await store.auditLog(db, sid) });
@@ -377,7 +489,7 @@ export function createApi(options: AppOptions): Hono<Env> {
   // ── exports ──
   api.get('/sessions/:sid/export.geojson', facilitator, async (c) => {
     const session = await sessionOr404(c);
-    const { comments } = await store.listComments(db, session.id);
+    const comments = await store.allComments(db, session.id);
     c.header('Content-Disposition', `attachment; filename="session-${session.id}.geojson"`);
     return c.body(sessionGeojson(comments), 200, {
       'Content-Type': 'application/geo+json; charset=utf-8',
@@ -385,7 +497,7 @@ export function createApi(options: AppOptions): Hono<Env> {
   });
   api.get('/sessions/:sid/export.csv', facilitator, async (c) => {
     const session = await sessionOr404(c);
-    const { comments } = await store.listComments(db, session.id);
+    const comments = await store.allComments(db, session.id);
     c.header('Content-Disposition', `attachment; filename="session-${session.id}.csv"`);
     return c.body(sessionCsv(comments), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
   });

@@ -2,7 +2,7 @@ import { createHmac, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { CSRF_HEADER, FACILITATOR_COOKIE } from '../lib/consultation/api';
+import { CSRF_HEADER, FACILITATOR_COOKIE, KNOWN_BROWSER_COOKIE } from '../lib/consultation/api';
 import { ApiFailure } from './errors';
 import type { Db, Queryable } from './store/db';
 import { hashToken, newToken } from './store/queries';
@@ -115,6 +115,21 @@ export class Auth {
     );
     await this.db.query('DELETE FROM facilitator_sessions WHERE expires < now()');
     return { cookie: `${token}.${this.sign(token)}`, csrf };
+  }
+
+  /** A new known-browser cookie value: a random id with its signature. */
+  knownBrowserCookie(): string {
+    const id = newToken();
+    return `${id}.${this.sign(`known:${id}`)}`;
+  }
+
+  /** The id of this request's known-browser cookie when its signature holds, else null. */
+  knownBrowser(c: Context): string | null {
+    const [id, signature] = (getCookie(c, KNOWN_BROWSER_COOKIE) ?? '').split('.');
+    if (!id || !signature) return null;
+    const expected = Buffer.from(this.sign(`known:${id}`));
+    const given = Buffer.from(signature);
+    return given.length === expected.length && timingSafeEqual(given, expected) ? id : null;
   }
 
   /** The facilitator session of this request's cookie, or null (no cookie, bad signature, logged out, expired). */

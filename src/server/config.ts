@@ -23,12 +23,23 @@ export interface Limits {
   devicePerMinute: number;
   /** Most comments in one session. */
   sessionMaxComments: number;
-  /** Backstop per IP address over all participant requests (a whole hall shares one address). */
+  /** Backstop per IP address over authenticated participant requests (a whole hall shares one address). */
   ipBurst: number;
   ipPerSecond: number;
-  /** Facilitator login attempts per IP: burst, then one per this many seconds. */
+  /** Per IP address: participant requests refused before their device is known (bad token, bad body, no session). */
+  unauthenticatedBurst: number;
+  unauthenticatedPerSecond: number;
+  /** Device tokens one IP address may mint: a hall's worth at once, then slowly. */
+  deviceTokensBurst: number;
+  deviceTokensPerMinute: number;
+  /** Failed facilitator logins per address (or known browser) before back-off starts. */
   loginBurst: number;
+  /** The first back-off after those, in seconds; it doubles with each further failure. */
   loginEverySeconds: number;
+  /** The longest back-off, in seconds. */
+  loginMaxLockSeconds: number;
+  /** Failed logins from all addresses in 15 minutes above which logins from new addresses are slowed (never refused). */
+  loginAccountFailures: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -37,8 +48,14 @@ export const DEFAULT_LIMITS: Limits = {
   sessionMaxComments: 20_000,
   ipBurst: 2000,
   ipPerSecond: 200,
+  unauthenticatedBurst: 30,
+  unauthenticatedPerSecond: 1,
+  deviceTokensBurst: 400,
+  deviceTokensPerMinute: 20,
   loginBurst: 5,
-  loginEverySeconds: 12,
+  loginEverySeconds: 2,
+  loginMaxLockSeconds: 900,
+  loginAccountFailures: 100,
 };
 
 const int = (value: string | undefined, fallback: number) => {
@@ -71,7 +88,28 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, root = proce
       ipBurst: int(env.LIMIT_IP_BURST, DEFAULT_LIMITS.ipBurst),
       ipPerSecond: int(env.LIMIT_IP_PER_SECOND, DEFAULT_LIMITS.ipPerSecond),
       loginBurst: int(env.LIMIT_LOGIN_BURST, DEFAULT_LIMITS.loginBurst),
+      unauthenticatedBurst: int(
+        env.LIMIT_UNAUTHENTICATED_BURST,
+        DEFAULT_LIMITS.unauthenticatedBurst,
+      ),
+      unauthenticatedPerSecond: int(
+        env.LIMIT_UNAUTHENTICATED_PER_SECOND,
+        DEFAULT_LIMITS.unauthenticatedPerSecond,
+      ),
+      deviceTokensBurst: int(env.LIMIT_DEVICE_TOKENS_BURST, DEFAULT_LIMITS.deviceTokensBurst),
+      deviceTokensPerMinute: int(
+        env.LIMIT_DEVICE_TOKENS_PER_MINUTE,
+        DEFAULT_LIMITS.deviceTokensPerMinute,
+      ),
       loginEverySeconds: int(env.LIMIT_LOGIN_EVERY_SECONDS, DEFAULT_LIMITS.loginEverySeconds),
+      loginMaxLockSeconds: int(
+        env.LIMIT_LOGIN_MAX_LOCK_SECONDS,
+        DEFAULT_LIMITS.loginMaxLockSeconds,
+      ),
+      loginAccountFailures: int(
+        env.LIMIT_LOGIN_ACCOUNT_FAILURES,
+        DEFAULT_LIMITS.loginAccountFailures,
+      ),
     },
   };
 }

@@ -73,3 +73,99 @@ export class TokenBuckets {
  * codes that exist cost nothing, so a hall joining one session is never slowed.
  */
 export const UNKNOWN_SESSION_LOOKUPS = { burst: 20, perSecond: 6 / 60 } as const;
+
+export interface LoginThrottleOptions {
+  /** Failures a key may make before back-off starts. */
+  freeFailures: number;
+  /** The first back-off, in seconds; doubled by each further failure. */
+  firstLockSeconds: number;
+  maxLockSeconds: number;
+  /** Failures over all keys within `windowSeconds` above which keys without failures are slowed. */
+  accountFailures: number;
+  windowSeconds?: number;
+  /** Under that pressure, checks from keys without failures start at least this far apart. */
+  slowSeconds?: number;
+}
+
+/**
+ * Facilitator logins (one account). Failures are counted per key — the
+ * address, or a browser that has logged in before (its signed cookie) — with
+ * exponential back-off: a key that failed too often waits 2, 4, 8 … s (up to
+ * `maxLockSeconds`) before its next attempt is even checked. A success clears
+ * its key. A stranger therefore only locks out their own address and cannot
+ * touch a browser that has logged in before; over the whole account, a flood
+ * of failures from many addresses makes checks from keys with no failures
+ * wait their turn (one per `slowSeconds`), never refuses them.
+ * An attempt counts as a failure until the password is proven right, so
+ * parallel guesses cannot slip past the count.
+ */
+export class LoginThrottle {
+  private readonly keys = new Map<string, { failures: number; until: number; at: number }>();
+  private recentFailures: number[] = [];
+  private nextSlowCheck = 0;
+  private readonly windowMs: number;
+  private readonly slowMs: number;
+
+  constructor(
+    private readonly options: LoginThrottleOptions,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.windowMs = (options.windowSeconds ?? 900) * 1000;
+    this.slowMs = (options.slowSeconds ?? 1) * 1000;
+  }
+
+  /** Whole seconds this key must wait before an attempt is checked; 0 = check now. */
+  wait(key: string): number {
+    const entry = this.keys.get(key);
+    const now = this.now();
+    if (!entry || entry.until <= now) return 0;
+    return Math.ceil((entry.until - now) / 1000);
+  }
+
+  /** Whether the whole account is under a flood of failures right now. */
+  underPressure(): boolean {
+    const since = this.now() - this.windowMs;
+    this.recentFailures = this.recentFailures.filter((t) => t > since);
+    return this.recentFailures.length >= this.options.accountFailures;
+  }
+
+  /** Milliseconds to hold this attempt before checking it: its place in the slow lane under pressure. */
+  delayMs(key: string): number {
+    if (!this.underPressure() || (this.keys.get(key)?.failures ?? 0) > 0) return 0;
+    const now = this.now();
+    const at = Math.max(now, this.nextSlowCheck);
+    this.nextSlowCheck = at + this.slowMs;
+    return at - now;
+  }
+
+  /** Counts an attempt as a failure (call before checking; `succeeded` takes it back). */
+  attempt(key: string): void {
+    const now = this.now();
+    const entry = this.keys.get(key) ?? { failures: 0, until: 0, at: now };
+    entry.failures += 1;
+    entry.at = now;
+    const over = entry.failures - this.options.freeFailures;
+    if (over >= 0) {
+      const seconds = Math.min(
+        this.options.maxLockSeconds,
+        this.options.firstLockSeconds * 2 ** Math.min(over, 30),
+      );
+      entry.until = now + seconds * 1000;
+    }
+    this.keys.set(key, entry);
+    this.recentFailures.push(now);
+    if (this.recentFailures.length > this.options.accountFailures * 4) this.underPressure();
+    if (this.keys.size > 100_000) this.forgetOld();
+  }
+
+  /** The password was right: the attempt was no failure, and the key starts afresh. */
+  succeeded(key: string): void {
+    this.keys.delete(key);
+    this.recentFailures.pop();
+  }
+
+  private forgetOld(): void {
+    const day = this.now() - 24 * 3600_000;
+    for (const [key, entry] of this.keys) if (entry.at < day) this.keys.delete(key);
+  }
+}

@@ -24,6 +24,8 @@ const SCHEMAS = {
   ImportRequest: api.ImportRequest,
   ImportResponse: api.ImportResponse,
   AuditList: api.AuditList,
+  DeviceList: api.DeviceList,
+  MuteResponse: api.MuteResponse,
   LoginRequest: api.LoginRequest,
   MeResponse: api.MeResponse,
   HealthResponse: api.HealthResponse,
@@ -63,9 +65,14 @@ const ERRORS = {
   device: [[401, 'The device token is missing or not one of this session']],
   limited: [[429, 'Too many requests (see Retry-After)']],
   put: [
-    [403, 'The session is closed or full (code session_closed / session_full)'],
+    [
+      403,
+      'The session is closed or full, or this device is muted (code session_closed / session_full / device_muted)',
+    ],
     [409, 'This id is another device’s comment, or a version that cannot be applied'],
   ],
+  query: [[400, 'Invalid query: the message names the parameter and the reason']],
+  deviceLabel: [[404, 'No device of this session has this label']],
   login: [
     [401, 'Wrong password'],
     [403, 'Refused: from another origin'],
@@ -112,6 +119,12 @@ const device = {
   in: 'header',
   required: true,
   schema: { type: 'string' },
+};
+const deviceLabel = {
+  name: 'device',
+  in: 'path',
+  required: true,
+  schema: { type: 'string', pattern: '^[0-9a-f]{8}$' },
 };
 const csrf = { name: api.CSRF_HEADER, in: 'header', required: true, schema: { type: 'string' } };
 const facilitatorOnly = [{ facilitatorCookie: [] }];
@@ -206,18 +219,63 @@ export function openApiDocument(version: string) {
       },
       '/api/sessions/{sid}/devices': {
         post: op({
-          summary: 'A new anonymous device token',
+          summary:
+            'A new anonymous device token (limited per address: a hall at once, then slowly)',
           parameters: [sid],
           checks: ['session', 'limited'],
           responses: { 201: json('DeviceResponse', 'Created') },
+        }),
+        get: op({
+          summary: 'Devices that posted (or are muted), by label, most comments first',
+          security: facilitatorOnly,
+          parameters: [sid],
+          checks: ['session', 'facilitator'],
+          responses: { 200: json('DeviceList') },
+        }),
+      },
+      '/api/sessions/{sid}/devices/{device}/mute': {
+        post: op({
+          summary:
+            'Mute a device: hide all its comments (each a hide event) and refuse its new ones (403 device_muted); one audit entry',
+          security: facilitatorOnly,
+          parameters: [sid, deviceLabel, csrf],
+          requestBody: {
+            required: false,
+            content: { 'application/json': { schema: ref('ModerationRequest') } },
+          },
+          checks: ['session', 'deviceLabel', 'facilitator', 'write', 'body'],
+          responses: { 200: json('MuteResponse') },
+        }),
+      },
+      '/api/sessions/{sid}/devices/{device}/unmute': {
+        post: op({
+          summary: 'Let a muted device post again (its hidden comments stay hidden); audited',
+          security: facilitatorOnly,
+          parameters: [sid, deviceLabel, csrf],
+          checks: ['session', 'deviceLabel', 'facilitator', 'write'],
+          responses: { 200: json('MuteResponse') },
         }),
       },
       '/api/sessions/{sid}/comments': {
         get: op({
           summary:
-            'The comments (participants: visible ones only), the latest seq and the stream epoch',
-          parameters: [sid],
-          checks: ['session'],
+            'One page of comments in seq order (participants: visible ones only), the latest seq, the stream epoch and the next cursor',
+          parameters: [
+            sid,
+            {
+              name: 'after',
+              in: 'query',
+              required: false,
+              schema: { type: 'integer', minimum: 0 },
+            },
+            {
+              name: 'limit',
+              in: 'query',
+              required: false,
+              schema: { type: 'integer', minimum: 1, maximum: api.MAX_COMMENT_PAGE },
+            },
+          ],
+          checks: ['session', 'query'],
           responses: { 200: json('CommentList') },
         }),
       },

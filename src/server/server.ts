@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { version } from '../../package.json';
 import { createApi } from './app';
 import { Auth } from './auth';
+import { DeviceTokens } from './deviceTokens';
 import type { Config } from './config';
 import { LiveHub } from './live';
 import type { Db } from './store/db';
@@ -60,6 +61,7 @@ export async function createServer(
       db,
       hub,
       auth,
+      deviceTokens: await DeviceTokens.open(db),
       limits: config.limits,
       version: VERSION,
       publicOrigins: config.publicOrigins,

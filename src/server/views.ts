@@ -3,13 +3,14 @@ import type { StoredEvent } from './store/queries';
 
 /**
  * What a participant may see. The facilitator sees everything; a participant
- * never gets a hidden comment's text or reason, nor report counts. Every route
- * that answers a participant with a comment goes through `participantComment`.
+ * never gets a hidden comment's text or reason, nor report counts, nor device labels.
+ * Every route that answers a participant with a comment goes through `participantComment`
+ * (a list of visible comments through `publicComment`).
  */
 
 /** A visible comment without the facilitator's fields. */
-function publicComment(comment: SessionComment): SessionComment {
-  const { reports: _r, hiddenReason: _reason, hiddenAt: _at, ...rest } = comment;
+export function publicComment(comment: SessionComment): SessionComment {
+  const { reports: _r, hiddenReason: _reason, hiddenAt: _at, device: _device, ...rest } = comment;
   return rest;
 }
 

@@ -38,6 +38,8 @@ export const MAX_MISSING_IDS = 5000;
 /** Most comments one import request may carry. */
 export const MAX_IMPORT_COMMENTS = 5000;
 export const MAX_REASON_LENGTH = 500;
+/** Most comments in one page of the list (also the default page). */
+export const MAX_COMMENT_PAGE = 500;
 
 /** The header that carries a participant's device token. */
 export const DEVICE_HEADER = 'X-Device-Token';
@@ -45,6 +47,8 @@ export const DEVICE_HEADER = 'X-Device-Token';
 export const CSRF_HEADER = 'X-CSRF-Token';
 /** The facilitator's session cookie (HttpOnly, SameSite=Strict). */
 export const FACILITATOR_COOKIE = 'lh_fac';
+/** Set at a facilitator's login and kept after logout: this browser's failed logins are counted apart from its address's. */
+export const KNOWN_BROWSER_COOKIE = 'lh_fac_known';
 
 const IsoTime = z.iso.datetime({ offset: true, message: 'not an ISO 8601 date-time' });
 const Slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'not a layer id');
@@ -110,6 +114,8 @@ export const SessionComment = Comment.extend({
   hiddenAt: IsoTime.optional(),
   /** How many devices reported it (facilitator only). */
   reports: z.number().int().nonnegative().optional(),
+  /** The sending device's short label (facilitator only; see `DeviceSummary`). */
+  device: z.string().optional(),
 });
 export type SessionComment = z.infer<typeof SessionComment>;
 
@@ -123,6 +129,32 @@ export const HiddenCommentNotice = z.object({
 });
 export type HiddenCommentNotice = z.infer<typeof HiddenCommentNotice>;
 
+/**
+ * A device's label: 8 hex digits derived one-way from its token's hash, so a
+ * facilitator can tell devices apart without the server showing anything that
+ * opens their tokens. Facilitators only: participants never see labels.
+ */
+export const DEVICE_LABEL_PATTERN = /^[0-9a-f]{8}$/;
+
+/** A device of a session as the facilitator sees it: what it posted and whether it is muted. */
+export const DeviceSummary = z.object({
+  device: z.string().regex(DEVICE_LABEL_PATTERN),
+  comments: z.number().int().nonnegative(),
+  hidden: z.number().int().nonnegative(),
+  muted: z.boolean(),
+});
+export type DeviceSummary = z.infer<typeof DeviceSummary>;
+/** The session's devices that posted (or are muted), most comments first, at most 50. */
+export const DeviceList = z.object({ devices: z.array(DeviceSummary) });
+export type DeviceList = z.infer<typeof DeviceList>;
+/** The answer to mute/unmute: `hidden` = comments this action hid (unmute restores none). */
+export const MuteResponse = z.object({
+  device: z.string(),
+  muted: z.boolean(),
+  hidden: z.number().int().nonnegative(),
+});
+export type MuteResponse = z.infer<typeof MuteResponse>;
+
 /** PUT body: the app's own Comment. */
 export const PutCommentRequest = Comment;
 export const CommentResponse = z.object({
@@ -130,13 +162,35 @@ export const CommentResponse = z.object({
 });
 export type CommentResponse = z.infer<typeof CommentResponse>;
 
+/**
+ * One page of a session's comments in seq order. `lastSeq` is the session's
+ * latest event when the page was read (resume the live feed from the first
+ * page's); `next` is the cursor of the following page, null on the last.
+ */
 export const CommentList = z.object({
   comments: z.array(SessionComment),
   lastSeq: z.number().int().nonnegative(),
   /** The stream's epoch: resume the live feed from `${epoch}:${lastSeq}`. */
   epoch: z.string(),
+  next: z.number().int().nonnegative().nullable(),
 });
 export type CommentList = z.infer<typeof CommentList>;
+
+/** `GET …/comments?after=seq&limit=n`: the comments with a seq above `after`, at most `limit`. */
+export const CommentPageQuery = z.object({
+  after: z.coerce
+    .number({ message: 'not a number' })
+    .int('not a whole number')
+    .nonnegative('below 0')
+    .default(0),
+  limit: z.coerce
+    .number({ message: 'not a number' })
+    .int('not a whole number')
+    .min(1, 'below 1')
+    .max(MAX_COMMENT_PAGE, `above ${MAX_COMMENT_PAGE}`)
+    .default(MAX_COMMENT_PAGE),
+});
+export type CommentPageQuery = z.infer<typeof CommentPageQuery>;
 
 export const MissingRequest = z.object({
   ids: z.array(z.uuid({ message: 'id is not a UUID' })).max(MAX_MISSING_IDS),
@@ -173,12 +227,16 @@ export const AUDIT_ACTIONS = [
   'hide',
   'restore',
   'import',
+  'mute',
+  'unmute',
 ] as const;
 export const AuditEntry = z.object({
   id: z.number().int(),
   sessionId: SessionId,
   action: z.enum(AUDIT_ACTIONS),
   commentId: z.string().optional(),
+  /** The device label of a mute or unmute. */
+  device: z.string().optional(),
   reason: z.string().optional(),
   at: IsoTime,
   actor: z.literal('facilitator'),
@@ -208,6 +266,7 @@ export const ERROR_CODES = [
   'conflict',
   'session_closed',
   'session_full',
+  'device_muted',
   'too_large',
   'rate_limited',
   'not_configured',
@@ -283,6 +342,8 @@ export const apiPath = {
   restore: (sid: string, id: string) => `/api/sessions/${sid}/comments/${id}/restore`,
   import: (sid: string) => `/api/sessions/${sid}/comments/import`,
   audit: (sid: string) => `/api/sessions/${sid}/audit`,
+  mute: (sid: string, device: string) => `/api/sessions/${sid}/devices/${device}/mute`,
+  unmute: (sid: string, device: string) => `/api/sessions/${sid}/devices/${device}/unmute`,
   events: (sid: string) => `/api/sessions/${sid}/events`,
   exportGeojson: (sid: string) => `/api/sessions/${sid}/export.geojson`,
   exportCsv: (sid: string) => `/api/sessions/${sid}/export.csv`,

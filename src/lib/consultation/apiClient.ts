@@ -8,14 +8,17 @@ import {
   CommentResponse,
   CSRF_HEADER,
   DEVICE_HEADER,
+  DeviceList,
   DeviceResponse,
   HealthResponse,
   ImportResponse,
   MeResponse,
   MissingResponse,
+  MuteResponse,
   ReportResponse,
   Session,
   SessionList,
+  type SessionComment,
   type CreateSessionRequest,
   type UpdateSessionRequest,
 } from './api';
@@ -178,8 +181,28 @@ export class ConsultationApi {
     return (await this.call(DeviceResponse, 'POST', apiPath.devices(sid))).token;
   }
 
-  comments(sid: string) {
-    return this.call(CommentList, 'GET', apiPath.comments(sid));
+  /** One page of the comment list (`after` = the previous page's `next`). */
+  commentPage(sid: string, after = 0) {
+    return this.call(CommentList, 'GET', `${apiPath.comments(sid)}?after=${after}`);
+  }
+
+  /**
+   * Every comment of the session, page by page. `lastSeq` is the first
+   * page's: whatever changed while the later pages loaded is replayed by the
+   * live feed from there (a comment seen twice is the same entry by id).
+   */
+  /** Every page of the list; `lastSeq` and `epoch` are the first page's (resume the feed from there). */
+  async comments(
+    sid: string,
+  ): Promise<{ comments: SessionComment[]; lastSeq: number; epoch: string }> {
+    const first = await this.commentPage(sid);
+    const comments = [...first.comments];
+    for (let next = first.next; next !== null;) {
+      const page = await this.commentPage(sid, next);
+      comments.push(...page.comments);
+      next = page.next;
+    }
+    return { comments, lastSeq: first.lastSeq, epoch: first.epoch };
   }
 
   /** PUT a comment as the outbox needs it: never throws, says whether to retry. */
@@ -236,6 +259,17 @@ export class ConsultationApi {
       body: { comments },
       csrf: true,
     });
+  }
+
+  devices(sid: string) {
+    return this.call(DeviceList, 'GET', apiPath.devices(sid));
+  }
+
+  /** Mute (or unmute) a device by its label: all its comments hidden, its new ones refused. */
+  muteDevice(sid: string, device: string, mute: boolean, reason?: string) {
+    const body = reason?.trim() ? { reason: reason.trim() } : {};
+    const path = mute ? apiPath.mute(sid, device) : apiPath.unmute(sid, device);
+    return this.call(MuteResponse, 'POST', path, { body, csrf: true });
   }
 
   audit(sid: string) {

@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { Comment } from '../../lib/comments/schema';
 import type {
   AuditEntry,
+  DeviceSummary,
   EventType,
   Session,
   SessionComment,
@@ -23,6 +24,12 @@ export const newSessionCode = () => Array.from({ length: 6 }, () => BASE32[rando
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 export const newToken = () => randomBytes(32).toString('base64url');
+
+/** A device's short label (api.ts `DEVICE_LABEL_PATTERN`), one-way from its token hash; the same formula as in SQL below. */
+export const deviceLabel = (deviceHash: string) =>
+  createHash('sha256').update(`lh-device:${deviceHash}`).digest('hex').slice(0, 8);
+const LABEL_SQL = (column: string) =>
+  `left(encode(sha256(convert_to('lh-device:' || ${column}, 'UTF8')), 'hex'), 8)`;
 
 const iso = (value: unknown): string =>
   value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
@@ -94,6 +101,7 @@ function toSessionComment(row: CommentRow): SessionComment {
     ...(row.hidden_reason ? { hiddenReason: row.hidden_reason } : {}),
     ...(hidden ? { hiddenAt: iso(row.hidden_at) } : {}),
     reports: row.reports,
+    ...(row.device_hash ? { device: deviceLabel(row.device_hash) } : {}),
   };
 }
 
@@ -150,10 +158,11 @@ async function audit(
   action: AuditEntry['action'],
   commentId?: string,
   reason?: string,
+  device?: string,
 ) {
   await tx.query(
-    'INSERT INTO audit (session_id, action, comment_id, reason) VALUES ($1, $2, $3, $4)',
-    [sid, action, commentId ?? null, reason ?? null],
+    'INSERT INTO audit (session_id, action, comment_id, reason, device) VALUES ($1, $2, $3, $4, $5)',
+    [sid, action, commentId ?? null, reason ?? null, device ?? null],
   );
 }
 
@@ -229,10 +238,8 @@ function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }
 
-export async function createDevice(db: Db, sid: string): Promise<string> {
-  const session = await getSession(db, sid);
-  if (!session) throw notFound('This session');
-  const token = newToken();
+/** Stores the hash of a device token minted for session `sid` (deviceTokens.ts). */
+export async function createDevice(db: Db, sid: string, token: string): Promise<string> {
   await db.query('INSERT INTO devices (token_hash, session_id) VALUES ($1, $2)', [
     hashToken(token),
     sid,
@@ -351,11 +358,14 @@ export async function putComment(
         sessionId: sid,
         hidden: false,
         reports: 0,
+        ...(deviceHash ? { device: deviceLabel(deviceHash) } : {}),
       };
       return { created: true, comment: stored };
     }
     case 'no_session':
       throw notFound('This session');
+    case 'muted':
+      throw muted();
     case 'closed':
       throw closed();
     case 'full':
@@ -371,6 +381,7 @@ export async function putComment(
       if (sameContent(existing, comment)) {
         return { created: false, comment: toSessionComment(existing) };
       }
+      if (await isMuted(tx, deviceHash)) throw muted();
       if (existing.device_hash !== deviceHash) {
         throw new ApiFailure(
           409,
@@ -410,6 +421,7 @@ export async function putComment(
       });
       return { created: false, comment: updated };
     }
+    if (await isMuted(tx, deviceHash)) throw muted();
     if (!session.open) throw closed();
     if (session.commentCount >= maxPerSession) {
       throw new ApiFailure(
@@ -429,6 +441,22 @@ export async function putComment(
     });
     return { created: true, comment: stored };
   });
+}
+
+const muted = () =>
+  new ApiFailure(
+    403,
+    'device_muted',
+    'The facilitator has muted this device: its comments are hidden and new ones are not accepted.',
+  );
+
+async function isMuted(q: Queryable, deviceHash: string | null): Promise<boolean> {
+  if (!deviceHash) return false;
+  const rows = await q.query(
+    'SELECT 1 FROM devices WHERE token_hash = $1 AND muted_at IS NOT NULL',
+    [deviceHash],
+  );
+  return rows.length > 0;
 }
 
 const closed = () =>
@@ -471,19 +499,40 @@ export async function importComments(
   });
 }
 
-export async function listComments(
-  q: Queryable,
-  sid: string,
-): Promise<{ comments: SessionComment[]; lastSeq: number }> {
+/** Every comment of a session in seq order, hidden ones included (the facilitator's exports). */
+export async function allComments(q: Queryable, sid: string): Promise<SessionComment[]> {
   const rows = await q.query<CommentRow>(
     'SELECT * FROM comments WHERE session_id = $1 ORDER BY seq',
     [sid],
   );
-  const [session] = await q.query<{ last_seq: string }>(
-    'SELECT last_seq FROM sessions WHERE id = $1',
-    [sid],
+  return rows.map(toSessionComment);
+}
+
+/** The session's latest event seq, or null when there is no such session. */
+export async function lastSeqOf(q: Queryable, sid: string): Promise<number | null> {
+  const [row] = await q.query<{ last_seq: string }>('SELECT last_seq FROM sessions WHERE id = $1', [
+    sid,
+  ]);
+  return row ? Number(row.last_seq) : null;
+}
+
+/**
+ * One page of comments with a seq above `after`; `visibleOnly` leaves hidden
+ * ones out (participants). `next` is the cursor of the following page, or null.
+ */
+export async function commentPage(
+  q: Queryable,
+  sid: string,
+  { after, limit, visibleOnly }: { after: number; limit: number; visibleOnly: boolean },
+): Promise<{ comments: SessionComment[]; next: number | null }> {
+  const rows = await q.query<CommentRow>(
+    `SELECT * FROM comments WHERE session_id = $1 AND seq > $2
+     ${visibleOnly ? 'AND hidden_at IS NULL' : ''} ORDER BY seq LIMIT $3`,
+    [sid, after, limit + 1],
   );
-  return { comments: rows.map(toSessionComment), lastSeq: Number(session?.last_seq ?? 0) };
+  const more = rows.length > limit;
+  const comments = rows.slice(0, limit).map(toSessionComment);
+  return { comments, next: more ? comments.at(-1)!.seq : null };
 }
 
 export async function missingIds(
@@ -550,12 +599,82 @@ export async function moderate(
   });
 }
 
+/**
+ * Mutes a device (by label) or lifts its mute, in one transaction with one
+ * audit row. Muting hides every visible comment it posted, each with its own
+ * `hide` event (participants get ids only), and the insert refuses its new
+ * ones. Unmuting lets it post again and restores nothing: what a flood
+ * posted stays hidden unless the facilitator restores it comment by comment.
+ */
+export async function setDeviceMuted(
+  db: Db,
+  sid: string,
+  label: string,
+  mute: boolean,
+  reason?: string,
+): Promise<{ device: string; muted: boolean; hidden: number }> {
+  return inSession(db, sid, async (tx, _session, emit) => {
+    const devices = await tx.query<{ token_hash: string }>(
+      `SELECT token_hash FROM devices WHERE session_id = $1 AND ${LABEL_SQL('token_hash')} = $2`,
+      [sid, label],
+    );
+    if (devices.length === 0) throw notFound('This device');
+    const hashes = devices.map((d) => d.token_hash);
+    await tx.query(
+      mute
+        ? 'UPDATE devices SET muted_at = coalesce(muted_at, now()) WHERE token_hash = ANY($1::text[])'
+        : 'UPDATE devices SET muted_at = NULL WHERE token_hash = ANY($1::text[])',
+      [hashes],
+    );
+    let hidden: CommentRow[] = [];
+    if (mute) {
+      hidden = await tx.query<CommentRow>(
+        `UPDATE comments SET hidden_at = now(), hidden_reason = $3
+         WHERE session_id = $1 AND device_hash = ANY($2::text[]) AND hidden_at IS NULL RETURNING *`,
+        [sid, hashes, reason || null],
+      );
+      hidden.sort((a, b) => Number(a.seq) - Number(b.seq));
+      for (const row of hidden) {
+        await emit('hide', { commentId: row.id, comment: toSessionComment(row) });
+      }
+    }
+    await audit(tx, sid, mute ? 'mute' : 'unmute', undefined, reason || undefined, label);
+    return { device: label, muted: mute, hidden: hidden.length };
+  });
+}
+
+/** The session's devices that posted or are muted, most comments first (the facilitator's flood view). */
+export async function deviceSummaries(q: Queryable, sid: string): Promise<DeviceSummary[]> {
+  const rows = await q.query<{
+    token_hash: string;
+    comments: number;
+    hidden: number;
+    muted: boolean;
+  }>(
+    `SELECT d.token_hash, count(c.id)::int AS comments, count(c.hidden_at)::int AS hidden,
+       (d.muted_at IS NOT NULL) AS muted
+     FROM devices d LEFT JOIN comments c ON c.session_id = d.session_id AND c.device_hash = d.token_hash
+     WHERE d.session_id = $1
+     GROUP BY d.token_hash, d.muted_at
+     HAVING count(c.id) > 0 OR d.muted_at IS NOT NULL
+     ORDER BY count(c.id) DESC, d.token_hash LIMIT 50`,
+    [sid],
+  );
+  return rows.map((r) => ({
+    device: deviceLabel(r.token_hash),
+    comments: Number(r.comments),
+    hidden: Number(r.hidden),
+    muted: r.muted,
+  }));
+}
+
 export async function auditLog(q: Queryable, sid: string): Promise<AuditEntry[]> {
   const rows = await q.query<{
     id: string;
     session_id: string;
     action: AuditEntry['action'];
     comment_id: string | null;
+    device: string | null;
     reason: string | null;
     at: Date;
   }>('SELECT * FROM audit WHERE session_id = $1 ORDER BY id', [sid]);
@@ -564,6 +683,7 @@ export async function auditLog(q: Queryable, sid: string): Promise<AuditEntry[]>
     sessionId: r.session_id,
     action: r.action,
     ...(r.comment_id ? { commentId: r.comment_id } : {}),
+    ...(r.device ? { device: r.device } : {}),
     ...(r.reason ? { reason: r.reason } : {}),
     at: iso(r.at),
     actor: 'facilitator' as const,

@@ -1,12 +1,22 @@
 import type { Hono } from 'hono';
 import { createComment, type Comment } from '../../lib/comments/schema';
-import { CSRF_HEADER, DEVICE_HEADER, type Session } from '../../lib/consultation/api';
+import {
+  CSRF_HEADER,
+  DEVICE_HEADER,
+  FACILITATOR_COOKIE,
+  KNOWN_BROWSER_COOKIE,
+  type Session,
+} from '../../lib/consultation/api';
 import { PASSWORD } from './databases';
 
 /** A browser-like caller of the API through `app.request()`: keeps its cookie, sends Origin, JSON bodies. */
 export class TestClient {
   cookie = '';
+  /** The facilitator's known-browser cookie, kept across logouts like a browser keeps it. */
+  knownBrowser = '';
   csrf = '';
+  /** Sent with every request (e.g. X-Forwarded-For for a server that trusts a proxy). */
+  headers: Record<string, string> = {};
   constructor(
     readonly app: Hono,
     readonly origin = 'http://lh.test',
@@ -22,8 +32,13 @@ export class TestClient {
       csrf?: boolean;
     } = {},
   ): Promise<Response> {
-    const headers: Record<string, string> = { Origin: this.origin, ...options.headers };
-    if (this.cookie) headers.Cookie = this.cookie;
+    const headers: Record<string, string> = {
+      Origin: this.origin,
+      ...this.headers,
+      ...options.headers,
+    };
+    const cookies = [this.cookie, this.knownBrowser].filter(Boolean);
+    if (cookies.length) headers.Cookie = cookies.join('; ');
     if (options.csrf !== false && this.csrf) headers[CSRF_HEADER] ??= this.csrf;
     let body = options.body;
     if (options.json !== undefined) {
@@ -31,8 +46,12 @@ export class TestClient {
       headers['Content-Type'] ??= 'application/json';
     }
     const response = await this.app.request(`${this.origin}${path}`, { method, headers, body });
-    const set = response.headers.get('Set-Cookie');
-    if (set) this.cookie = /Max-Age=0/i.test(set) ? '' : set.split(';')[0]!;
+    for (const set of response.headers.getSetCookie()) {
+      const pair = set.split(';')[0]!;
+      const value = /Max-Age=0/i.test(set) ? '' : pair;
+      if (pair.startsWith(`${FACILITATOR_COOKIE}=`)) this.cookie = value;
+      else if (pair.startsWith(`${KNOWN_BROWSER_COOKIE}=`)) this.knownBrowser = value;
+    }
     return response;
   }
 

@@ -2,6 +2,7 @@ import { parseCommentsFile, type Comment } from '../../comments';
 import type {
   AuditEntry,
   CreateSessionRequest,
+  DeviceSummary,
   Session,
   SessionEvent,
   SessionFocus,
@@ -376,6 +377,18 @@ export async function hide(id: string, reason?: string): Promise<void> {
 export async function restore(id: string): Promise<void> {
   if (!joined) return;
   await api.restore(joined, id);
+}
+
+/** The current session's devices that posted, by label, with their mute state (facilitator only). */
+export async function postingDevices(): Promise<DeviceSummary[]> {
+  if (!joined) return [];
+  return (await api.devices(joined)).devices;
+}
+
+/** Mute or unmute a device of the current session; how many comments muting hid. */
+export async function muteDevice(device: string, mute: boolean): Promise<number> {
+  if (!joined) return 0;
+  return (await api.muteDevice(joined, device, mute)).hidden;
 }
 
 /** Report a comment from this device (the server counts it once per device); remembered here. */
