@@ -41,4 +41,18 @@ describe('paddingForCovers', () => {
     expect(pad.right).toBe(380);
     expect(pad.bottom).toBe(200);
   });
+
+  it('on a phone, fits above a card that covers the lower half of the map strip', () => {
+    // 390×844: the map strip under the top bar, the card over its lower part (measured).
+    const strip = { left: 0, top: 80.6, right: 390, bottom: 500.5 };
+    const card = { left: 8, top: 261.5, right: 382, bottom: 492.5 };
+    const pad = paddingForCovers(strip, [card], 60);
+    // The free area lies wholly above the card, and is still a usable size.
+    expect(strip.bottom - pad.bottom).toBeLessThanOrEqual(card.top);
+    expect(strip.bottom - pad.bottom - (strip.top + pad.top)).toBeGreaterThanOrEqual(120);
+    // The margin shrinks only as far as needed: it stays the same on every side.
+    expect(pad.top).toBeGreaterThan(0);
+    expect(pad.left).toBe(pad.top);
+    expect(pad.right).toBe(pad.top);
+  });
 });

@@ -26,6 +26,9 @@ const MIN_FREE = 120;
  * Padding that keeps a fitted view clear of the panels drawn over the map. Each cover that
  * overlaps the map pushes in the one side that leaves the largest free area (a card on the
  * right pushes the right edge to its left side; a step card at the bottom, the bottom edge).
+ * Where `base` leaves too little room to avoid a cover (a phone: the card covers the lower
+ * half of a 420 px map strip, and 60 px margins left 60 px above it), the margin shrinks
+ * (½, ¼, none) until every cover is avoided; only a cover that leaves no room at all is not.
  * @param map the map's rectangle
  * @param covers rectangles of the open panels over it
  * @param base padding kept on every side anyway, in px
@@ -33,9 +36,25 @@ const MIN_FREE = 120;
  *   // { top: 60, left: 60, bottom: 60, right: 60 + 400 }
  */
 export function paddingForCovers(map: Rect, covers: readonly Rect[], base = 0): Insets {
+  const first = avoidCovers(map, covers, base);
+  if (first.avoided) return first.pad;
+  for (const margin of [base / 2, base / 4, 0]) {
+    const next = avoidCovers(map, covers, margin);
+    if (next.avoided) return next.pad;
+  }
+  return first.pad;
+}
+
+/** `paddingForCovers` at one margin; `avoided` is false when some cover found no side. */
+function avoidCovers(
+  map: Rect,
+  covers: readonly Rect[],
+  base: number,
+): { pad: Insets; avoided: boolean } {
   const pad = { top: base, right: base, bottom: base, left: base };
   const width = map.right - map.left;
   const height = map.bottom - map.top;
+  let avoided = true;
   for (const cover of covers) {
     const c = {
       left: Math.max(cover.left, map.left),
@@ -60,8 +79,9 @@ export function paddingForCovers(map: Rect, covers: readonly Rect[], base = 0): 
       if (!best || area > best.area) best = { side, inset, area };
     }
     if (best) pad[best.side] = Math.max(pad[best.side], best.inset);
+    else avoided = false;
   }
-  return pad;
+  return { pad, avoided };
 }
 
 /** The rectangles of the visible panels marked with `data-map-cover`, in the page's frame. */
