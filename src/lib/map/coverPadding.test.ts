@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paddingForCovers } from './coverPadding';
+import { paddingForCovers, panIntoFree } from './coverPadding';
 
 const MAP = { left: 380, top: 60, right: 1280, bottom: 800 };
 
@@ -54,5 +54,20 @@ describe('paddingForCovers', () => {
     expect(pad.top).toBeGreaterThan(0);
     expect(pad.left).toBe(pad.top);
     expect(pad.right).toBe(pad.top);
+  });
+});
+
+describe('panIntoFree', () => {
+  const size = { width: 900, height: 700 };
+  const card = { top: 20, left: 20, bottom: 20, right: 420 };
+
+  it('leaves a point alone that the panels do not cover', () => {
+    expect(panIntoFree({ x: 200, y: 300 }, size, card)).toBeNull();
+  });
+
+  it('moves a covered point to the middle of the free area', () => {
+    const [dx, dy] = panIntoFree({ x: 700, y: 300 }, size, card)!;
+    // panBy([dx, dy]) moves the content by (−dx, −dy): the point lands at (250, 350).
+    expect([700 - dx, 300 - dy]).toEqual([250, 350]);
   });
 });

@@ -98,3 +98,25 @@ function coverRects(): Rect[] {
 export function openPanelPadding(map: MaplibreMap, base = 0): Insets {
   return paddingForCovers(map.getContainer().getBoundingClientRect(), coverRects(), base);
 }
+
+/**
+ * How far to pan the map (MapLibre `panBy` offset, CSS px) so that `point` (relative to the map)
+ * sits in the middle of the area the padding leaves free; null when it is in that area already,
+ * so a point in view does not move.
+ * @example panIntoFree({x:800,y:300}, {width:900,height:700}, {top:0,left:0,bottom:0,right:400}) // [550, -50]
+ */
+export function panIntoFree(
+  point: { x: number; y: number },
+  size: { width: number; height: number },
+  pad: Insets,
+): [number, number] | null {
+  const inside =
+    point.x >= pad.left &&
+    point.x <= size.width - pad.right &&
+    point.y >= pad.top &&
+    point.y <= size.height - pad.bottom;
+  if (inside) return null;
+  const cx = (pad.left + size.width - pad.right) / 2;
+  const cy = (pad.top + size.height - pad.bottom) / 2;
+  return [point.x - cx, point.y - cy];
+}
