@@ -190,7 +190,8 @@ function lineLayers(layer: Layer, theme: Theme): LayerSpecification[] {
 /**
  * Points: a coloured disc; estimated ones hollow with an uncertainty halo. At city scale the
  * halos (±3–8 km) would haze over the bay, so they fade in from `UNCERTAINTY_MIN_ZOOM`; below
- * it only the selected feature's halo is drawn (the map's `selected` global state).
+ * it only the selected feature's halo is drawn (the map's `selected` global state). Even
+ * zoomed in, only a selected or highlighted place's halo is filled; the rest are outlines.
  */
 function pointLayers(layer: Layer, theme: Theme): LayerSpecification[] {
   const filter: ExpressionSpecification = ['all', isLayer(layer), isPoint];
@@ -212,8 +213,10 @@ function pointLayers(layer: Layer, theme: Theme): LayerSpecification[] {
       minzoom: UNCERTAINTY_MIN_ZOOM,
       paint: {
         ...haloPaint,
-        'circle-opacity': uncertaintyFade(halo(0.04, 0.12) as ExpressionSpecification),
-        'circle-stroke-opacity': uncertaintyFade(halo(0.3, 0.8) as ExpressionSpecification),
+        // Unpicked places: a faint outline only (a dozen filled ±8–10 km rings greyed out the
+        // bay at 头门港); the selected or highlighted place's ring is filled.
+        'circle-opacity': uncertaintyFade(halo(0, 0.12) as ExpressionSpecification),
+        'circle-stroke-opacity': uncertaintyFade(halo(0.25, 0.8) as ExpressionSpecification),
       },
     },
     {
