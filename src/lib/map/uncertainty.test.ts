@@ -6,11 +6,16 @@ import { LIGHT } from './theme';
 const style = buildStyle(LIGHT, (f) => f);
 
 /** A circle paint property of a style layer, evaluated as MapLibre would at `zoom`. */
-function paint(layerId: string, property: string, zoom: number, state: Record<string, boolean>) {
+function paint(
+  layerId: string,
+  property: string,
+  zoom: number,
+  state: Partial<Record<string, boolean>>,
+) {
   const layer = style.layers.find((l) => l.id === layerId) as { paint: Record<string, unknown> };
   const parsed = createPropertyExpression(
     layer.paint[property],
-    (latest.paint_circle as Record<string, never>)[property],
+    (latest.paint_circle as Record<string, never>)[property]!,
     { lang: 'zh', scale: 1, selected: '' },
   );
   if (parsed.result !== 'success') throw new Error(`${layerId} ${property}`);
@@ -36,7 +41,9 @@ describe('uncertainty rings', () => {
   });
 
   it('fill the ring of the selected or highlighted place, so its uncertainty reads at a glance', () => {
-    for (const state of [{ selected: true }, { highlight: true }]) {
+    for (const state of [{ selected: true }, { highlight: true }] as Partial<
+      Record<string, boolean>
+    >[]) {
       expect(paint('plan_port_uncertainty', 'circle-opacity', 12, state)).toBeGreaterThan(0.05);
       expect(paint('plan_port_uncertainty', 'circle-stroke-opacity', 12, state)).toBeGreaterThan(
         0.5,
