@@ -117,12 +117,14 @@ test.describe('目标年份 filter', () => {
       await page.getByRole('tab', { name: '图层' }).click();
       await select.selectOption(year);
       await waitForIdle(page);
-      // The map's plan source holds only features of that year.
+      // The map's plan source holds only projects of that year, in their frame (zones and
+      // belts have no year and stay drawn).
       const onMap: string[] = await page.evaluate(() =>
         (window as any).linhaiMap
           .querySourceFeatures('plan')
           // Area label anchors and the one symbol of a stack (id `stack-…`) are not features.
           .filter((f: any) => f.properties.role !== 'label' && f.properties.role !== 'stack')
+          .filter((f: any) => !['zones', 'belt'].includes(f.properties.layer))
           .map((f: any) => f.properties.id as string),
       );
       const ofYear = new Set(

@@ -169,6 +169,40 @@ test.describe('the map reads well', () => {
     }
   });
 
+  test('a linked place opens clear of its card on every screen size', async ({ page }) => {
+    test.slow();
+    await watchPage(page);
+    for (const viewport of [
+      { width: 390, height: 844 },
+      { width: 1440, height: 900 },
+      { width: 1920, height: 1080 },
+    ]) {
+      await page.setViewportSize(viewport);
+      await page.evaluate(() => (location.hash = ''));
+      await openApp(page, '#feature=linhai-station');
+      const card = page.getByTestId('feature-card');
+      await expect(card).toBeVisible();
+      await waitForIdle(page);
+      const at = await page.evaluate(async () => {
+        const data = await (await fetch('data/features.geojson')).json();
+        const f = data.features.find((x: any) => x.properties.id === 'linhai-station');
+        return f.geometry.coordinates as [number, number];
+      });
+      const map = (await page.getByTestId('map-container').boundingBox())!;
+      const rect = (await card.boundingBox())!;
+      const s = await project(page, at);
+      const x = map.x + s.x;
+      const y = map.y + s.y;
+      const size = `${viewport.width}×${viewport.height}`;
+      expect(x > map.x && x < map.x + map.width && y > map.y && y < map.y + map.height, size).toBe(
+        true,
+      );
+      const underCard =
+        x >= rect.x && x <= rect.x + rect.width && y >= rect.y && y <= rect.y + rect.height;
+      expect(underCard, `${size}: the station under the card`).toBe(false);
+    }
+  });
+
   test('the export menu opens above an open card', async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await openApp(page, '#feature=toumen-port');

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { type Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { LAYERS } from '../../src/lib/data/features';
@@ -145,6 +145,7 @@ test.describe('permalinks, sharing and export', () => {
   test('PNG export matches the size rule; print shows map and legend on A4 or A3', async ({
     page,
   }) => {
+    test.slow();
     await watchPage(page);
     await openApp(page);
     await page.getByRole('button', { name: '导出' }).click();
@@ -162,8 +163,45 @@ test.describe('permalinks, sharing and export', () => {
     expect(size).toEqual({ width: rule.width, height: rule.height });
     // The rule spelled out, at this test's pixel ratio of 1.
     expect(canvas.ratio).toBe(1);
-    expect(size).toEqual({ width: canvas.width + 48, height: canvas.height + 120 });
+    expect(size).toEqual({ width: canvas.width + 48 + 220, height: canvas.height + 120 });
     await expect(page.getByTestId('announcer')).toContainText(`${size.width}×${size.height}`);
+    // Nothing is drawn over the map (a legend sat on 河头镇 and the western zone): the PNG's
+    // map area is the map canvas, pixel for pixel, the whole city included (only its 1 px
+    // frame line, at the edge, is drawn on it).
+    const png = readFileSync((await download.path())!).toString('base64');
+    writeFileSync(test.info().outputPath('export.png'), Buffer.from(png, 'base64'));
+    const differing = await page.evaluate(
+      async ({ data, at }) => {
+        const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+        const image = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+        const source: HTMLCanvasElement = (window as any).linhaiMap.getCanvas();
+        const pixels = (draw: (ctx: CanvasRenderingContext2D) => void) => {
+          const c = document.createElement('canvas');
+          c.width = source.width;
+          c.height = source.height;
+          const ctx = c.getContext('2d')!;
+          draw(ctx);
+          return ctx.getImageData(0, 0, c.width, c.height).data;
+        };
+        const map = pixels((ctx) => ctx.drawImage(source, 0, 0));
+        const exported = pixels((ctx) => ctx.drawImage(image, -at.x, -at.y));
+        let n = 0;
+        for (let i = 0; i < map.length; i += 4) {
+          const x = (i / 4) % source.width;
+          const y = Math.floor(i / 4 / source.width);
+          if (x < 2 || y < 2 || x >= source.width - 2 || y >= source.height - 2) continue;
+          const d = Math.max(
+            Math.abs(map[i]! - exported[i]!),
+            Math.abs(map[i + 1]! - exported[i + 1]!),
+            Math.abs(map[i + 2]! - exported[i + 2]!),
+          );
+          if (d > 8) n += 1;
+        }
+        return n / (map.length / 4);
+      },
+      { data: png, at: rule.map },
+    );
+    expect(differing, 'share of map pixels the export covers').toBeLessThan(0.001);
 
     // Print: the map and its legend; controls and tabs hidden.
     await page.emulateMedia({ media: 'print' });

@@ -82,6 +82,42 @@ test.describe('the plan on the map', () => {
     expect((await featureState(page, 'zone-east')).highlight).toBe(false);
   });
 
+  test('a year or zone filter keeps the zones and belts on the map, and outlines the chosen zone', async ({
+    page,
+  }) => {
+    await watchPage(page);
+    const frame = ['zone-east', 'zone-central', 'zone-west', 'central-city', 'belt-one'];
+    const drawnFrame = async () =>
+      page.evaluate((ids) => {
+        const map = (window as any).linhaiMap;
+        const layers = ['plan_zones_area', 'plan_belt_line_planned'];
+        const on = new Set(
+          map.queryRenderedFeatures({ layers }).map((f: any) => f.properties.id as string),
+        );
+        return ids.filter((id: string) => on.has(id));
+      }, frame);
+    for (const hash of ['#year=2025', '#year=2035', '#zone=zone-east', '#section=5.1&year=2025']) {
+      await openApp(page, hash);
+      expect(await drawnFrame(), hash).toEqual(frame);
+    }
+    // Only the chosen zone is outlined; clearing the filter takes the outline away.
+    await openApp(page, '#zone=zone-east');
+    const outlined = () =>
+      page.evaluate(() =>
+        [
+          ...new Set(
+            (window as any).linhaiMap
+              .queryRenderedFeatures({ layers: ['plan_zones_chosen'] })
+              .map((f: any) => f.properties.id as string),
+          ),
+        ].sort(),
+      );
+    expect(await outlined()).toEqual(['zone-east']);
+    await page.getByRole('combobox', { name: '所在片区' }).selectOption('');
+    await waitForIdle(page);
+    expect(await outlined()).toEqual([]);
+  });
+
   test('#feature=<id> selects a feature and the card says where its position came from', async ({
     page,
   }) => {

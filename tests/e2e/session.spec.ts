@@ -170,6 +170,27 @@ test.describe('consultation session with the server', () => {
       const qrBox = (await qr.getByTestId('qr-code').boundingBox())!;
       expect(qrBox.height).toBeGreaterThan(500);
       await fac.screenshot({ path: test.info().outputPath('qr-1920.png') });
+      // On a laptop screen the whole join screen fits: the heading on top of everything, uncut.
+      for (const viewport of [
+        { width: 1440, height: 900 },
+        { width: 1280, height: 720 },
+      ]) {
+        await fac.setViewportSize(viewport);
+        const heading = qr.getByRole('heading', { name: '扫码参与意见征集' });
+        const box = (await heading.boundingBox())!;
+        expect(box.y, `${viewport.width}×${viewport.height}`).toBeGreaterThanOrEqual(0);
+        const onTop = await heading.evaluate((h) => {
+          const r = h.getBoundingClientRect();
+          return [r.top + 2, r.top + r.height / 2, r.bottom - 2].every((y) =>
+            h.contains(document.elementFromPoint(r.left + r.width / 2, y)),
+          );
+        });
+        expect(onTop, `${viewport.width}×${viewport.height}: the heading drawn uncovered`).toBe(
+          true,
+        );
+        const privacy = (await qr.getByText('匿名参与：不收集姓名').boundingBox())!;
+        expect(privacy.y + privacy.height).toBeLessThanOrEqual(viewport.height);
+      }
       await fac.keyboard.press('Escape');
       await expect(qr).toHaveCount(0);
       await fac.setViewportSize(LAPTOP.viewport);

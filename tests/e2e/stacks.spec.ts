@@ -85,6 +85,43 @@ test.describe('places that share one estimated position', () => {
     await expect(list.locator('li')).toHaveCount(n);
   });
 
+  test('the list opened from a symbol leaves that symbol in view (the map moves clear of it)', async ({
+    page,
+  }) => {
+    test.slow();
+    await watchPage(page);
+    // The opening view on a laptop; on a phone, the port area in the middle of the map strip.
+    for (const [viewport, hash] of [
+      [{ width: 1440, height: 900 }, ''],
+      [{ width: 390, height: 844 }, '#map=11/28.78/121.65'],
+    ] as const) {
+      await page.setViewportSize(viewport);
+      await openApp(page, hash);
+      await clickAt(page, PORT_AREA);
+      const list = page.getByTestId('stack-list');
+      await expect(list).toBeVisible();
+      await waitForIdle(page);
+      const size = `${viewport.width}×${viewport.height}`;
+      const map = (await page.getByTestId('map-container').boundingBox())!;
+      const rect = (await list.boundingBox())!;
+      const s = await project(page, PORT_AREA);
+      const x = map.x + s.x;
+      const y = map.y + s.y;
+      expect(x > map.x && x < map.x + map.width && y > map.y && y < map.y + map.height, size).toBe(
+        true,
+      );
+      const underList =
+        x >= rect.x - 16 &&
+        x <= rect.x + rect.width + 16 &&
+        y >= rect.y - 16 &&
+        y <= rect.y + rect.height + 16;
+      expect(underList, `${size}: the symbol under its list`).toBe(false);
+      expect(await countOnMap(page, PORT_AREA), size).toBeGreaterThan(1);
+      await page.keyboard.press('Escape');
+      await expect(list).toBeHidden();
+    }
+  });
+
   test('in English, the list marks each place as the map does, with a Latin letter', async ({
     page,
     request,

@@ -204,10 +204,11 @@ export function basemapSeatLayers(theme: Theme): LayerSpecification[] {
       paint: {
         'circle-radius': groundRadius(['get', 'uncertainty_km']),
         'circle-color': theme.seatEstimated,
-        'circle-opacity': uncertaintyFade(0.07),
+        // An outline only: filled rings overlap into a haze (see the plan points' halos).
+        'circle-opacity': 0,
         'circle-stroke-color': theme.seatEstimated,
         'circle-stroke-width': 0.8,
-        'circle-stroke-opacity': uncertaintyFade(0.45),
+        'circle-stroke-opacity': uncertaintyFade(0.35),
       },
     },
     {

@@ -1,7 +1,7 @@
 import { bbox } from '@turf/turf';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import type { Feature } from 'geojson';
-import { openPanelPadding } from './coverPadding';
+import { openPanelPadding, panIntoFree } from './coverPadding';
 
 /** True when the user asked for less motion: camera moves then jump instead of fly. */
 export function prefersReducedMotion(): boolean {
@@ -38,6 +38,21 @@ export function focusFeatures(map: MaplibreMap, features: Feature[], maxZoom = 1
       { padding: openPanelPadding(map, 60), maxZoom, animate, duration: animate ? 900 : 0 },
     ),
   );
+}
+
+/**
+ * Keep a position in view of the panels open over the map: if one covers it (a stack's list
+ * over the symbol it was opened from), pan, at the same zoom, so it sits in the middle of the
+ * free area. A position already clear stays where it is. Waits a task, like `focusFeatures`.
+ */
+export function keepInView(map: MaplibreMap, at: [number, number]): void {
+  setTimeout(() => {
+    const { width, height } = map.getContainer().getBoundingClientRect();
+    const offset = panIntoFree(map.project(at), { width, height }, openPanelPadding(map, 40));
+    if (!offset) return;
+    const animate = !prefersReducedMotion();
+    map.panBy(offset, { animate, duration: animate ? 600 : 0 });
+  });
 }
 
 /**

@@ -12,9 +12,16 @@ export interface MapState {
   scale: number;
   /** The selected plan feature's id ('' for none): its uncertainty ring shows at any zoom. */
   selected: string;
+  /** The zone the 片区 filter chose ('' for none): outlined on the map. */
+  chosenZone: string;
 }
 
-export const MAP_STATE_DEFAULTS: MapState = { lang: 'zh', scale: 1, selected: '' };
+export const MAP_STATE_DEFAULTS: MapState = {
+  lang: 'zh',
+  scale: 1,
+  selected: '',
+  chosenZone: '',
+};
 
 /** The style's `state` block: the defaults above. */
 export function mapStateSpec(): StateSpecification {

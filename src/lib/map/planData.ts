@@ -17,7 +17,17 @@ export interface FeatureFilters {
 /** No filter set: every status, year and zone (a fresh object, since the app state owns it). */
 export const noFilters = (): FeatureFilters => ({ statuses: [], horizon: null, zone: null });
 
-/** True when a feature passes the layer panel's filters. */
+/**
+ * The plan's spatial frame: the zones (一带三区, 中心城区, the towns) and the belts. They have no
+ * year and are not projects, so the filters, which select projects, never erase them from the
+ * map: a 2025 filter or a chosen zone shows its projects inside the frame, not on a blank city.
+ */
+export const FRAME_LAYERS: readonly Layer[] = ['zones', 'belt'];
+
+/**
+ * True when a feature matches the layer panel's filters: what the lists and the year counts
+ * select. The map draws more: see `drawnUnder`.
+ */
 export function passesFilters(
   p: PlanFeatureCollection['features'][number]['properties'],
   filters: FeatureFilters,
@@ -30,14 +40,22 @@ export function passesFilters(
   return true;
 }
 
-/** True when a feature is drawn: its layer is switched on and it passes the panel's filters. */
+/** True when the map draws a feature under the filters: it matches them, or it is the frame. */
+export function drawnUnder(
+  p: PlanFeatureCollection['features'][number]['properties'],
+  filters: FeatureFilters,
+): boolean {
+  return FRAME_LAYERS.includes(p.layer) || passesFilters(p, filters);
+}
+
+/** True when a feature is drawn: its layer is switched on and the filters keep it on the map. */
 export function isShown(
   feature: PlanFeatureCollection['features'][number],
   visibleLayers: readonly Layer[],
   filters: FeatureFilters,
 ): boolean {
   return (
-    visibleLayers.includes(feature.properties.layer) && passesFilters(feature.properties, filters)
+    visibleLayers.includes(feature.properties.layer) && drawnUnder(feature.properties, filters)
   );
 }
 
@@ -73,7 +91,7 @@ export function targetYearCounts(
 }
 
 /**
- * What the map's plan source shows: the filtered features, each with a `label` in the
+ * What the map's plan source shows: the features the filters keep (`drawnUnder`), each with a `label` in the
  * UI language (ASCII parentheses: see `mapLabel`), plus a label anchor per area. Cheap for a few hundred features, so
  * the source is kept and refreshed with `setData` instead of re-adding layers.
  *
@@ -90,7 +108,7 @@ export function planSourceData(
 ): FeatureCollection {
   const out: Feature[] = [];
   const halos = new Set<string>();
-  const passing = features.features.filter((f) => passesFilters(f.properties, filters));
+  const passing = features.features.filter((f) => drawnUnder(f.properties, filters));
   const stacks = findStacks(passing);
   const stackOf = stackByFeature(stacks);
   const layerOf = new Map(passing.map((f) => [f.properties.id, f.properties.layer]));

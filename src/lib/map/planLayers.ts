@@ -80,10 +80,15 @@ const areaColour = (theme: Theme): ExpressionSpecification =>
     layerColour(theme),
   ] as unknown as ExpressionSpecification;
 
+/** The outline of the zone the 片区 filter chose (global state `chosenZone`). */
+export const CHOSEN_ZONE_LAYER = 'plan_zones_chosen';
+const isChosenZone: ExpressionSpecification = ['==', ['get', 'id'], ['global-state', 'chosenZone']];
+
 /** Style-layer ids that belong to one plan layer (for toggling visibility). */
 export function styleLayerIds(layer: Layer): string[] {
   return [
     `plan_${layer}_area`,
+    ...(layer === 'zones' ? [CHOSEN_ZONE_LAYER] : []),
     `plan_${layer}_area_hatch`,
     `plan_${layer}_area_edge`,
     `plan_${layer}_line_casing`,
@@ -108,7 +113,12 @@ function areaLayers(layer: Layer, theme: Theme): LayerSpecification[] {
       filter,
       paint: {
         'fill-color': colour,
-        'fill-opacity': ['case', emphasised, 0.34, layer === 'zones' ? 0.16 : 0.22],
+        'fill-opacity': [
+          'case',
+          ['any', emphasised, isChosenZone],
+          0.34,
+          layer === 'zones' ? 0.16 : 0.22,
+        ],
       },
     },
     {
@@ -179,7 +189,8 @@ function lineLayers(layer: Layer, theme: Theme): LayerSpecification[] {
 /**
  * Points: a coloured disc; estimated ones hollow with an uncertainty halo. At city scale the
  * halos (±3–8 km) would haze over the bay, so they fade in from `UNCERTAINTY_MIN_ZOOM`; below
- * it only the selected feature's halo is drawn (the map's `selected` global state).
+ * it only the selected feature's halo is drawn (the map's `selected` global state). Even
+ * zoomed in, only a selected or highlighted place's halo is filled; the rest are outlines.
  */
 function pointLayers(layer: Layer, theme: Theme): LayerSpecification[] {
   const filter: ExpressionSpecification = ['all', isLayer(layer), isPoint];
@@ -201,8 +212,10 @@ function pointLayers(layer: Layer, theme: Theme): LayerSpecification[] {
       minzoom: UNCERTAINTY_MIN_ZOOM,
       paint: {
         ...haloPaint,
-        'circle-opacity': uncertaintyFade(halo(0.04, 0.12) as ExpressionSpecification),
-        'circle-stroke-opacity': uncertaintyFade(halo(0.3, 0.8) as ExpressionSpecification),
+        // Unpicked places: a faint outline only (a dozen filled ±8–10 km rings greyed out the
+        // bay at 头门港); the selected or highlighted place's ring is filled.
+        'circle-opacity': uncertaintyFade(halo(0, 0.12) as ExpressionSpecification),
+        'circle-stroke-opacity': uncertaintyFade(halo(0.25, 0.8) as ExpressionSpecification),
       },
     },
     {
@@ -336,10 +349,26 @@ function labelLayer(layer: Layer, theme: Theme): LayerSpecification {
   };
 }
 
+/**
+ * The chosen zone's outline: solid and wide, above every area, so a zone filter shows which
+ * zone its projects lie in (the other zones stay drawn as the frame around it).
+ */
+function chosenZoneLayer(theme: Theme): LayerSpecification {
+  return {
+    id: CHOSEN_ZONE_LAYER,
+    type: 'line',
+    source: PLAN_SOURCE,
+    filter: ['all', isLayer('zones'), isArea, isChosenZone],
+    layout: { 'line-join': 'round' },
+    paint: { 'line-color': areaColour(theme), 'line-width': 3.5, 'line-opacity': 0.95 },
+  };
+}
+
 /** Plan areas and lines, drawn above the base fills and below the town seats. */
 export function planShapeLayers(theme: Theme): LayerSpecification[] {
   return [
     ...LAYERS.flatMap((l) => areaLayers(l, theme)),
+    chosenZoneLayer(theme),
     ...LAYERS.flatMap((l) => lineLayers(l, theme)),
   ];
 }

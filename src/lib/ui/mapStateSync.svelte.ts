@@ -7,7 +7,7 @@ import { presenter, presenterScale } from './presenter.svelte';
 import { stringsLang } from './tr.svelte';
 
 /**
- * Keep the map's global state (language, presenter scale, selection) and its attribution in
+ * Keep the map's global state (language, presenter scale, selection, chosen zone) and its attribution in
  * step with the app. Call once from the map component's setup; the effects live as long as it.
  */
 export function syncMapState(): void {
@@ -31,6 +31,9 @@ export function syncMapState(): void {
   });
   $effect(() => {
     if (app.map && app.mapReady) setMapState(app.map, 'selected', app.selectedFeature ?? '');
+  });
+  $effect(() => {
+    if (app.map && app.mapReady) setMapState(app.map, 'chosenZone', app.filters.zone ?? '');
   });
   $effect(() => {
     document.documentElement.classList.toggle('presenter', presenter.on);

@@ -52,23 +52,6 @@ function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): strin
   return lines;
 }
 
-function roundedBox(
-  ctx: CanvasRenderingContext2D,
-  x: number,
-  y: number,
-  w: number,
-  h: number,
-  r: number,
-) {
-  ctx.beginPath();
-  ctx.roundRect(x, y, w, h, r);
-  ctx.fillStyle = 'rgba(251, 250, 246, 0.92)';
-  ctx.fill();
-  ctx.strokeStyle = LINE;
-  ctx.lineWidth = 1;
-  ctx.stroke();
-}
-
 function drawHeader(
   ctx: CanvasRenderingContext2D,
   box: ExportLayout,
@@ -92,6 +75,7 @@ function drawHeader(
   ctx.textAlign = 'left';
 }
 
+/** The legend in the band right of the map, from its top: a row per layer, names wrapped. */
 function drawLegend(
   ctx: CanvasRenderingContext2D,
   box: ExportLayout,
@@ -99,61 +83,51 @@ function drawLegend(
   input: ExportInput,
   font: string,
 ) {
-  const rows = input.layers.map((layer) => ({ layer, label: t(layerKey(layer), input.lang) }));
-  const estimated = t('legend.estimated', input.lang);
-  const rowH = 20 * r;
-  const titleH = 24 * r;
-  const inset = 10 * r;
-  ctx.font = `${12 * r}px ${font}`;
-  const labels = [...rows.map((row) => row.label), estimated];
-  const textW = Math.max(...labels.map((l) => ctx.measureText(l).width));
-  const colW = 22 * r + textW + inset;
-  // Columns so the legend never covers more than 60% of the map's height.
-  const perColumn = Math.max(1, Math.floor((box.map.height * 0.6 - titleH - inset) / rowH));
-  const entries = rows.length + 1;
-  const columns = Math.ceil(entries / perColumn);
-  const shownRows = Math.min(entries, perColumn);
-  const x = box.map.x + inset;
-  const y = box.map.y + inset;
-  roundedBox(ctx, x, y, columns * colW + inset, titleH + shownRows * rowH + inset, 6 * r);
+  const rows = input.layers.map((layer) => ({
+    layer: layer as Layer | null,
+    label: t(layerKey(layer), input.lang),
+  }));
+  rows.push({ layer: null, label: t('legend.estimated', input.lang) });
+  const { x, y, width } = box.side;
+  const lineH = 15 * r;
+  const textX = x + 22 * r;
   ctx.fillStyle = INK;
   ctx.font = `600 ${13 * r}px ${font}`;
   ctx.textBaseline = 'middle';
-  ctx.fillText(t('layers.legend', input.lang), x + inset, y + titleH / 2 + 4 * r);
-  ctx.font = `${12 * r}px ${font}`;
-  for (let i = 0; i < entries; i++) {
-    const cx = x + inset + Math.floor(i / perColumn) * colW;
-    const cy = y + titleH + (i % perColumn) * rowH + rowH / 2 + 4 * r;
-    const row = rows[i];
-    if (row) {
+  ctx.fillText(t('layers.legend', input.lang), x, y + 10 * r);
+  let cy = y + 34 * r;
+  for (const row of rows) {
+    ctx.font = `${12 * r}px ${font}`;
+    const lines = wrap(ctx, row.label, x + width - textX);
+    const symbolY = cy + 1 * r;
+    if (row.layer) {
       // Colour and a mark, as on the map: layers differ by more than colour.
-      const look = LAYER_LOOK[row.layer];
       ctx.beginPath();
-      ctx.arc(cx + 7 * r, cy, 7 * r, 0, 2 * Math.PI);
-      ctx.fillStyle = look.colour;
+      ctx.arc(x + 7 * r, symbolY, 7 * r, 0, 2 * Math.PI);
+      ctx.fillStyle = LAYER_LOOK[row.layer].colour;
       ctx.fill();
       ctx.fillStyle = LIGHT.markInk;
       ctx.font = `${9 * r}px ${font}`;
       ctx.textAlign = 'center';
-      ctx.fillText(layerMark(row.layer, input.lang), cx + 7 * r, cy + 0.5 * r);
+      ctx.fillText(layerMark(row.layer, input.lang), x + 7 * r, symbolY + 0.5 * r);
       ctx.textAlign = 'left';
-      ctx.font = `${12 * r}px ${font}`;
-      ctx.fillStyle = INK;
-      ctx.fillText(row.label, cx + 20 * r, cy);
     } else {
       ctx.beginPath();
       ctx.setLineDash([3 * r, 2 * r]);
-      ctx.arc(cx + 7 * r, cy, 6 * r, 0, 2 * Math.PI);
+      ctx.arc(x + 7 * r, symbolY, 6 * r, 0, 2 * Math.PI);
       ctx.strokeStyle = MUTED;
       ctx.lineWidth = 1.2 * r;
       ctx.stroke();
       ctx.setLineDash([]);
-      ctx.fillStyle = INK;
-      ctx.fillText(estimated, cx + 20 * r, cy);
     }
+    ctx.font = `${12 * r}px ${font}`;
+    ctx.fillStyle = INK;
+    lines.forEach((line, i) => ctx.fillText(line, textX, cy + i * lineH));
+    cy += lines.length * lineH + 7 * r;
   }
 }
 
+/** The scale bar at the foot of the band right of the map. */
 function drawScale(
   ctx: CanvasRenderingContext2D,
   box: ExportLayout,
@@ -163,15 +137,14 @@ function drawScale(
 ) {
   const { map } = input;
   const mpp = metresPerPixel(map.getCenter().lat, map.getZoom());
-  const bar = scaleBar(mpp, 120);
+  const bar = scaleBar(mpp, Math.min(120, box.side.width / r - 4));
   const label =
     bar.metres >= 1000
       ? t('unit.km', input.lang, { n: bar.metres / 1000 })
       : t('unit.m', input.lang, { n: bar.metres });
   const w = bar.px * r;
-  const x = box.map.x + 12 * r;
-  const y = box.map.y + box.map.height - 14 * r;
-  roundedBox(ctx, x - 6 * r, y - 26 * r, w + 12 * r, 34 * r, 4 * r);
+  const x = box.side.x;
+  const y = box.side.y + box.side.height - 4 * r;
   ctx.strokeStyle = INK;
   ctx.lineWidth = 2 * r;
   ctx.beginPath();
@@ -186,6 +159,7 @@ function drawScale(
   ctx.fillText(label, x, y - 10 * r);
 }
 
+/** The north arrow above the scale bar. */
 function drawNorth(
   ctx: CanvasRenderingContext2D,
   box: ExportLayout,
@@ -194,12 +168,10 @@ function drawNorth(
   font: string,
 ) {
   const size = 22 * r;
-  const cx = box.map.x + box.map.width - 16 * r - size;
-  const cy = box.map.y + 16 * r + size;
+  const cx = box.side.x + size;
+  const cy = box.side.y + box.side.height - 44 * r - size;
   ctx.beginPath();
   ctx.arc(cx, cy, size, 0, 2 * Math.PI);
-  ctx.fillStyle = 'rgba(251, 250, 246, 0.92)';
-  ctx.fill();
   ctx.strokeStyle = LINE;
   ctx.lineWidth = 1;
   ctx.stroke();

@@ -3,11 +3,11 @@ import { ATTRIBUTION } from '../../map/attribution';
 import { exportFileName, exportLayout, metresPerPixel, plainAttribution, scaleBar } from './layout';
 
 describe('exportLayout', () => {
-  it('adds a 24 px margin each side and 64 + 56 px bands, at the pixel ratio', () => {
-    expect(exportLayout(900, 743, 1)).toMatchObject({ width: 948, height: 863 });
-    expect(exportLayout(1800, 1486, 2)).toMatchObject({ width: 1896, height: 1726 });
-    // 1.5: round(36), round(96), round(84).
-    expect(exportLayout(1350, 1114, 1.5)).toMatchObject({ width: 1422, height: 1294 });
+  it('adds a 24 px margin, a 220 px legend band right of the map and 64 + 56 px bands, at the pixel ratio', () => {
+    expect(exportLayout(900, 743, 1)).toMatchObject({ width: 900 + 48 + 220, height: 863 });
+    expect(exportLayout(1800, 1486, 2)).toMatchObject({ width: 1800 + 96 + 440, height: 1726 });
+    // 1.5: round(36), round(330), round(96), round(84).
+    expect(exportLayout(1350, 1114, 1.5)).toMatchObject({ width: 1350 + 72 + 330, height: 1294 });
   });
 
   it('places the map whole, unscaled, below the header', () => {
@@ -16,9 +16,23 @@ describe('exportLayout', () => {
     expect(layout.map.y + layout.map.height + layout.footer).toBe(layout.height);
   });
 
+  it('keeps the legend, scale and north arrow off the map: every part of the city stays clear', () => {
+    for (const [w, h, r] of [
+      [900, 743, 1],
+      [1800, 1486, 2],
+      [390, 420, 3],
+    ] as const) {
+      const { map, side, width } = exportLayout(w, h, r);
+      expect(side.x).toBeGreaterThanOrEqual(map.x + map.width);
+      expect(side.x + side.width).toBeLessThanOrEqual(width);
+      expect(side.y).toBe(map.y);
+      expect(side.height).toBe(map.height);
+    }
+  });
+
   it('treats a broken ratio as 1', () => {
-    expect(exportLayout(100, 100, Number.NaN)).toMatchObject({ width: 148, height: 220 });
-    expect(exportLayout(100, 100, 0)).toMatchObject({ width: 148, height: 220 });
+    expect(exportLayout(100, 100, Number.NaN)).toMatchObject({ width: 368, height: 220 });
+    expect(exportLayout(100, 100, 0)).toMatchObject({ width: 368, height: 220 });
   });
 });
 

@@ -5,20 +5,24 @@
  * screen's devicePixelRatio) and the map canvas as drawn (`canvas.width` =
  * floor(map width in CSS px × r), likewise the height):
  *
- *   width  = canvas.width  + 2 × round(24 × r)
+ *   width  = canvas.width  + 2 × round(24 × r) + round(220 × r)
  *   height = canvas.height + round(64 × r) + round(56 × r)
  *
  * The map keeps every pixel (no rescaling); a 24 px margin left and right, a 64 px
- * header (title, disclaimer, date) and a 56 px footer (attribution) frame it. Legend,
- * scale bar and north arrow are drawn over the map's corners.
+ * header (title, disclaimer, date), a 56 px footer (attribution) and a 220 px band on the
+ * right (legend, scale bar, north arrow) frame it. Nothing is drawn over the map: a legend
+ * over a corner covered 河头镇 and the western zone, and any corner of some view holds part
+ * of the city.
  */
-export const FRAME = { pad: 24, header: 64, footer: 56 } as const;
+export const FRAME = { pad: 24, header: 64, footer: 56, side: 220 } as const;
 
 export interface ExportLayout {
   width: number;
   height: number;
   /** Where the map canvas goes, in output pixels. */
   map: { x: number; y: number; width: number; height: number };
+  /** The band right of the map for the legend, scale bar and north arrow. */
+  side: { x: number; y: number; width: number; height: number };
   pad: number;
   header: number;
   footer: number;
@@ -34,10 +38,13 @@ export function exportLayout(
   const pad = Math.round(FRAME.pad * r);
   const header = Math.round(FRAME.header * r);
   const footer = Math.round(FRAME.footer * r);
+  const side = Math.round(FRAME.side * r);
   return {
-    width: canvasWidth + 2 * pad,
+    width: canvasWidth + 2 * pad + side,
     height: canvasHeight + header + footer,
     map: { x: pad, y: header, width: canvasWidth, height: canvasHeight },
+    // A margin between the map and the band; the band ends a margin from the edge.
+    side: { x: pad + canvasWidth + pad, y: header, width: side - pad, height: canvasHeight },
     pad,
     header,
     footer,
