@@ -244,7 +244,10 @@ test.describe('sources in the reader’s language', () => {
     await expect(row).toContainText(port.source.note.zh);
 
     await openApp(page, '#feature=toumen-port&lang=en');
-    await expect(card).toContainText(port.source.note.en);
+    // The English note, each Chinese name it quotes read first: "Toumen Island (头门岛)".
+    await expect(card).toContainText(
+      port.source.note.en.replaceAll('头门岛', 'Toumen Island (头门岛)'),
+    );
     await expect(card).not.toContainText(port.source.note.zh);
   });
 

@@ -98,6 +98,7 @@ export const zh = {
   'card.offMap': '位于地图范围外，绘于边缘',
   'card.filteredOut': '当前筛选（状态、目标年份或片区）未包括此地点，地图上暂不显示。',
   'card.clearFilters': '清除筛选',
+  'card.planName': '规划中的名称',
   'card.openSection': '阅读第 {section} 节',
   'card.zoomTo': '缩放到此处',
   'card.comment': '对此发表意见',
@@ -582,6 +583,7 @@ export const en: Record<StringKey, string> = {
   'card.filteredOut':
     'The current filters (status, target year or zone) leave this place out, so the map does not show it.',
   'card.clearFilters': 'Clear filters',
+  'card.planName': 'in the plan:',
   'card.openSection': 'Read section {section}',
   'card.zoomTo': 'Zoom to',
   'card.comment': 'Comment on this',
