@@ -245,12 +245,13 @@ export function parseCsv(
   });
 
   if (swappedLines.length > 0) {
-    const columns = `"${clip(header![lonAt]!, 30)}" / "${clip(header![latAt]!, 30)}"`;
+    const lonName = clip(header![lonAt]!, 30);
+    const latName = clip(header![latAt]!, 30);
     if (swappedLines.length * 2 >= numericRows) {
       problems.add(
         '',
-        `longitude and latitude look swapped: in ${swappedLines.length} of ${numericRows} rows the longitude column ${columns} holds a latitude near Linhai (26…32) and the latitude column a longitude (117…124)`,
-        `经纬度似乎写反了：${numericRows} 行中有 ${swappedLines.length} 行，经度列 ${columns.replace(/"/g, '')} 里是临海一带的纬度（26…32），纬度列里是经度（117…124）`,
+        `longitude and latitude look swapped: in ${swappedLines.length} of ${numericRows} rows the longitude column "${lonName}" holds a latitude near Linhai (26…32) and the latitude column "${latName}" a longitude (117…124)`,
+        `经纬度似乎写反了：${numericRows} 行中有 ${swappedLines.length} 行，经度列“${lonName}”里是临海一带的纬度（26…32），纬度列“${latName}”里是经度（117…124）`,
       );
       return { ok: false, swapSuggested: true };
     }
