@@ -161,6 +161,43 @@ test.describe('目标年份 filter', () => {
   });
 });
 
+test.describe('the list’s search and the filters', () => {
+  test('says how many matches the filters hide, lists them on request, and can clear the filters', async ({
+    page,
+    request,
+  }) => {
+    await watchPage(page);
+    const features = PlanFeatureCollection.parse(
+      await (await request.get('./data/features.geojson')).json(),
+    );
+    const named = features.features.filter((f) => f.properties.name.includes('红脚岩'));
+    const of2025 = named.filter((f) => horizonValue(f.properties.horizon) === '2025');
+    expect(of2025.length).toBeGreaterThan(0);
+    expect(of2025.length).toBeLessThan(named.length);
+    const hidden = named.length - of2025.length;
+
+    await openApp(page, '#year=2025&tab=data');
+    await page.getByRole('searchbox', { name: '筛选要素' }).fill('红脚岩');
+    await expect(page.getByTestId('list-count')).toContainText(`共 ${of2025.length} 条`);
+    const note = page.getByTestId('filtered-matches');
+    await expect(note).toContainText(`筛选隐藏了 ${hidden} 处匹配`);
+
+    // 显示: the hidden matches join the list, marked; the filters (and the map) stay.
+    await note.getByRole('button', { name: '显示' }).click();
+    await expect(page.getByTestId('list-count')).toContainText(`共 ${named.length} 条`);
+    await expect(page.getByTestId('outside-filters')).toHaveCount(hidden);
+    await expect(note).toContainText(`列表中含 ${hidden} 处被筛选隐藏的地点`);
+    expect(page.url()).toContain('year=2025');
+
+    // 清除筛选: every match is listed without a mark, and the note goes.
+    await note.getByRole('button', { name: '清除筛选' }).click();
+    await expect(page.getByTestId('filtered-matches')).toHaveCount(0);
+    await expect(page.getByTestId('outside-filters')).toHaveCount(0);
+    await expect(page.getByTestId('list-count')).toContainText(`共 ${named.length} 条`);
+    await expect.poll(() => page.url()).not.toContain('year=');
+  });
+});
+
 test.describe('规划提及、尚未上图的地点', () => {
   test('lists each unplaced place with why, in the UI language, and its sections open the reader there', async ({
     page,
@@ -217,7 +254,10 @@ test.describe('sources in the reader’s language', () => {
     await expect(row).toContainText(port.source.note.zh);
 
     await openApp(page, '#feature=toumen-port&lang=en');
-    await expect(card).toContainText(port.source.note.en);
+    // The English note, each Chinese name it quotes read first: "Toumen Island (头门岛)".
+    await expect(card).toContainText(
+      port.source.note.en.replaceAll('头门岛', 'Toumen Island (头门岛)'),
+    );
     await expect(card).not.toContainText(port.source.note.zh);
   });
 

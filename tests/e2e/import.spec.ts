@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { expect, test } from './support/test';
 import gcoord from 'gcoord';
 import { openApp, project, watchPage } from './support/app';
@@ -11,6 +12,10 @@ import {
   recordCspViolations,
   renderedOverlay,
 } from './support/importUi';
+
+/** A fixture of tests/fixtures/import, by name. */
+const fixture = (name: string) =>
+  fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url));
 
 /** Metres between two lon/lat positions (haversine; ample at 500 m). */
 function metres(a: number[], b: number[]): number {
@@ -222,6 +227,55 @@ test.describe('import your own data', () => {
     expect(await renderedOverlay(page, 'ov2')).toBeGreaterThanOrEqual(2);
 
     expect(watch.external).toEqual([]);
+  });
+
+  test('swapped longitude and latitude: the report says so and swaps on one click, every row kept', async ({
+    page,
+  }) => {
+    await watchPage(page);
+    await openApp(page);
+    await openImport(page);
+    await chooseFile(page, fixture('swapped-lonlat.csv'), 'swapped-lonlat.csv');
+    const report = page.getByTestId('import-result');
+    await expect(report).toContainText('经纬度似乎写反了：3 行中有 3 行');
+    await expect(page.getByRole('button', { name: '添加到地图' })).toBeDisabled();
+
+    await page.getByTestId('import-swap').click();
+    await expect(report).toContainText('可以导入：3 个要素');
+    await expect(report).toContainText('已按你的选择交换经纬度');
+    await page.getByRole('button', { name: '添加到地图' }).click();
+    const rows = await overlaySourceFeatures(page, 'ov1');
+    expect(rows.map((f: any) => f.geometry.coordinates)).toEqual([
+      [121.24, 28.88],
+      [121.69, 28.73],
+      [121.251941, 28.75238],
+    ]);
+  });
+
+  test('a file that names its datum gets it proposed; one that does not gets the GCJ-02 reminder', async ({
+    page,
+  }) => {
+    await watchPage(page);
+    await openApp(page);
+    await openImport(page);
+    await chooseFile(page, fixture('gcj-columns.csv'), 'gcj-columns.csv');
+    const proposal = page.getByTestId('datum-proposal');
+    await expect(proposal).toContainText('列名“gcj_lng”说明坐标来自高德或腾讯地图，应为 GCJ-02');
+    // Nothing converted yet: WGS-84 is still chosen.
+    await expect(page.locator('input[name="import-crs"][value="WGS84"]')).toBeChecked();
+    await proposal.getByRole('button', { name: '按 GCJ-02 转换' }).click();
+    await expect(page.locator('input[name="import-crs"][value="GCJ02"]')).toBeChecked();
+    await expect(page.getByTestId('datum-matches')).toContainText('与所选坐标系一致');
+    await page.getByRole('button', { name: '添加到地图' }).click();
+    const [placed] = await overlaySourceFeatures(page, 'ov1');
+    const shift = metres([121.2446, 28.8776], placed.geometry.coordinates);
+    expect(shift, `moved ${shift.toFixed(0)} m`).toBeGreaterThan(400);
+
+    await openImport(page);
+    await chooseCrs(page, 'WGS84');
+    await chooseFile(page, fixture('no-datum.csv'), 'no-datum.csv');
+    await expect(page.getByTestId('datum-reminder')).toContainText('通常是 GCJ-02');
+    await expect(page.getByTestId('datum-proposal')).toHaveCount(0);
   });
 
   test('the geo tools include the overlay: within X km lists it under its name, zones count it', async ({

@@ -1,4 +1,5 @@
 import { CRS_LABELS, toWgs84 } from './crs';
+import { findDatum } from './datum';
 import { checkText, decodeBytes } from './decode';
 import { parseCsv } from './parseCsv';
 import { parseGeojson } from './parseGeojson';
@@ -102,9 +103,24 @@ function importUnsafe(input: ImportInput): ImportResult {
   const parsed =
     format === 'geojson'
       ? parseGeojson(text, problems, warnings)
-      : parseCsv(text, problems, warnings);
-  if (!parsed.ok) return { ok: false, errors: problems.list() };
+      : parseCsv(text, problems, warnings, input.swapLonLat === true);
+  if (!parsed.ok)
+    return parsed.swapSuggested
+      ? { ok: false, errors: problems.list(), swapSuggested: true }
+      : { ok: false, errors: problems.list() };
   const features = parsed.features;
+  if (format === 'csv' && input.swapLonLat === true)
+    warnings.add(
+      'swapped',
+      '',
+      `longitude and latitude were swapped, as you chose: the longitude is read from "${clip(parsed.coordinateColumns?.[0] ?? '', 30)}"`,
+      `已按你的选择交换经纬度：经度取自“${clip(parsed.coordinateColumns?.[0] ?? '', 30)}”列`,
+    );
+  // Read before converting: what the file says about its datum (the report proposes it).
+  const datum = findDatum(features, {
+    crsMember: parsed.crsMember,
+    coordinateColumns: parsed.coordinateColumns,
+  });
 
   toWgs84(features, input.crs);
   for (const feature of features) {
@@ -144,5 +160,7 @@ function importUnsafe(input: ImportInput): ImportResult {
     collection: { type: 'FeatureCollection', features },
     warnings: warnings.list(),
     stats,
+    datum,
+    inChina: bboxIntersects(stats.bbox, CHINA),
   };
 }

@@ -14,6 +14,9 @@ import type { OverlayFeature, OverlayProperties, ParseOutcome } from './types';
  * - Any bad row (wrong number of fields, unterminated quote, coordinate that is not a
  *   plain decimal number or out of range) refuses the file; errors name the CSV line
  *   (1-based, counting physical lines, so quoted line breaks are accounted for).
+ * - Longitude and latitude columns that look swapped (latitudes near Linhai in the longitude
+ *   column, in most rows) refuse the file with one message, and the report offers to swap
+ *   (`swap`); a few swapped rows in a sound file are named one by one. Never swapped silently.
  * - Spreadsheet formulas (=HYPERLINK(…), +cmd, @SUM) are kept as plain text with a warning;
  *   nothing here evaluates them, and exports are GeoJSON, not CSV.
  */
@@ -30,6 +33,10 @@ const LON_NAMES = [
 ];
 const LAT_NAMES = ['lat', 'latitude', '纬度', '北纬', 'lat_wgs84', 'latitude_wgs84'];
 
+/** Datum words around a coordinate column's name (gcj_lng, lng_bd09, 高德经度, wgs84_lat). */
+const DATUM_WORDS =
+  /gcj[-_ ]?0?2|gcj|bd[-_ ]?09(ll)?|bd|wgs[-_ ]?84|amap|gaode|baidu|tencent|gps|高德|百度|腾讯/g;
+
 function findColumn(
   header: string[],
   names: string[],
@@ -41,8 +48,28 @@ function findColumn(
     const i = norm.indexOf(name);
     if (i >= 0) return i;
   }
+  // The same names qualified by a datum: the datum check reads the qualifier.
+  const bare = norm.map((h) =>
+    h.replace(DATUM_WORDS, '').replace(/^[-_ ()（）]+|[-_ ()（）]+$/g, ''),
+  );
+  for (const name of names) {
+    const i = bare.indexOf(name);
+    if (i >= 0) return i;
+  }
   const j = norm.findIndex((h) => prefixes.some((p) => h.startsWith(p)));
   return j >= 0 ? j : norm.indexOf(fallback);
+}
+
+/** Around Linhai, generously (Zhejiang and its sea): where imported data is expected. */
+const AREA = { west: 117, south: 26, east: 124, north: 32 };
+const inArea = (lon: number, lat: number) =>
+  lon >= AREA.west && lon <= AREA.east && lat >= AREA.south && lat <= AREA.north;
+/** A row whose longitude cell holds a latitude near Linhai and the latitude cell a longitude. */
+function looksSwapped(lonCell: string, latCell: string): boolean {
+  const lon = lonCell.trim();
+  const lat = latCell.trim();
+  if (!isDecimal(lon) || !isDecimal(lat)) return false;
+  return !inArea(Number(lon), Number(lat)) && inArea(Number(lat), Number(lon));
 }
 
 function readCoordinate(
@@ -80,8 +107,16 @@ function readCoordinate(
   return value === 0 ? 0 : value;
 }
 
-export function parseCsv(text: string, problems: Problems, warnings: Warnings): ParseOutcome {
+export function parseCsv(
+  text: string,
+  problems: Problems,
+  warnings: Warnings,
+  swap = false,
+): ParseOutcome {
   const lang = problems.lang;
+  /** Lines of rows that look swapped, and how many rows had two numbers. */
+  const swappedLines: number[] = [];
+  let numericRows = 0;
   const features: OverlayFeature[] = [];
   let header: string[] | null = null;
   let keys: (string | null)[] = [];
@@ -148,6 +183,8 @@ export function parseCsv(text: string, problems: Problems, warnings: Warnings): 
         });
         lonAt = findColumn(fields, LON_NAMES, ['longitude', '经度'], 'x');
         latAt = findColumn(fields, LAT_NAMES, ['latitude', '纬度'], 'y');
+        // The user's answer to "looks swapped": read each column as the other.
+        if (swap) [lonAt, latAt] = [latAt, lonAt];
         if (lonAt < 0 || latAt < 0) {
           problems.add(
             lineColumn(lang, rowLine),
@@ -172,6 +209,12 @@ export function parseCsv(text: string, problems: Problems, warnings: Warnings): 
           `${fields.length} field(s), but the header has ${header.length}`,
           `有 ${fields.length} 个字段，但表头有 ${header.length} 个`,
         );
+        return;
+      }
+      if (isDecimal(fields[lonAt]!.trim()) && isDecimal(fields[latAt]!.trim())) numericRows++;
+      // Judged once every row is read: one message for a swapped file, or one per row.
+      if (looksSwapped(fields[lonAt]!, fields[latAt]!)) {
+        swappedLines.push(rowLine);
         return;
       }
       const lon = readCoordinate(fields[lonAt]!, 'longitude', rowLine, problems);
@@ -201,6 +244,24 @@ export function parseCsv(text: string, problems: Problems, warnings: Warnings): 
     },
   });
 
+  if (swappedLines.length > 0) {
+    const lonName = clip(header![lonAt]!, 30);
+    const latName = clip(header![latAt]!, 30);
+    if (swappedLines.length * 2 >= numericRows) {
+      problems.add(
+        '',
+        `longitude and latitude look swapped: in ${swappedLines.length} of ${numericRows} rows the longitude column "${lonName}" holds a latitude near Linhai (26…32) and the latitude column "${latName}" a longitude (117…124)`,
+        `经纬度似乎写反了：${numericRows} 行中有 ${swappedLines.length} 行，经度列“${lonName}”里是临海一带的纬度（26…32），纬度列“${latName}”里是经度（117…124）`,
+      );
+      return { ok: false, swapSuggested: true };
+    }
+    for (const at of swappedLines)
+      problems.add(
+        lineColumn(lang, at),
+        'longitude and latitude look swapped in this row',
+        '这一行的经纬度似乎写反了',
+      );
+  }
   if (problems.count > 0) return { ok: false };
   if (!header) {
     problems.add('', 'the file is empty', '文件是空的');
@@ -210,5 +271,6 @@ export function parseCsv(text: string, problems: Problems, warnings: Warnings): 
     problems.add('', 'the CSV has a header but no data rows', 'CSV 只有表头，没有数据行');
     return { ok: false };
   }
-  return { ok: true, features };
+  const names: [string, string] = [header[lonAt]!, header[latAt]!];
+  return { ok: true, features, coordinateColumns: names };
 }

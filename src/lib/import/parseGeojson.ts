@@ -8,6 +8,7 @@ import { formatCount, LIMITS } from './limits';
 import { parseJsonText, scanJson } from './jsonScan';
 import { child, clip, describe, Problems, Warnings } from './report';
 import { DANGEROUS_KEYS, sanitizeProperties, sanitizeText } from './sanitize';
+import { datumOfText } from './datum';
 import type { OverlayFeature, OverlayProperties, ParseOutcome } from './types';
 
 /**
@@ -21,8 +22,9 @@ import type { OverlayFeature, OverlayProperties, ParseOutcome } from './types';
  *   warning. A file left with no drawable feature is refused.
  * - Any invalid feature refuses the whole file (nothing half-imported); the error names the
  *   JSON path of the first few problems.
- * - A legacy `crs` member naming WGS-84 (CRS84, EPSG:4326) is accepted and dropped; any
- *   other is refused (the data would need reprojecting).
+ * - A legacy `crs` member naming WGS-84 (CRS84, EPSG:4326) is accepted and dropped; one naming
+ *   GCJ-02 or BD-09 too, and the check report proposes that datum; any other is refused (the
+ *   data would need reprojecting).
  * - Foreign members and `bbox` are dropped. Duplicate feature ids are removed from the later
  *   features (warning); ids that are not text or numbers are dropped (warning).
  */
@@ -35,16 +37,27 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function checkCrsMember(json: Json, where: string, problems: Problems): void {
-  if (!('crs' in json) || json.crs === null) return;
+/** The name of an accepted `crs` member (kept for the datum check), or undefined. */
+function checkCrsMember(json: Json, where: string, problems: Problems): string | undefined {
+  if (!('crs' in json) || json.crs === null) return undefined;
   const crs = json.crs;
   const name = isObject(crs) && isObject(crs.properties) ? crs.properties.name : undefined;
-  if (typeof name === 'string' && name.length <= 100 && WGS84_NAMES.test(name.trim())) return;
+  if (typeof name === 'string' && name.length <= 100) {
+    // Longitude/latitude in WGS-84, or in a Chinese web-map datum the report then proposes.
+    const trimmed = name.trim();
+    if (
+      WGS84_NAMES.test(trimmed) ||
+      datumOfText(trimmed) === 'GCJ02' ||
+      datumOfText(trimmed) === 'BD09'
+    )
+      return trimmed;
+  }
   problems.add(
     child(where, 'crs'),
     `the file declares the coordinate system "${typeof name === 'string' ? clip(name, 60) : describe(crs)}"; only longitude/latitude (WGS-84, GCJ-02 or BD-09) can be imported, so reproject it first (e.g. in QGIS)`,
     `文件声明的坐标系是“${typeof name === 'string' ? clip(name, 60) : describe(crs, 'zh')}”；只能导入经纬度（WGS-84、GCJ-02 或 BD-09），请先转换投影（例如用 QGIS）`,
   );
+  return undefined;
 }
 
 interface State {
@@ -53,6 +66,8 @@ interface State {
   geometry: GeometryContext;
   features: OverlayFeature[];
   ids: Map<string | number, string>;
+  /** The first accepted `crs` member's name. */
+  crsMember?: string;
 }
 
 function readId(raw: Json, where: string, s: State): string | number | undefined {
@@ -183,7 +198,7 @@ function readFeature(raw: unknown, where: string, s: State): void {
     );
     return;
   }
-  checkCrsMember(raw, where, s.problems);
+  s.crsMember ??= checkCrsMember(raw, where, s.problems);
   if (!('geometry' in raw)) {
     s.problems.add(
       where,
@@ -241,7 +256,7 @@ export function parseGeojson(text: string, problems: Problems, warnings: Warning
     features: [],
     ids: new Map(),
   };
-  checkCrsMember(json, '', problems);
+  s.crsMember = checkCrsMember(json, '', problems);
   const type = json.type;
   if (type === 'FeatureCollection') {
     const list = json.features;
@@ -312,5 +327,5 @@ export function parseGeojson(text: string, problems: Problems, warnings: Warning
     );
     return { ok: false };
   }
-  return { ok: true, features: s.features };
+  return { ok: true, features: s.features, crsMember: s.crsMember };
 }

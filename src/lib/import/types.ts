@@ -1,4 +1,5 @@
 import type { Geometry } from '../data/geojson';
+import type { DatumEvidence } from './datum';
 
 /** Coordinate systems an import may be in; everything is converted to WGS-84. */
 export type Crs = 'WGS84' | 'GCJ02' | 'BD09';
@@ -46,6 +47,11 @@ export interface ImportInput {
   format?: 'auto' | ImportFormat;
   /** The coordinate system the data is in; converted to WGS-84 after validation. */
   crs: Crs;
+  /**
+   * Read a CSV's longitude column as latitude and the other way round: the user's answer to
+   * the check report's "longitude and latitude look swapped".
+   */
+  swapLonLat?: boolean;
   /** Language of errors and warnings (JSON paths stay as they are). Default 'en'. */
   lang?: 'en' | 'zh';
 }
@@ -58,12 +64,31 @@ export type ImportResult =
       /** Plain sentences, each naming where the first case was found. */
       warnings: string[];
       stats: ImportStats;
+      /** What the file says about its datum (null: nothing), for the check report. */
+      datum: DatumEvidence | null;
+      /** The data lies in China, where GCJ-02/BD-09 differ from WGS-84. */
+      inChina: boolean;
     }
   | {
       ok: false;
       /** Plain sentences naming the JSON path or CSV line of the first problems. */
       errors: string[];
+      /** The report offers to swap a CSV's longitude and latitude columns. */
+      swapSuggested?: boolean;
     };
 
 /** What a parser hands to `importData`: WGS-84-range features, not yet converted. */
-export type ParseOutcome = { ok: true; features: OverlayFeature[] } | { ok: false };
+export type ParseOutcome =
+  | {
+      ok: true;
+      features: OverlayFeature[];
+      /** A GeoJSON `crs` member's name (WGS-84, GCJ-02 or BD-09 lon/lat). */
+      crsMember?: string;
+      /** The CSV header names the longitude and latitude were read from. */
+      coordinateColumns?: [string, string];
+    }
+  | {
+      ok: false;
+      /** A CSV whose longitude and latitude columns look swapped (most rows). */
+      swapSuggested?: boolean;
+    };
