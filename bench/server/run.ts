@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { freePort, startCluster } from '../../src/server/testing/postgresCluster';
 import { startServer } from './harness';
 import { killRestarts, liveDelivery, memorySteady, submitLoad } from './scenarios';
+import { supportLoad } from './supportScenario';
 
 /**
  * `npm run bench:server`: the consultation server under the issue's five loads,
@@ -11,7 +12,8 @@ import { killRestarts, liveDelivery, memorySteady, submitLoad } from './scenario
  * loopback, each bounded in time. Writes bench/server-results.json.
  * Durations: BENCH_SUBMIT_SECONDS (60), BENCH_LIVE_SECONDS (20),
  * BENCH_MEMORY_SECONDS (600); BENCH_ONLY=pglite|postgres runs one database;
- * BENCH_SCENARIOS=submit,live,kill,memory runs some scenarios (cross-instance runs with live)
+ * BENCH_SUPPORT_SECONDS (30) for 附议;
+ * BENCH_SCENARIOS=submit,live,support,kill,memory runs some scenarios (cross-instance runs with live)
  * and keeps the other figures already in the results file. Each figure records when it was
  * measured and the machine's load then.
  */
@@ -20,8 +22,9 @@ const seconds = (name: string, fallback: number) => Number(process.env[name] ?? 
 const SUBMIT = seconds('BENCH_SUBMIT_SECONDS', 60);
 const LIVE = seconds('BENCH_LIVE_SECONDS', 20);
 const MEMORY = seconds('BENCH_MEMORY_SECONDS', 600);
+const SUPPORT = seconds('BENCH_SUPPORT_SECONDS', 30);
 const only = process.env.BENCH_ONLY;
-const SCENARIOS = ['submit', 'live', 'kill', 'memory'] as const;
+const SCENARIOS = ['submit', 'live', 'support', 'kill', 'memory'] as const;
 const chosen = new Set(process.env.BENCH_SCENARIOS?.split(',') ?? SCENARIOS);
 const runs = (name: (typeof SCENARIOS)[number]) => chosen.has(name);
 
@@ -59,6 +62,16 @@ async function onDatabase(
     if (runs('live'))
       result.live = await scenario(`${kind} live`, () =>
         liveDelivery(server.base, server.base, { subscribers: 500, rate: 10, seconds: LIVE }),
+      );
+    if (runs('support'))
+      result.support = await scenario(`${kind} 附议`, () =>
+        supportLoad(server.base, {
+          phones: 300,
+          comments: 60,
+          rate: 50,
+          seconds: SUPPORT,
+          listeners: 50,
+        }),
       );
     if (kind === 'postgres' && runs('live')) {
       const second = await startServer({ port: await freePort(), ...target });
@@ -115,7 +128,12 @@ const results: Record<string, unknown> = {
     totalMemGb: Math.round(os.totalmem() / 2 ** 30),
     node: process.version,
   },
-  durations: { submitSeconds: SUBMIT, liveSeconds: LIVE, memorySeconds: MEMORY },
+  durations: {
+    submitSeconds: SUBMIT,
+    liveSeconds: LIVE,
+    supportSeconds: SUPPORT,
+    memorySeconds: MEMORY,
+  },
   note: 'Load generated on 127.0.0.1 by this process; the server is a separate process. Each scenario records when it was measured and loadAvgAtStart (1/5/15-minute load averages).',
 };
 

@@ -30,6 +30,7 @@ import type { LiveHub } from './live';
 import { openApiDocument } from './openapi';
 import type { Db } from './store/db';
 import * as store from './store/queries';
+import { supportRoutes } from './supportRoutes';
 import { participantComment } from './views';
 
 /**
@@ -52,6 +53,7 @@ export interface AppOptions {
 }
 
 type Env = { Variables: { facilitator: { tokenHash: string; csrf: string } | null } };
+export type ApiEnv = Env;
 
 const fail = (c: Context, status: number, code: ApiError['code'], error: string) =>
   c.json({ error, code } satisfies ApiError, status as 400);
@@ -303,6 +305,15 @@ export function createApi(options: AppOptions): Hono<Env> {
     const sid = (await sessionOr404(c.req.param('sid'))).id;
     const deviceHash = await device(c, sid);
     return c.json({ reports: await store.reportComment(db, sid, c.req.param('id'), deviceHash) });
+  });
+
+  supportRoutes(api, {
+    db,
+    device,
+    sessionId: async (sid) => (await sessionOr404(sid)).id,
+    limitNetwork: (c) => limit(ipBuckets, clientIp(c), 'requests from this network'),
+    limitDevice: (hash) => limit(deviceBuckets, hash, 'actions from this device'),
+    refundDevice: (hash) => deviceBuckets.refund(hash),
   });
 
   // ── moderation ──

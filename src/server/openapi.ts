@@ -20,6 +20,8 @@ const SCHEMAS = {
   MissingRequest: api.MissingRequest,
   MissingResponse: api.MissingResponse,
   ReportResponse: api.ReportResponse,
+  SupportResponse: api.SupportResponse,
+  MySupportsResponse: api.MySupportsResponse,
   ModerationRequest: api.ModerationRequest,
   ImportRequest: api.ImportRequest,
   ImportResponse: api.ImportResponse,
@@ -195,6 +197,42 @@ export function openApiDocument(version: string) {
           responses: { 200: json('ReportResponse') },
         },
       },
+      '/api/sessions/{sid}/comments/{id}/support': {
+        put: {
+          summary: '附议: support someone else’s visible comment (once per device)',
+          parameters: [sid, cid, device],
+          responses: {
+            201: json('SupportResponse', 'Supported'),
+            200: json('SupportResponse', 'Already supported: nothing changed'),
+            400: error('The id is not a UUID'),
+            401: error('No device token of this session'),
+            403: error('own_comment: the device’s own comment; session_closed'),
+            404: error('No such comment (or it is hidden)'),
+            429: error('Too many actions from this device (see Retry-After)'),
+          },
+        },
+        delete: {
+          summary: 'Withdraw this device’s support (nothing to withdraw: 200, unchanged)',
+          parameters: [sid, cid, device],
+          responses: {
+            200: json('SupportResponse'),
+            401: error('No device token of this session'),
+            403: error('session_closed'),
+            404: error('No such comment (or it is hidden)'),
+            429: error('Too many actions from this device (see Retry-After)'),
+          },
+        },
+      },
+      '/api/sessions/{sid}/supports': {
+        get: {
+          summary: 'The comments this device supports',
+          parameters: [sid, device],
+          responses: {
+            200: json('MySupportsResponse'),
+            401: error('No device token of this session'),
+          },
+        },
+      },
       '/api/sessions/{sid}/comments/{id}/hide': {
         post: {
           summary: 'Hide a comment (kept, audited)',
@@ -226,7 +264,7 @@ export function openApiDocument(version: string) {
       '/api/sessions/{sid}/events': {
         get: {
           summary:
-            'Server-sent events: `id:` = seq, `event:` = comment | moderation | session, `data:` = SessionEvent. Resume with Last-Event-ID or ?after=seq; without either, only new events.',
+            'Server-sent events: `id:` = seq, `event:` = comment | moderation | session | support, `data:` = SessionEvent. Resume with Last-Event-ID or ?after=seq; without either, only new events.',
           parameters: [
             sid,
             {

@@ -13,9 +13,11 @@ import {
   ImportResponse,
   MeResponse,
   MissingResponse,
+  MySupportsResponse,
   ReportResponse,
   Session,
   SessionList,
+  SupportResponse,
   type CreateSessionRequest,
   type UpdateSessionRequest,
 } from './api';
@@ -217,6 +219,16 @@ export class ConsultationApi {
 
   async report(sid: string, device: string, id: string): Promise<number> {
     return (await this.call(ReportResponse, 'POST', apiPath.report(sid, id), { device })).reports;
+  }
+
+  /** 附议 (`on`) or withdraw it; the new count. */
+  setSupport(sid: string, device: string, id: string, on: boolean) {
+    return this.call(SupportResponse, on ? 'PUT' : 'DELETE', apiPath.support(sid, id), { device });
+  }
+
+  async mySupports(sid: string, device: string): Promise<string[]> {
+    return (await this.call(MySupportsResponse, 'GET', apiPath.mySupports(sid), { device }))
+      .commentIds;
   }
 
   async hide(sid: string, id: string, reason?: string) {

@@ -11,6 +11,7 @@
  * (`NavigationControl.ZoomIn` …) so `maplibreLocale(lang)` can pass them to
  * `new maplibregl.Map({ locale })`.
  */
+import { consultationEn, consultationZh } from './consultationStrings.ts';
 import { sessionEn, sessionZh } from './sessionStrings.ts';
 
 export const zh = {
@@ -466,6 +467,7 @@ export const zh = {
   'CooperativeGesturesHandler.MacHelpText': '按住 ⌘ 并滚动以缩放地图',
   'CooperativeGesturesHandler.MobileHelpText': '用两根手指移动地图',
   ...sessionZh,
+  ...consultationZh,
 } as const satisfies Record<string, string>;
 
 /** A UI string key. Derived from the Chinese map, the reference language. */
@@ -933,6 +935,7 @@ export const en: Record<StringKey, string> = {
   'CooperativeGesturesHandler.MacHelpText': 'Use ⌘ + scroll to zoom the map',
   'CooperativeGesturesHandler.MobileHelpText': 'Use two fingers to move the map',
   ...sessionEn,
+  ...consultationEn,
 };
 
 /** The UI languages. Chinese is the default. */

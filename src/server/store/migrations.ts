@@ -143,6 +143,19 @@ export const MIGRATIONS: readonly string[] = [
   END
   $$;
   `,
+  /* 3: 附议 — one support per device and comment; the count kept on the comment for cheap lists */ `
+  ALTER TABLE comments ADD COLUMN supports integer NOT NULL DEFAULT 0;
+
+  CREATE TABLE supports (
+    session_id text NOT NULL,
+    comment_id uuid NOT NULL,
+    device_hash text NOT NULL,
+    created timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (session_id, comment_id, device_hash),
+    FOREIGN KEY (session_id, comment_id) REFERENCES comments (session_id, id)
+  );
+  CREATE INDEX supports_device ON supports (session_id, device_hash);
+  `,
 ];
 
 /** Brings the database to the newest migration; safe when several instances start at once (advisory lock). */

@@ -54,7 +54,7 @@ function toSession(row: SessionRow): Session {
   };
 }
 
-interface CommentRow extends Row {
+export interface CommentRow extends Row {
   session_id: string;
   id: string;
   device_hash: string | null;
@@ -71,10 +71,11 @@ interface CommentRow extends Row {
   hidden_at: Date | string | null;
   hidden_reason: string | null;
   reports: number;
+  supports?: number;
 }
 
 /** The facilitator's view of a comment (participants' views are derived in views.ts). */
-function toSessionComment(row: CommentRow): SessionComment {
+export function toSessionComment(row: CommentRow): SessionComment {
   const hidden = row.hidden_at !== null;
   return {
     id: row.id,
@@ -94,6 +95,7 @@ function toSessionComment(row: CommentRow): SessionComment {
     ...(row.hidden_reason ? { hiddenReason: row.hidden_reason } : {}),
     ...(hidden ? { hiddenAt: iso(row.hidden_at) } : {}),
     reports: row.reports,
+    supports: row.supports ?? 0,
   };
 }
 
@@ -108,7 +110,7 @@ export async function listSessions(q: Queryable): Promise<Session[]> {
 }
 
 /** Runs `fn` in a transaction with the session row locked; announces the events it emitted once committed. */
-async function inSession<T>(
+export async function inSession<T>(
   db: Db,
   sid: string,
   fn: (
@@ -242,7 +244,11 @@ const samePlace = (row: CommentRow, c: Comment) =>
   (row.feature ?? undefined) === c.feature &&
   row.created === c.created;
 
-async function commentRow(tx: Queryable, sid: string, id: string): Promise<CommentRow | undefined> {
+export async function commentRow(
+  tx: Queryable,
+  sid: string,
+  id: string,
+): Promise<CommentRow | undefined> {
   const rows = await tx.query<CommentRow>(
     'SELECT * FROM comments WHERE session_id = $1 AND id = $2',
     [sid, id],
@@ -324,6 +330,7 @@ export async function putComment(
         sessionId: sid,
         hidden: false,
         reports: 0,
+        supports: 0,
       };
       return { created: true, comment: stored };
     }
@@ -401,7 +408,7 @@ export async function putComment(
   });
 }
 
-const closed = () =>
+export const closed = () =>
   new ApiFailure(
     403,
     'session_closed',
