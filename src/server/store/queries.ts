@@ -54,7 +54,7 @@ function toSession(row: SessionRow): Session {
   };
 }
 
-export interface CommentRow extends Row {
+interface CommentRow extends Row {
   session_id: string;
   id: string;
   device_hash: string | null;
@@ -75,7 +75,7 @@ export interface CommentRow extends Row {
 }
 
 /** The facilitator's view of a comment (participants' views are derived in views.ts). */
-export function toSessionComment(row: CommentRow): SessionComment {
+function toSessionComment(row: CommentRow): SessionComment {
   const hidden = row.hidden_at !== null;
   return {
     id: row.id,
@@ -110,7 +110,7 @@ export async function listSessions(q: Queryable): Promise<Session[]> {
 }
 
 /** Runs `fn` in a transaction with the session row locked; announces the events it emitted once committed. */
-export async function inSession<T>(
+async function inSession<T>(
   db: Db,
   sid: string,
   fn: (
@@ -244,11 +244,7 @@ const samePlace = (row: CommentRow, c: Comment) =>
   (row.feature ?? undefined) === c.feature &&
   row.created === c.created;
 
-export async function commentRow(
-  tx: Queryable,
-  sid: string,
-  id: string,
-): Promise<CommentRow | undefined> {
+async function commentRow(tx: Queryable, sid: string, id: string): Promise<CommentRow | undefined> {
   const rows = await tx.query<CommentRow>(
     'SELECT * FROM comments WHERE session_id = $1 AND id = $2',
     [sid, id],

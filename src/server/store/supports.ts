@@ -1,12 +1,13 @@
 import { ApiFailure, notFound } from '../errors';
 import type { Db, Queryable } from './db';
-import { closed, commentRow, inSession } from './queries';
+import { closed } from './queries';
 
 /**
  * 附议 (support): one row per device and comment. Supporting again, or
  * withdrawing a support that is not there, changes nothing (and emits no
  * event); a change updates the count kept on the comment and emits a
- * `support` event with the new count, in the same transaction.
+ * `support` event with the new count, all in one round trip
+ * (`lh_set_support`, migration 3) with the session row locked.
  */
 
 export interface SupportOutcome {
@@ -23,37 +24,30 @@ export async function setSupport(
   deviceHash: string,
   supported: boolean,
 ): Promise<SupportOutcome> {
-  return inSession(db, sid, async (tx, session, emit) => {
-    const row = await commentRow(tx, sid, id);
-    // A hidden comment is, for a participant, not there at all.
-    if (!row || row.hidden_at !== null) throw notFound('This comment');
-    if (supported && row.device_hash === deviceHash) {
+  const [row] = await db.query<{ outcome: string; supports: number; seq: string }>(
+    'SELECT * FROM lh_set_support($1, $2, $3, $4)',
+    [sid, id, deviceHash, supported],
+  );
+  switch (row?.outcome) {
+    case 'changed':
+      db.afterCommit([{ sessionId: sid, seq: Number(row.seq) }]);
+      return { supported, supports: row.supports, changed: true };
+    case 'unchanged':
+      return { supported, supports: row.supports, changed: false };
+    case 'no_session':
+      throw notFound('This session');
+    case 'own':
       throw new ApiFailure(
         403,
         'own_comment',
         'This is your own comment: you cannot support (附议) it yourself.',
       );
-    }
-    if (!session.open) throw closed();
-    const changed = supported
-      ? await tx.query(
-          `INSERT INTO supports (session_id, comment_id, device_hash) VALUES ($1, $2, $3)
-           ON CONFLICT DO NOTHING RETURNING 1`,
-          [sid, id, deviceHash],
-        )
-      : await tx.query(
-          'DELETE FROM supports WHERE session_id = $1 AND comment_id = $2 AND device_hash = $3 RETURNING 1',
-          [sid, id, deviceHash],
-        );
-    if (changed.length === 0) return { supported, supports: row.supports ?? 0, changed: false };
-    const [updated] = await tx.query<{ supports: number }>(
-      `UPDATE comments SET supports = supports + $3 WHERE session_id = $1 AND id = $2 RETURNING supports`,
-      [sid, id, supported ? 1 : -1],
-    );
-    const supports = updated!.supports;
-    await emit('support', { commentId: id, supports });
-    return { supported, supports, changed: true };
-  });
+    case 'closed':
+      throw closed();
+    default:
+      // A hidden comment is, for a participant, not there at all.
+      throw notFound('This comment');
+  }
 }
 
 /** The ids of the comments this device supports in the session. */
