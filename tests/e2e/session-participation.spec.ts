@@ -4,6 +4,7 @@ import { freePort, TestServer } from './support/server';
 import {
   commentRow,
   createSession,
+  LAPTOP,
   openScreen,
   PHONE,
   postComment,
@@ -15,6 +16,7 @@ import {
  * - 附议: phone A (Chinese) posts, phone B (in English) seconds it; A's list and
  *   card and the projector's 附议最多 show the count live; B withdraws and
  *   everyone sees it go; A cannot second its own.
+ * - The facilitator login is only at the 主持人 entry (#host), never on a phone.
  */
 
 test.describe('participants in a session', () => {
@@ -96,4 +98,28 @@ test.describe('participants in a session', () => {
     await Promise.all([a.context.close(), b.context.close(), projector.context.close()]);
   });
 
+  test('a phone on the join link never sees the facilitator login; /#host shows it', async ({
+    browser,
+  }) => {
+    const sid = await createSession(server, { title: '主持人入口' });
+    const phone = await openScreen(browser, PHONE, `${server.url}/#session=${sid}`);
+    await expect(phone.page.getByTestId('session-title')).toHaveText('主持人入口');
+    const panel = phone.page.getByTestId('comments-panel');
+    await expect(panel.getByTestId('session-privacy')).toBeVisible();
+    await expect(panel.getByTestId('facilitator-tools')).toHaveCount(0);
+    await expect(phone.page.getByLabel('主持人密码')).toHaveCount(0);
+    await phone.page.screenshot({ path: test.info().outputPath('phone-no-login-390.png') });
+
+    const laptop = await openScreen(browser, LAPTOP, `${server.url}/#host`);
+    await laptop.page.getByRole('tab', { name: '意见' }).click();
+    const tools = laptop.page.getByTestId('facilitator-tools');
+    await expect(tools.getByLabel('主持人密码')).toBeVisible();
+    // The entry stays in the address while the facilitator works (a reload keeps the login form).
+    await expect(laptop.page).toHaveURL(/#host(&|$)/);
+
+    for (const [name, screen] of Object.entries({ phone, laptop })) {
+      expect(screen.watch.errors, `page errors on ${name}`).toEqual([]);
+    }
+    await Promise.all([phone.context.close(), laptop.context.close()]);
+  });
 });

@@ -38,6 +38,8 @@ class SessionModel {
   /** False while the outbox cannot reach the server. */
   reachable = $state(true);
   live = $state<LiveState>('connecting');
+  /** The page was opened at the facilitator's entry (`#host`): the login is offered. */
+  host = $state(false);
   /** Logged in as facilitator (cookie session). */
   facilitator = $state(false);
   /** Bumped when someone tries to add a comment to a closed session. */
