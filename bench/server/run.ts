@@ -11,6 +11,7 @@ import {
   readersAndWriters,
   submitLoad,
 } from './scenarios';
+import { supportLoad } from './supportScenario';
 
 /**
  * `npm run bench:server`: the consultation server under the issue's five loads,
@@ -18,8 +19,9 @@ import {
  * loopback, each bounded in time. Writes bench/server-results.json.
  * Durations: BENCH_SUBMIT_SECONDS (60), BENCH_LIVE_SECONDS (20),
  * BENCH_MEMORY_SECONDS (600); BENCH_ONLY=pglite|postgres runs one database;
- * BENCH_READERS_SECONDS (20): 20 readers of a 3,540-comment session against 20 writes/s.
- * BENCH_SCENARIOS=submit,live,readers,kill,memory runs some scenarios (cross-instance runs with live)
+ * BENCH_READERS_SECONDS (20): 20 readers of a 3,540-comment session against 20 writes/s;
+ * BENCH_SUPPORT_SECONDS (30) for 附议;
+ * BENCH_SCENARIOS=submit,live,readers,support,kill,memory runs some scenarios (cross-instance runs with live)
  * and keeps the other figures already in the results file. Each figure records when it was
  * measured and the machine's load then.
  */
@@ -36,8 +38,9 @@ const SUBMIT = seconds('BENCH_SUBMIT_SECONDS', 60);
 const LIVE = seconds('BENCH_LIVE_SECONDS', 20);
 const MEMORY = seconds('BENCH_MEMORY_SECONDS', 600);
 const READERS = seconds('BENCH_READERS_SECONDS', 20);
+const SUPPORT = seconds('BENCH_SUPPORT_SECONDS', 30);
 const only = process.env.BENCH_ONLY;
-const SCENARIOS = ['submit', 'live', 'readers', 'kill', 'memory'] as const;
+const SCENARIOS = ['submit', 'live', 'readers', 'support', 'kill', 'memory'] as const;
 const chosen = new Set(process.env.BENCH_SCENARIOS?.split(',') ?? SCENARIOS);
 const runs = (name: (typeof SCENARIOS)[number]) => chosen.has(name);
 
@@ -79,6 +82,16 @@ async function onDatabase(
     if (runs('readers'))
       result.readers = await scenario(`${kind} readers`, () =>
         readersAndWriters(server, { comments: 3540, readers: 20, rate: 20, seconds: READERS }),
+      );
+    if (runs('support'))
+      result.support = await scenario(`${kind} 附议`, () =>
+        supportLoad(server.base, {
+          phones: 300,
+          comments: 60,
+          rate: 50,
+          seconds: SUPPORT,
+          listeners: 50,
+        }),
       );
     if (kind === 'postgres' && runs('live')) {
       const second = await startServer({ port: await freePort(), ...target });
@@ -139,6 +152,7 @@ const results: Record<string, unknown> = {
     submitSeconds: SUBMIT,
     liveSeconds: LIVE,
     readersSeconds: READERS,
+    supportSeconds: SUPPORT,
     memorySeconds: MEMORY,
   },
   note: 'Load generated on 127.0.0.1 by this process; the server is a separate process. Each scenario records when it was measured and loadAvgAtStart (1/5/15-minute load averages).',

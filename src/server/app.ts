@@ -38,6 +38,7 @@ import { clientIp as addressOf, isHttps as overHttps } from './network';
 import { openApiDocument } from './openapi';
 import type { Db } from './store/db';
 import * as store from './store/queries';
+import { supportRoutes } from './supportRoutes';
 import { participantComment } from './views';
 
 /**
@@ -64,6 +65,7 @@ export interface AppOptions {
 }
 
 type Env = { Variables: { facilitator: { tokenHash: string; csrf: string } | null } };
+export type ApiEnv = Env;
 
 const fail = (c: Context, status: number, code: ApiError['code'], error: string) =>
   c.json({ error, code } satisfies ApiError, status as 400);
@@ -443,6 +445,19 @@ export function createApi(options: AppOptions): Hono<Env> {
     limit(ipBuckets, clientIp(c), 'requests from this network');
     await store.reportComment(db, sid, id, deviceHash);
     return c.json({ reported: true as const });
+  });
+
+  supportRoutes(api, {
+    db,
+    participant: (c, { commentId }) =>
+      beforeAuth(c, async () => {
+        const sid = (await sessionOr404(c)).id;
+        const id = commentId ? commentIdOf(c) : '';
+        return { sid, id, deviceHash: await device(c, sid) };
+      }),
+    limitNetwork: (c) => limit(ipBuckets, clientIp(c), 'requests from this network'),
+    limitDevice: (hash) => limit(deviceBuckets, hash, 'actions from this device'),
+    refundDevice: (hash) => deviceBuckets.refund(hash),
   });
 
   // ── moderation ──

@@ -26,6 +26,8 @@ const SCHEMAS = {
   AuditList: api.AuditList,
   DeviceList: api.DeviceList,
   MuteResponse: api.MuteResponse,
+  SupportResponse: api.SupportResponse,
+  MySupportsResponse: api.MySupportsResponse,
   LoginRequest: api.LoginRequest,
   MeResponse: api.MeResponse,
   HealthResponse: api.HealthResponse,
@@ -73,6 +75,10 @@ const ERRORS = {
   ],
   query: [[400, 'Invalid query: the message names the parameter and the reason']],
   deviceLabel: [[404, 'No device of this session has this label']],
+  support: [
+    [403, 'The device’s own comment (code own_comment), or the session is closed (session_closed)'],
+    [404, 'No visible comment has this id in this session'],
+  ],
   login: [
     [401, 'Wrong password'],
     [403, 'Refused: from another origin'],
@@ -319,6 +325,31 @@ export function openApiDocument(version: string) {
           responses: { 200: json('ReportResponse') },
         }),
       },
+      '/api/sessions/{sid}/comments/{id}/support': {
+        put: op({
+          summary: '附议: support someone else’s visible comment (once per device)',
+          parameters: [sid, cid, device],
+          checks: ['session', 'comment', 'device', 'limited', 'support'],
+          responses: {
+            201: json('SupportResponse', 'Supported'),
+            200: json('SupportResponse', 'Already supported: nothing changed'),
+          },
+        }),
+        delete: op({
+          summary: 'Withdraw this device’s support (nothing to withdraw: 200, unchanged)',
+          parameters: [sid, cid, device],
+          checks: ['session', 'comment', 'device', 'limited', 'support'],
+          responses: { 200: json('SupportResponse') },
+        }),
+      },
+      '/api/sessions/{sid}/supports': {
+        get: op({
+          summary: 'The comments this device supports',
+          parameters: [sid, device],
+          checks: ['session', 'device'],
+          responses: { 200: json('MySupportsResponse') },
+        }),
+      },
       '/api/sessions/{sid}/comments/{id}/hide': {
         post: op({
           summary: 'Hide a comment (kept, audited)',
@@ -353,7 +384,7 @@ export function openApiDocument(version: string) {
       '/api/sessions/{sid}/events': {
         get: op({
           summary:
-            'Server-sent events: `id:` = epoch:seq, `event:` = comment | moderation | session | reload, `data:` = SessionEvent (ReloadEvent for reload). Resume with Last-Event-ID or ?after=epoch:seq (0: from the start); without either, only new events. A resume from another epoch or beyond the last seq gets a reload event: fetch the comments again and resume from there.',
+            'Server-sent events: `id:` = epoch:seq, `event:` = comment | moderation | session | support | reload, `data:` = SessionEvent (ReloadEvent for reload). Resume with Last-Event-ID or ?after=epoch:seq (0: from the start); without either, only new events. A resume from another epoch or beyond the last seq gets a reload event: fetch the comments again and resume from there.',
           parameters: [
             sid,
             {

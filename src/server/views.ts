@@ -30,6 +30,15 @@ export function participantEvent({ event, hiddenNow }: StoredEvent): SessionEven
   if (type === 'hide' || hiddenNow || event.comment?.hidden)
     return { seq, type: 'hide', ...(commentId ? { commentId } : {}) };
   if (type === 'report') return { seq, type, ...(commentId ? { commentId } : {}) };
+  if (type === 'support') {
+    const { supports } = event;
+    return {
+      seq,
+      type,
+      ...(commentId ? { commentId } : {}),
+      ...(supports !== undefined ? { supports } : {}),
+    };
+  }
   return {
     seq,
     type,

@@ -55,7 +55,7 @@ test.describe('a flooding device', () => {
   test('the facilitator mutes it in one action and a phone sees its pins disappear', async ({
     browser,
   }) => {
-    const facilitator = await open(browser, DESKTOP, server.url);
+    const facilitator = await open(browser, DESKTOP, `${server.url}/#host`);
     const fac = facilitator.page;
     await fac.getByRole('tab', { name: '意见' }).click();
     const tools = fac.getByTestId('facilitator-tools');

@@ -49,7 +49,7 @@ test.describe('two instances on one PostgreSQL', () => {
     expect(health.database).toBe('postgres');
 
     // The facilitator creates the session on instance A.
-    const laptop = await open(browser, { width: 1280, height: 800 }, `${a.url}/`);
+    const laptop = await open(browser, { width: 1280, height: 800 }, `${a.url}/#host`);
     const fac = laptop.page;
     await fac.getByRole('tab', { name: '意见' }).click();
     const tools = fac.getByTestId('facilitator-tools');

@@ -112,7 +112,7 @@ test.describe('consultation session with the server', () => {
       const watches: PageWatch[] = [];
 
       // The facilitator logs in and creates a session from the map as it is.
-      const laptop = await open(browser, LAPTOP, `${server.url}/`);
+      const laptop = await open(browser, LAPTOP, `${server.url}/#host`);
       watches.push(laptop.watch);
       const fac = laptop.page;
       await fac.getByRole('tab', { name: '意见' }).click();
@@ -276,7 +276,8 @@ test.describe('consultation session with the server', () => {
   test('live latency, phone → projector through the UI (reported, not asserted)', async ({
     browser,
   }) => {
-    const laptop = await open(browser, LAPTOP, `${server.url}/`);
+    // The facilitator opens the 主持人 entry (#host), logs in and creates a session from the map as it is.
+    const laptop = await open(browser, LAPTOP, `${server.url}/#host`);
     const fac = laptop.page;
     await fac.getByRole('tab', { name: '意见' }).click();
     const tools = fac.getByTestId('facilitator-tools');
@@ -354,7 +355,7 @@ test.describe('consultation session with the server', () => {
   test('a participant reports a comment once, the facilitator sees the count and the audit log; the screens pass axe and read in English', async ({
     browser,
   }) => {
-    const laptop = await open(browser, LAPTOP, `${server.url}/`);
+    const laptop = await open(browser, LAPTOP, `${server.url}/#host`);
     const fac = laptop.page;
     await fac.getByRole('tab', { name: '意见' }).click();
     const tools = fac.getByTestId('facilitator-tools');

@@ -116,6 +116,8 @@ export const SessionComment = Comment.extend({
   reports: z.number().int().nonnegative().optional(),
   /** The sending device's short label (facilitator only; see `DeviceSummary`). */
   device: z.string().optional(),
+  /** How many devices support it (附议); public. */
+  supports: z.number().int().nonnegative().optional(),
 });
 export type SessionComment = z.infer<typeof SessionComment>;
 
@@ -201,6 +203,16 @@ export type MissingResponse = z.infer<typeof MissingResponse>;
 /** A report is filed (or was already, from this device); participants never get counts. */
 export const ReportResponse = z.object({ reported: z.literal(true) });
 
+/** 附议: whether this device supports the comment now, and how many devices do. */
+export const SupportResponse = z.object({
+  supported: z.boolean(),
+  supports: z.number().int().nonnegative(),
+});
+export type SupportResponse = z.infer<typeof SupportResponse>;
+/** The comments this device supports (so a reloaded phone still shows 已附议). */
+export const MySupportsResponse = z.object({ commentIds: z.array(z.string()) });
+export type MySupportsResponse = z.infer<typeof MySupportsResponse>;
+
 export const ModerationRequest = z.object({
   reason: z
     .string()
@@ -267,6 +279,7 @@ export const ERROR_CODES = [
   'session_closed',
   'session_full',
   'device_muted',
+  'own_comment',
   'too_large',
   'rate_limited',
   'not_configured',
@@ -287,8 +300,9 @@ export type ApiError = z.infer<typeof ApiError>;
  * - `restore`: the comment is visible again, with the full comment.
  * - `report`: a report was filed; `reports` is set for the facilitator only.
  * - `session`: the session's title, focus or open state changed.
+ * - `support`: a device supported a comment or withdrew its support; `supports` is the new count.
  */
-export const EVENT_TYPES = ['comment', 'hide', 'restore', 'report', 'session'] as const;
+export const EVENT_TYPES = ['comment', 'hide', 'restore', 'report', 'session', 'support'] as const;
 export const EventType = z.enum(EVENT_TYPES);
 export type EventType = z.infer<typeof EventType>;
 export const SSE_EVENT_NAMES = {
@@ -297,7 +311,8 @@ export const SSE_EVENT_NAMES = {
   restore: 'moderation',
   report: 'moderation',
   session: 'session',
-} as const satisfies Record<EventType, 'comment' | 'moderation' | 'session'>;
+  support: 'support',
+} as const satisfies Record<EventType, 'comment' | 'moderation' | 'session' | 'support'>;
 
 export const SessionEvent = z.object({
   seq: z.number().int().positive(),
@@ -306,6 +321,7 @@ export const SessionEvent = z.object({
   comment: SessionComment.optional(),
   session: Session.optional(),
   reports: z.number().int().optional(),
+  supports: z.number().int().nonnegative().optional(),
 });
 export type SessionEvent = z.infer<typeof SessionEvent>;
 
@@ -338,6 +354,8 @@ export const apiPath = {
   comment: (sid: string, id: string) => `/api/sessions/${sid}/comments/${id}`,
   missing: (sid: string) => `/api/sessions/${sid}/comments/missing`,
   report: (sid: string, id: string) => `/api/sessions/${sid}/comments/${id}/report`,
+  support: (sid: string, id: string) => `/api/sessions/${sid}/comments/${id}/support`,
+  mySupports: (sid: string) => `/api/sessions/${sid}/supports`,
   hide: (sid: string, id: string) => `/api/sessions/${sid}/comments/${id}/hide`,
   restore: (sid: string, id: string) => `/api/sessions/${sid}/comments/${id}/restore`,
   import: (sid: string) => `/api/sessions/${sid}/comments/import`,

@@ -15,9 +15,11 @@ import {
   MeResponse,
   MissingResponse,
   MuteResponse,
+  MySupportsResponse,
   ReportResponse,
   Session,
   SessionList,
+  SupportResponse,
   type SessionComment,
   type CreateSessionRequest,
   type UpdateSessionRequest,
@@ -240,6 +242,16 @@ export class ConsultationApi {
 
   async report(sid: string, device: string, id: string): Promise<void> {
     await this.call(ReportResponse, 'POST', apiPath.report(sid, id), { device });
+  }
+
+  /** 附议 (`on`) or withdraw it; the new count. */
+  setSupport(sid: string, device: string, id: string, on: boolean) {
+    return this.call(SupportResponse, on ? 'PUT' : 'DELETE', apiPath.support(sid, id), { device });
+  }
+
+  async mySupports(sid: string, device: string): Promise<string[]> {
+    return (await this.call(MySupportsResponse, 'GET', apiPath.mySupports(sid), { device }))
+      .commentIds;
   }
 
   async hide(sid: string, id: string, reason?: string) {

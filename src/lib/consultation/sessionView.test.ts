@@ -4,6 +4,7 @@ import type { SessionComment, SessionEvent } from './api';
 import {
   applyEvent,
   countByKind,
+  mostSupported,
   newestFirst,
   resumeId,
   viewFromList,
@@ -76,6 +77,29 @@ describe('session view', () => {
     });
     expect(newestFirst(view.comments.values()).map((c) => c.text)).toEqual(['b', 'a']);
     expect(newestFirst(view.comments.values(), { hidden: true })).toHaveLength(3);
+  });
+
+  it('updates 附议 counts live and ranks the most supported visible comments', () => {
+    const a = pin('idea', 'a');
+    const b = pin('concern', 'b');
+    const c = pin('idea', 'c');
+    const h = { ...pin('idea', 'h', true), supports: 9 };
+    let view = viewFromList({ comments: [a, b, c, h], lastSeq: 4 });
+    expect(mostSupported(view.comments.values())).toEqual([]);
+    const { view: after, outcomes } = run(view, [
+      { seq: 5, type: 'support', commentId: a.id, supports: 1 },
+      { seq: 6, type: 'support', commentId: b.id, supports: 1 },
+      { seq: 7, type: 'support', commentId: a.id, supports: 2 },
+      { seq: 7, type: 'support', commentId: a.id, supports: 2 },
+    ]);
+    view = after;
+    expect(outcomes).toEqual(['applied', 'applied', 'applied', 'duplicate']);
+    expect(view.comments.get(a.id)?.supports).toBe(2);
+    expect(mostSupported(view.comments.values()).map((x) => x.text)).toEqual(['a', 'b']);
+    expect(mostSupported(view.comments.values(), 1).map((x) => x.text)).toEqual(['a']);
+    // Withdrawn to nothing: off the ranking.
+    view = applyEvent(view, { seq: 8, type: 'support', commentId: b.id, supports: 0 }).view;
+    expect(mostSupported(view.comments.values()).map((x) => x.text)).toEqual(['a']);
   });
 });
 

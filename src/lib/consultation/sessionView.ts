@@ -62,6 +62,13 @@ export function applyEvent(
       }
       break;
     }
+    case 'support': {
+      const current = id ? comments.get(id) : undefined;
+      if (current && event.supports !== undefined) {
+        comments.set(current.id, { ...current, supports: event.supports });
+      }
+      break;
+    }
     case 'session':
       if (event.session) session = event.session;
       break;
@@ -87,6 +94,14 @@ export function countByKind(
     counts.total++;
   }
   return counts;
+}
+
+/** The visible comments with the most 附议 first (ties: the newer first); only those with at least one. */
+export function mostSupported(comments: Iterable<SessionComment>, limit = Infinity) {
+  return [...comments]
+    .filter((c) => !c.hidden && (c.supports ?? 0) > 0)
+    .sort((a, b) => (b.supports ?? 0) - (a.supports ?? 0) || b.seq - a.seq)
+    .slice(0, limit);
 }
 
 /** The newest visible comments first (the projector's ticker, the moderation queue). */

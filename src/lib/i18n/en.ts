@@ -3,6 +3,7 @@
  * Their own module, loaded on first use (`loadStrings('en')`), so a Chinese first load does not
  * carry them.
  */
+import { consultationEn } from './consultationStrings.ts';
 import { sessionEn } from './sessionStrings.ts';
 import { enMapStrings, type StringKey } from './strings.ts';
 
@@ -509,4 +510,5 @@ export const en: Record<StringKey, string> = {
   'CooperativeGesturesHandler.MacHelpText': 'Use ⌘ + scroll to zoom the map',
   'CooperativeGesturesHandler.MobileHelpText': 'Use two fingers to move the map',
   ...sessionEn,
+  ...consultationEn,
 };

@@ -11,6 +11,7 @@
  * (`NavigationControl.ZoomIn` …) so `maplibreLocale(lang)` can pass them to
  * `new maplibregl.Map({ locale })`.
  */
+import { consultationZh } from './consultationStrings.ts';
 import { sessionZh } from './sessionStrings.ts';
 
 export const zh = {
@@ -506,6 +507,7 @@ export const zh = {
   'CooperativeGesturesHandler.MacHelpText': '按住 ⌘ 并滚动以缩放地图',
   'CooperativeGesturesHandler.MobileHelpText': '用两根手指移动地图',
   ...sessionZh,
+  ...consultationZh,
 } as const satisfies Record<string, string>;
 
 /** A UI string key. Derived from the Chinese map, the reference language. */

@@ -81,7 +81,7 @@ function assertValid(state: HashState, k: HashKnown) {
   const allowed = new Set([
     ...['map', 'layers', 'feature', 'section', 'tour', 'lang'],
     ...['status', 'year', 'zone', 'tab'],
-    ...['session', 'screen', 'present'],
+    ...['session', 'screen', 'present', 'host'],
   ]);
   for (const key of Object.keys(state)) expect(allowed.has(key)).toBe(true);
   expect(Object.getPrototypeOf(state)).toBe(Object.prototype);
@@ -123,6 +123,29 @@ function assertValid(state: HashState, k: HashKnown) {
   if (state.session !== undefined) expect(state.session).toMatch(/^[a-z2-7]{6}$/);
   if (state.screen !== undefined) expect(['qr', 'projector']).toContain(state.screen);
 }
+
+describe('the facilitator entry in the hash', () => {
+  const known: HashKnown = { layers: ['zones'] };
+  it('reads a bare #host, alone or beside a session, and writes it back', () => {
+    expect(parseHash('#host', known)).toEqual({ host: true });
+    expect(parseHash('#session=k7m2qx&host&lang=en', known)).toEqual({
+      session: 'k7m2qx',
+      host: true,
+      lang: 'en',
+    });
+    expect(serialiseHash({ host: true })).toBe('#host');
+    expect(serialiseHash({ session: 'k7m2qx', host: true, lang: 'en' })).toBe(
+      '#session=k7m2qx&host&lang=en',
+    );
+  });
+
+  it('is not set by a join link or by look-alikes', () => {
+    expect(parseHash('#session=k7m2qx', known).host).toBeUndefined();
+    for (const hash of ['#host=0', '#hostx', '#HOST', '#ho%73t']) {
+      expect(parseHash(hash, known).host).toBeUndefined();
+    }
+  });
+});
 
 describe('presenter mode in the hash', () => {
   const known: HashKnown = { layers: ['zones'] };

@@ -44,6 +44,8 @@ export interface HashState {
   session?: string;
   /** A full-screen session screen: the join QR code or the projector view. */
   screen?: 'qr' | 'projector';
+  /** The facilitator's entry (`#host`): the 主持人 login and tools. Only `true` is ever stored. */
+  host?: true;
 }
 
 /** What a hash may refer to. Only `layers` is required; the others tighten the checks when given. */
@@ -159,6 +161,10 @@ export function parseHash(hash: unknown, known: HashKnown): HashState {
 
   for (const part of body.split('&')) {
     const eq = part.indexOf('=');
+    if (part === 'host') {
+      state.host = true;
+      continue;
+    }
     if (eq < 0) {
       // Legacy `#zoom/lat/lon`.
       const view = part.length <= MAX_VALUE_LENGTH ? parseView(part) : undefined;
@@ -256,6 +262,7 @@ export function serialiseHash(state: HashState): string {
   // The session first: the join link reads `#session=k7m2qx`.
   if (state.session !== undefined) parts.push(`session=${enc(state.session)}`);
   if (state.screen !== undefined) parts.push(`screen=${state.screen}`);
+  if (state.host) parts.push('host');
   if (state.map) parts.push(`map=${serialiseView(state.map)}`);
   if (state.layers) parts.push(`layers=${enc(state.layers.join(','))}`);
   if (state.status?.length) parts.push(`status=${enc(state.status.join(','))}`);

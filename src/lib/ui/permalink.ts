@@ -32,6 +32,7 @@ function stateFromApp(): HashState {
   if (presenter.on) state.present = true;
   if (sessionModel.sid) state.session = sessionModel.sid;
   if (sessionModel.screen) state.screen = sessionModel.screen;
+  if (sessionModel.host) state.host = true;
   return state;
 }
 
@@ -86,6 +87,7 @@ export function applyHash(hash: string, { first = false } = {}): HashState {
   tour.step = state.tour ?? null;
   sessionModel.sid = state.session ?? null;
   sessionModel.screen = state.session ? (state.screen ?? null) : null;
+  sessionModel.host = state.host ?? false;
   if (state.map && app.map) {
     app.map.jumpTo({ center: [state.map.lon, state.map.lat], zoom: state.map.zoom });
   }

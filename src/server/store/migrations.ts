@@ -204,6 +204,71 @@ export const MIGRATIONS: readonly string[] = [
   END
   $$;
   `,
+  /* 附议 — one support per device and comment; the count kept on the comment for cheap lists */ `
+  ALTER TABLE comments ADD COLUMN supports integer NOT NULL DEFAULT 0;
+
+  CREATE TABLE supports (
+    session_id text NOT NULL,
+    comment_id uuid NOT NULL,
+    device_hash text NOT NULL,
+    created timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (session_id, comment_id, device_hash),
+    FOREIGN KEY (session_id, comment_id) REFERENCES comments (session_id, id)
+  );
+  CREATE INDEX supports_device ON supports (session_id, device_hash);
+
+  -- One round trip per 附议 (a hall seconds in bursts), so the session row is locked for microseconds.
+  CREATE FUNCTION lh_set_support(p_session text, p_id uuid, p_device text, p_on boolean)
+  RETURNS TABLE (outcome text, supports integer, seq bigint) LANGUAGE plpgsql AS $$
+  DECLARE
+    s_open boolean;
+    c_device text;
+    c_hidden timestamptz;
+    c_supports integer;
+    changed integer;
+    next_seq bigint;
+  BEGIN
+    SELECT s.open INTO s_open FROM sessions s WHERE s.id = p_session FOR UPDATE;
+    IF NOT FOUND THEN
+      RETURN QUERY SELECT 'no_session'::text, 0, 0::bigint;
+      RETURN;
+    END IF;
+    SELECT c.device_hash, c.hidden_at, c.supports INTO c_device, c_hidden, c_supports
+      FROM comments c WHERE c.session_id = p_session AND c.id = p_id;
+    IF NOT FOUND OR c_hidden IS NOT NULL THEN
+      RETURN QUERY SELECT 'no_comment'::text, 0, 0::bigint;
+      RETURN;
+    END IF;
+    IF p_on AND c_device = p_device THEN
+      RETURN QUERY SELECT 'own'::text, c_supports, 0::bigint;
+      RETURN;
+    END IF;
+    IF NOT s_open THEN
+      RETURN QUERY SELECT 'closed'::text, c_supports, 0::bigint;
+      RETURN;
+    END IF;
+    IF p_on THEN
+      INSERT INTO supports (session_id, comment_id, device_hash) VALUES (p_session, p_id, p_device)
+        ON CONFLICT DO NOTHING;
+    ELSE
+      DELETE FROM supports s WHERE s.session_id = p_session AND s.comment_id = p_id AND s.device_hash = p_device;
+    END IF;
+    GET DIAGNOSTICS changed = ROW_COUNT;
+    IF changed = 0 THEN
+      RETURN QUERY SELECT 'unchanged'::text, c_supports, 0::bigint;
+      RETURN;
+    END IF;
+    UPDATE comments c SET supports = c.supports + (CASE WHEN p_on THEN 1 ELSE -1 END)
+      WHERE c.session_id = p_session AND c.id = p_id RETURNING c.supports INTO c_supports;
+    UPDATE sessions s SET last_seq = s.last_seq + 1 WHERE s.id = p_session RETURNING s.last_seq INTO next_seq;
+    INSERT INTO events (session_id, seq, type, comment_id, payload) VALUES (
+      p_session, next_seq, 'support', p_id,
+      jsonb_build_object('seq', next_seq, 'type', 'support', 'commentId', p_id, 'supports', c_supports));
+    PERFORM pg_notify('lh_events', p_session || ':' || next_seq);
+    RETURN QUERY SELECT 'changed'::text, c_supports, next_seq;
+  END
+  $$;
+  `,
 ];
 
 /** Brings the database to the newest migration; safe when several instances start at once (advisory lock). */

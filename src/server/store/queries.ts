@@ -78,6 +78,7 @@ interface CommentRow extends Row {
   hidden_at: Date | string | null;
   hidden_reason: string | null;
   reports: number;
+  supports?: number;
 }
 
 /** The facilitator's view of a comment (participants' views are derived in views.ts). */
@@ -102,6 +103,7 @@ function toSessionComment(row: CommentRow): SessionComment {
     ...(hidden ? { hiddenAt: iso(row.hidden_at) } : {}),
     reports: row.reports,
     ...(row.device_hash ? { device: deviceLabel(row.device_hash) } : {}),
+    supports: row.supports ?? 0,
   };
 }
 
@@ -359,6 +361,7 @@ export async function putComment(
         hidden: false,
         reports: 0,
         ...(deviceHash ? { device: deviceLabel(deviceHash) } : {}),
+        supports: 0,
       };
       return { created: true, comment: stored };
     }
@@ -459,7 +462,7 @@ async function isMuted(q: Queryable, deviceHash: string | null): Promise<boolean
   return rows.length > 0;
 }
 
-const closed = () =>
+export const closed = () =>
   new ApiFailure(
     403,
     'session_closed',

@@ -32,6 +32,8 @@ class CommentsState {
   /** Whether the draft's latest version is on this device ('saving' while it is written). */
   draftState = $state<'saving' | 'saved' | 'failed' | null>(null);
   kindFilter = $state<CommentKind | 'all'>('all');
+  /** The list's order: newest first, or (in a session) the most 附议 first. */
+  sort = $state<'newest' | 'support'>('newest');
   /** Bumped to ask the panel to focus the new-comment form. */
   formRequest = $state(0);
 }

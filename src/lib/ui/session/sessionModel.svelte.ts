@@ -31,15 +31,24 @@ class SessionModel {
   refusals = $state.raw<ReadonlyMap<string, string>>(new Map());
   /** Ids the facilitator hid, as a participant learns it (the event carries only the id). */
   removed = $state.raw<ReadonlySet<string>>(new Set());
+  /** The comments this device supports (附议), as the server says. */
+  supported = $state.raw<ReadonlySet<string>>(new Set());
   /** Comments waiting in the outbox. */
   pending = $state(0);
   /** False while the outbox cannot reach the server. */
   reachable = $state(true);
   live = $state<LiveState>('connecting');
+  /** The page was opened at the facilitator's entry (`#host`): the login is offered. */
+  host = $state(false);
   /** Logged in as facilitator (cookie session). */
   facilitator = $state(false);
   /** Bumped when someone tries to add a comment to a closed session. */
   closedAttempt = $state(0);
+
+  /** How many devices support (附议) a session comment (0 outside a session). */
+  supportsOf(id: string): number {
+    return this.view?.comments.get(id)?.supports ?? 0;
+  }
 
   /** True while this page is in a session (joined or joining). */
   get active(): boolean {
@@ -68,6 +77,7 @@ class SessionModel {
         hiddenReason: _r,
         hiddenAt: _a,
         reports: _n,
+        supports: _s,
         ...rest
       } = c;
       return { ...rest, status: hidden ? 'hidden' : 'visible' };

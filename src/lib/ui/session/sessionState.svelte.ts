@@ -128,6 +128,7 @@ function leave(): void {
   sessionModel.delivery = new Map();
   sessionModel.refusals = new Map();
   sessionModel.removed = new Set();
+  sessionModel.supported = new Set();
   sessionModel.pending = 0;
   sessionModel.reachable = true;
 }
@@ -194,6 +195,7 @@ async function join(sid: string): Promise<void> {
   });
   if (!commentAdded.includes(onCommentAdded)) commentAdded.push(onCommentAdded);
   if (token === null) sessionModel.reachable = false;
+  else void loadSupported(sid, token);
   await outbox.start();
 }
 
@@ -397,6 +399,23 @@ export async function report(id: string): Promise<void> {
   if (!sid) return;
   await api.report(sid, await deviceToken(sid), id);
   rememberReported(sid, id);
+}
+
+async function loadSupported(sid: string, device: string): Promise<void> {
+  const ids = await api.mySupports(sid, device).catch(() => null);
+  if (ids && joined === sid) sessionModel.supported = new Set(ids);
+}
+
+/** 附议 a comment from this device (`on`), or withdraw it; the count arrives with the live event too. */
+export async function setSupport(id: string, on: boolean): Promise<void> {
+  const sid = joined;
+  if (!sid) return;
+  const result = await api.setSupport(sid, await deviceToken(sid), id, on);
+  if (joined !== sid) return;
+  const others = [...sessionModel.supported].filter((x) => x !== id);
+  // Replaced whole, never mutated ($state.raw), like `removed`.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  sessionModel.supported = new Set(result.supported ? [...others, id] : others);
 }
 
 /** The current session's moderation audit log, newest first (facilitator only). */
