@@ -48,7 +48,11 @@ async function prepareSession(server: TestServer): Promise<string> {
   const login = await api(server, 'POST', '/api/auth/login', {
     json: { password: FACILITATOR_PASSWORD },
   });
-  const cookie = login.headers.get('Set-Cookie')!.split(';')[0]!;
+  // Login sets the facilitator cookie and a known-browser one: send them all back.
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const { csrf } = (await login.json()) as { csrf: string };
   const session = (await (
     await api(server, 'POST', '/api/sessions', {

@@ -24,8 +24,7 @@ export const consultationEn: Record<keyof typeof consultationZh, string> = {
   'support.done': 'Seconded',
   'support.count': 'Seconded by {n}',
   'support.withdrawn': 'Your second was withdrawn',
-  'support.note':
-    'Agree with this comment? Second it: once per device, and you can withdraw.',
+  'support.note': 'Agree with this comment? Second it: once per device, and you can withdraw.',
   'support.own': 'This is your own comment: you cannot second it.',
   'comments.sort': 'Sort',
   'comments.sort.newest': 'Newest',
