@@ -54,7 +54,14 @@ export function dataDirError(dir: string, error: unknown): DataDirError | null {
     case 'ENOSPC':
       return new DataDirError(dir, code, `the disk is full. Free some space, ${CHOOSE}.`);
     default:
-      return null;
+      // Anything else the file system says (a read-only mount can answer ENOENT to mkdir): name it plainly.
+      return typeof code === 'string'
+        ? new DataDirError(
+            dir,
+            code,
+            `the file system refused it (${code})${where}. ${cap(CHOOSE)}.`,
+          )
+        : null;
   }
 }
 
