@@ -12,8 +12,10 @@ import { LAYERS, type Layer } from '../src/lib/data/layers.ts';
 import { PLAN_FEATURES_SOURCE, planFeaturesStep } from '../src/lib/data/planFeatures.ts';
 import { fileSizesOutput, projectTableOutputs } from '../src/lib/data/projectFiles.ts';
 import { UNPLACED_SOURCE, unplacedStep } from '../src/lib/data/unplaced.ts';
+import { en } from '../src/lib/i18n/en.ts';
 import { layerKey, t } from '../src/lib/i18n/index.ts';
 import { planFactTexts } from '../src/lib/i18n/planFactsText.ts';
+import { STRINGS } from '../src/lib/i18n/strings.ts';
 import { parsePlan } from '../src/lib/plan/parse.ts';
 import { buildPlanJson } from '../src/lib/plan/planData.ts';
 import { allSectionIds, quoteOccursIn } from '../src/lib/plan/text.ts';
@@ -25,6 +27,9 @@ export const PLAN_MARKDOWN = 'src/content/linhai-14th-five-year-plan.md';
  * Every published file: the validated base map, the plan model, the plan features and the
  * places the plan names that are not on the map (checked against the plan's sections).
  */
+// The build writes both languages (the project table's *_en columns); the app loads English on demand.
+STRINGS.en ??= en;
+
 export function buildAllData(root: string): DataOutput[] {
   const read = (source: string) => readFileSync(join(root, 'geodata', source), 'utf8');
   const markdown = readFileSync(join(root, PLAN_MARKDOWN), 'utf8');
