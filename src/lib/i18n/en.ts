@@ -230,9 +230,7 @@ export const en: Record<StringKey, string> = {
   'metrics.totalLength': 'Total length',
   'metrics.totalArea': 'Total area',
   'unit.m': '{n} m',
-  'unit.km': '{n} km',
   'unit.m2': '{n} m²',
-  'unit.km2': '{n} km²',
   'unit.ha': '{n} ha',
 
   'data.title': 'Data',

@@ -519,6 +519,9 @@ export type StringKey = keyof typeof zh;
  */
 export const enMapStrings = {
   'stack.mapLabel': '{n} places',
+  // A measurement's map label carries both languages, made before English may have loaded.
+  'unit.km': '{n} km',
+  'unit.km2': '{n} km²',
 } as const satisfies Partial<Record<StringKey, string>>;
 
 /** The UI languages. Chinese is the default. */

@@ -1,6 +1,6 @@
 import { centerOfMass } from '@turf/turf';
 import type { Feature, Point, Position } from 'geojson';
-import { t, type Lang } from '../../i18n';
+import { enMapStrings, interpolate, t, type Lang } from '../../i18n';
 import { formatNumber, measureDigits } from './format';
 
 /** What a measurement's label on the map carries: the readout in both languages. */
@@ -12,10 +12,12 @@ export interface MeasureLabelProperties {
   anchor: 'left' | 'center';
 }
 
-const readout = (kind: 'line' | 'area', value: number, lang: Lang) =>
-  t(kind === 'line' ? 'unit.km' : 'unit.km2', lang, {
-    n: formatNumber(value, measureDigits(value), lang),
-  });
+const readout = (kind: 'line' | 'area', value: number, lang: Lang) => {
+  const key = kind === 'line' ? 'unit.km' : 'unit.km2';
+  const params = { n: formatNumber(value, measureDigits(value), lang) };
+  // The label carries both languages before English may have loaded: its words come with the first load.
+  return lang === 'en' ? interpolate(enMapStrings[key], params) : t(key, lang, params);
+};
 
 /**
  * The measurement's label on the map: a line's length just past its last point (where the
