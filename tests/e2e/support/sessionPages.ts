@@ -30,7 +30,11 @@ export async function createSession(
     body: JSON.stringify({ password: FACILITATOR_PASSWORD }),
   });
   expect(login.status).toBe(200);
-  const cookie = login.headers.get('Set-Cookie')!.split(';')[0]!;
+  // Login sets the facilitator cookie and a known-browser one: send them all back.
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const { csrf } = (await login.json()) as { csrf: string };
   const response = await fetch(`${server.url}/api/sessions`, {
     method: 'POST',
