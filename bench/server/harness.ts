@@ -189,7 +189,11 @@ export async function facilitatorSession(base: string, title: string): Promise<S
     body: JSON.stringify({ password: PASSWORD }),
   });
   if (!login.ok) throw new Error(`login ${login.status}`);
-  const cookie = login.headers.get('Set-Cookie')!.split(';')[0]!;
+  // Login sets the facilitator cookie and a known-browser one: send them all back.
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const { csrf } = (await login.json()) as { csrf: string };
   const response = await fetch(`${base}/api/sessions`, {
     method: 'POST',
