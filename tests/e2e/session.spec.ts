@@ -101,10 +101,12 @@ test.describe('consultation session with the server', () => {
     // The browser logs what this test provokes on purpose, and only that: the wrong password's
     // 401, and the API and live feed unreachable while the server is down.
     test.use({
-      allowedConsoleErrors: [
-        /status of 401 \(Unauthorized\) \(http:\/\/127\.0\.0\.1:\d+\/api\/auth\/login\)$/,
-        /net::ERR_(CONNECTION_REFUSED|INCOMPLETE_CHUNKED_ENCODING) \(http:\/\/127\.0\.0\.1:\d+\/api\/sessions\//,
-      ],
+      allowedConsoleErrors: {
+        patterns: [
+          /status of 401 \(Unauthorized\) \(http:\/\/127\.0\.0\.1:\d+\/api\/auth\/login\)$/,
+          /net::ERR_(CONNECTION_REFUSED|INCOMPLETE_CHUNKED_ENCODING) \(http:\/\/127\.0\.0\.1:\d+\/api\/sessions\//,
+        ],
+      },
     });
     test('a phone joins by link and posts, the projector shows it live, the facilitator hides it, and a server crash loses nothing', async ({
       browser,

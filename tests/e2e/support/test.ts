@@ -5,10 +5,13 @@ import { test as base, expect, type Browser, type BrowserContext } from '@playwr
  * console error, in every page of every browser context the test uses — the default `page`,
  * and the phones, projectors and laptops a test opens with `browser.newContext()`.
  *
- * A test that expects a particular console error says so, narrowly, in its describe block. A
- * pattern is matched against the message followed by its source URL in brackets:
+ * A test that expects a particular console error says so, narrowly, in its describe block. The
+ * patterns are matched against the message followed by its source URL in brackets:
  *
- *   test.use({ allowedConsoleErrors: [/ERR_CONNECTION_REFUSED \(.*\/api\/sessions\//] });
+ *   test.use({ allowedConsoleErrors: { patterns: [/ERR_CONNECTION_REFUSED \(.*\/api\/sessions\//] } });
+ *
+ * The list sits in an object because Playwright reads an array option value as `[value, options]`:
+ * a bare two-pattern array would set the first pattern alone (a RegExp, not a list).
  *
  * Uncaught page errors are never allowed.
  */
@@ -17,7 +20,7 @@ export { expect };
 
 interface Options {
   /** Console errors this test expects: patterns over `<message> (<source url>)`. */
-  allowedConsoleErrors: RegExp[];
+  allowedConsoleErrors: { patterns: RegExp[] };
 }
 
 interface Fixtures {
@@ -25,7 +28,7 @@ interface Fixtures {
 }
 
 export const test = base.extend<Options & Fixtures>({
-  allowedConsoleErrors: [[], { option: true }],
+  allowedConsoleErrors: [{ patterns: [] }, { option: true }],
   pageErrors: [
     async ({ browser, context, allowedConsoleErrors }, use) => {
       const errors: string[] = [];
@@ -37,8 +40,9 @@ export const test = base.extend<Options & Fixtures>({
         ctx.on('console', (message) => {
           if (message.type() !== 'error') return;
           const text = message.text();
-          if (allowedConsoleErrors.some((pattern) => pattern.test(text))) return;
           const where = message.location();
+          const withSource = `${text} (${where.url})`;
+          if (allowedConsoleErrors.patterns.some((pattern) => pattern.test(withSource))) return;
           errors.push(
             `console.error ${message.page()?.url() ?? ''}: ${text} (${where.url}:${where.lineNumber})`,
           );
