@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { createApi } from './app';
+import { loadPlacingPlan } from './placing';
 import { Auth } from './auth';
 import type { Config } from './config';
 import { LiveHub } from './live';
@@ -46,6 +47,8 @@ export async function createServer(
     heartbeatMs?: number;
   },
 ): Promise<Server> {
+  // The plan that places comments, read in the background (see placing.ts).
+  void loadPlacingPlan(config.distDir ?? null);
   const hub = new LiveHub(db);
   await hub.start();
   const auth = await Auth.open(db);

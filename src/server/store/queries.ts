@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { Comment } from '../../lib/comments/schema';
 import type {
   AuditEntry,
+  CommentPlacement,
   EventType,
   Session,
   SessionComment,
@@ -72,6 +73,24 @@ interface CommentRow extends Row {
   hidden_reason: string | null;
   reports: number;
   supports?: number;
+  zone?: string | null;
+  place_id?: string | null;
+  place_km?: number | null;
+  chapters?: string[] | string | null;
+}
+
+/** Where a comment falls, as stored (null: not placed). */
+function placementOf(row: CommentRow): CommentPlacement | null {
+  if (row.chapters === null || row.chapters === undefined) return null;
+  const chapters = typeof row.chapters === 'string' ? JSON.parse(row.chapters) : row.chapters;
+  return {
+    zone: row.zone ?? null,
+    place:
+      row.place_id && row.place_km !== null && row.place_km !== undefined
+        ? { id: row.place_id, km: row.place_km }
+        : null,
+    chapters,
+  };
 }
 
 /** The facilitator's view of a comment (participants' views are derived in views.ts). */
@@ -96,6 +115,7 @@ function toSessionComment(row: CommentRow): SessionComment {
     ...(hidden ? { hiddenAt: iso(row.hidden_at) } : {}),
     reports: row.reports,
     supports: row.supports ?? 0,
+    ...(placementOf(row) ? { placement: placementOf(row)! } : {}),
   };
 }
 
@@ -258,11 +278,12 @@ async function insertComment(
   c: Comment,
   deviceHash: string | null,
   seq: number,
+  placement: CommentPlacement | null = null,
 ): Promise<CommentRow> {
   const rows = await tx.query<CommentRow>(
     `INSERT INTO comments (session_id, id, device_hash, kind, text, lon, lat, section, feature,
-       created, updated, schema_version, seq)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING *`,
+       created, updated, schema_version, seq, zone, place_id, place_km, chapters)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING *`,
     [
       sid,
       c.id,
@@ -277,6 +298,10 @@ async function insertComment(
       c.updated,
       c.schemaVersion,
       seq,
+      placement?.zone ?? null,
+      placement?.place?.id ?? null,
+      placement?.place?.km ?? null,
+      placement ? JSON.stringify(placement.chapters) : null,
     ],
   );
   await tx.query('UPDATE sessions SET comment_count = comment_count + 1 WHERE id = $1', [sid]);
@@ -295,10 +320,11 @@ export async function putComment(
   comment: Comment,
   deviceHash: string | null,
   maxPerSession: number,
+  placement: CommentPlacement | null = null,
 ): Promise<{ created: boolean; comment: SessionComment }> {
-  // The common case, a new comment, in one round trip (migration 2); re-sends and edits below.
+  // The common case, a new comment, in one round trip (migrations 2, 4); re-sends and edits below.
   const [fast] = await db.query<{ outcome: string; seq: string }>(
-    'SELECT * FROM lh_insert_comment($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)',
+    'SELECT * FROM lh_insert_placed_comment($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)',
     [
       sid,
       comment.id,
@@ -313,6 +339,7 @@ export async function putComment(
       comment.updated,
       comment.schemaVersion,
       maxPerSession,
+      placement ? JSON.stringify(placement) : null,
     ],
   );
   switch (fast?.outcome) {
@@ -327,6 +354,7 @@ export async function putComment(
         hidden: false,
         reports: 0,
         supports: 0,
+        ...(placement ? { placement } : {}),
       };
       return { created: true, comment: stored };
     }
@@ -392,7 +420,7 @@ export async function putComment(
       );
     }
     const seq = await emit('comment', { commentId: comment.id });
-    const row = await insertComment(tx, sid, comment, deviceHash, seq);
+    const row = await insertComment(tx, sid, comment, deviceHash, seq, placement);
     const stored = toSessionComment(row);
     await setEventPayload(tx, sid, seq, {
       seq,
@@ -424,13 +452,16 @@ export async function importComments(
   db: Db,
   sid: string,
   comments: readonly Comment[],
+  placeOf: (comment: Comment) => CommentPlacement | null = () => null,
 ): Promise<{ added: number; existing: number }> {
   return inSession(db, sid, async (tx, _session, emit) => {
     let added = 0;
     for (const comment of comments) {
       if (await commentRow(tx, sid, comment.id)) continue;
       const seq = await emit('comment', { commentId: comment.id });
-      const stored = toSessionComment(await insertComment(tx, sid, comment, null, seq));
+      const stored = toSessionComment(
+        await insertComment(tx, sid, comment, null, seq, placeOf(comment)),
+      );
       await setEventPayload(tx, sid, seq, {
         seq,
         type: 'comment',
