@@ -36,6 +36,8 @@ import { LoginThrottle, TokenBuckets, UNKNOWN_SESSION_LOOKUPS } from './limits';
 import { resumePoint, type LiveHub } from './live';
 import { clientIp as addressOf, isHttps as overHttps } from './network';
 import { openApiDocument } from './openapi';
+import { loadPlacingPlan, placeComment } from './placing';
+import { commentPlace } from '../lib/geo/commentPlace';
 import type { Db } from './store/db';
 import * as store from './store/queries';
 import { supportRoutes } from './supportRoutes';
@@ -395,7 +397,14 @@ export function createApi(options: AppOptions): Hono<Env> {
     });
     limit(ipBuckets, clientIp(c), 'requests from this network');
     limit(deviceBuckets, deviceHash, 'comments from this device');
-    const result = await store.putComment(db, sid, comment, deviceHash, limits.sessionMaxComments);
+    const result = await store.putComment(
+      db,
+      sid,
+      comment,
+      deviceHash,
+      limits.sessionMaxComments,
+      await placeComment(comment),
+    );
     if (!result.created) deviceBuckets.refund(deviceHash);
     const shown = c.get('facilitator') ? result.comment : participantComment(result.comment);
     return c.json({ comment: shown }, result.created ? 201 : 200);
@@ -431,7 +440,10 @@ export function createApi(options: AppOptions): Hono<Env> {
     async (c) => {
       const sid = (await sessionOr404(c)).id;
       const { comments } = await body(c, ImportRequest);
-      return c.json(await store.importComments(db, sid, comments));
+      const plan = await loadPlacingPlan().catch(() => null);
+      const placeOf = (comment: (typeof comments)[number]) =>
+        plan ? commentPlace([comment.lon, comment.lat], comment.section, plan) : null;
+      return c.json(await store.importComments(db, sid, comments, placeOf));
     },
   );
 

@@ -15,6 +15,7 @@ const SCHEMAS = {
   DeviceResponse: api.DeviceResponse,
   Comment: api.PutCommentRequest,
   SessionComment: api.SessionComment,
+  CommentPlacement: api.CommentPlacement,
   CommentResponse: api.CommentResponse,
   CommentList: api.CommentList,
   MissingRequest: api.MissingRequest,

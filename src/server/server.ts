@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { version } from '../../package.json';
 import { createApi } from './app';
+import { loadPlacingPlan } from './placing';
 import { Auth } from './auth';
 import { DeviceTokens } from './deviceTokens';
 import type { Config } from './config';
@@ -43,6 +44,8 @@ export async function createServer(
     heartbeatMs?: number;
   },
 ): Promise<Server> {
+  // The plan that places comments, read in the background (see placing.ts).
+  void loadPlacingPlan(config.distDir ?? null);
   const hub = new LiveHub(db);
   await hub.start();
   const auth = await Auth.open(db);

@@ -118,4 +118,33 @@ test.describe('participants in a session', () => {
 
     await Promise.all([phone.context.close(), laptop.context.close()]);
   });
+
+  test('a comment’s card says where it falls, and the list filters by zone', async ({
+    browser,
+  }) => {
+    // The session opens on the 杜桥镇 seat, so a tap in the middle of the map lands there.
+    const sid = await createSession(server, {
+      title: '杜桥镇区意见',
+      focus: { view: { zoom: 15, lat: 28.76876, lon: 121.49174 } },
+    });
+    const phone = await openScreen(browser, PHONE, `${server.url}/#session=${sid}`);
+    const text = '镇区停车太难';
+    await postComment(phone.page, '担忧', text);
+    await expect(commentRow(phone.page, text).getByTestId('delivery')).toHaveText('已发送');
+    await commentRow(phone.page, text).getByRole('button').click();
+    const card = phone.page.getByTestId('comment-detail');
+    await expect(card.getByTestId('placement-zone')).toHaveText('东部湾区');
+    await expect(card.getByTestId('placement-place')).toContainText('杜桥镇');
+    await expect(card.getByTestId('placement-place')).toContainText('公里');
+    await expect(card.getByTestId('placement-chapters')).not.toBeEmpty();
+    await phone.page.screenshot({ path: test.info().outputPath('phone-placement-390.png') });
+    await phone.page.getByRole('button', { name: /返回意见列表/ }).click();
+
+    await phone.page.getByLabel('所在片区').selectOption({ label: '西部生态发展区' });
+    await expect(phone.page.getByTestId('comment-list')).toHaveCount(0);
+    await phone.page.getByLabel('所在片区').selectOption({ label: '东部湾区' });
+    await expect(commentRow(phone.page, text)).toBeVisible();
+
+    await phone.context.close();
+  });
 });

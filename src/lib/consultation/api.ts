@@ -105,6 +105,19 @@ export const SessionList = z.array(Session);
 export const DeviceResponse = z.object({ token: z.string().min(20) });
 export type DeviceResponse = z.infer<typeof DeviceResponse>;
 
+/**
+ * Where a comment falls, computed once by the server when it stores the comment
+ * (src/lib/geo/commentPlace.ts): its 一带三区 zone, the nearest plan place within
+ * 2 km and its distance, and its chapters (the linked section, else the sections
+ * that name that place).
+ */
+export const CommentPlacement = z.object({
+  zone: z.string().nullable(),
+  place: z.object({ id: z.string(), km: z.number().nonnegative() }).nullable(),
+  chapters: z.array(z.string()),
+});
+export type CommentPlacement = z.infer<typeof CommentPlacement>;
+
 /** A comment as the server holds it in a session. `status` mirrors `hidden`. */
 export const SessionComment = Comment.extend({
   seq: z.number().int().positive(),
@@ -118,6 +131,8 @@ export const SessionComment = Comment.extend({
   device: z.string().optional(),
   /** How many devices support it (附议); public. */
   supports: z.number().int().nonnegative().optional(),
+  /** Where it falls (absent: stored before placing existed). */
+  placement: CommentPlacement.optional(),
 });
 export type SessionComment = z.infer<typeof SessionComment>;
 

@@ -16,6 +16,13 @@ export const consultationZh = {
   'comments.sort.support': '附议最多',
   'projector.mostSupported': '附议最多',
   'projector.noSupport': '还没有附议',
+  'placement.zone': '所在片区',
+  'placement.noZone': '不在“一带三区”内',
+  'placement.place': '最近的规划地点',
+  'placement.noPlace': '2 公里内没有规划地点',
+  'placement.km': '相距 {km} 公里',
+  'placement.chapters': '相关章节',
+  'placement.note': '由服务器在收到意见时按示意片区和规划地点计算，仅供归类。',
 } as const satisfies Record<string, string>;
 
 export const consultationEn: Record<keyof typeof consultationZh, string> = {
@@ -31,4 +38,12 @@ export const consultationEn: Record<keyof typeof consultationZh, string> = {
   'comments.sort.support': 'Most seconded',
   'projector.mostSupported': 'Most seconded',
   'projector.noSupport': 'No seconds yet',
+  'placement.zone': 'Zone',
+  'placement.noZone': 'Outside the one belt, three zones',
+  'placement.place': 'Nearest plan place',
+  'placement.noPlace': 'No plan place within 2 km',
+  'placement.km': '{km} km away',
+  'placement.chapters': 'Chapters',
+  'placement.note':
+    'Worked out by the server when the comment arrived, from the schematic zones and plan places; for sorting only.',
 };

@@ -3,6 +3,7 @@ import type { Comment } from '../../lib/comments/schema';
 import type {
   AuditEntry,
   DeviceSummary,
+  CommentPlacement,
   EventType,
   Session,
   SessionComment,
@@ -79,6 +80,24 @@ interface CommentRow extends Row {
   hidden_reason: string | null;
   reports: number;
   supports?: number;
+  zone?: string | null;
+  place_id?: string | null;
+  place_km?: number | null;
+  chapters?: string[] | string | null;
+}
+
+/** Where a comment falls, as stored (null: not placed). */
+function placementOf(row: CommentRow): CommentPlacement | null {
+  if (row.chapters === null || row.chapters === undefined) return null;
+  const chapters = typeof row.chapters === 'string' ? JSON.parse(row.chapters) : row.chapters;
+  return {
+    zone: row.zone ?? null,
+    place:
+      row.place_id && row.place_km !== null && row.place_km !== undefined
+        ? { id: row.place_id, km: row.place_km }
+        : null,
+    chapters,
+  };
 }
 
 /** The facilitator's view of a comment (participants' views are derived in views.ts). */
@@ -104,6 +123,7 @@ function toSessionComment(row: CommentRow): SessionComment {
     reports: row.reports,
     ...(row.device_hash ? { device: deviceLabel(row.device_hash) } : {}),
     supports: row.supports ?? 0,
+    ...(placementOf(row) ? { placement: placementOf(row)! } : {}),
   };
 }
 
@@ -290,11 +310,12 @@ async function insertComment(
   c: Comment,
   deviceHash: string | null,
   seq: number,
+  placement: CommentPlacement | null = null,
 ): Promise<CommentRow> {
   const rows = await tx.query<CommentRow>(
     `INSERT INTO comments (session_id, id, device_hash, kind, text, lon, lat, section, feature,
-       created, updated, schema_version, seq)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING *`,
+       created, updated, schema_version, seq, zone, place_id, place_km, chapters)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING *`,
     [
       sid,
       c.id,
@@ -309,6 +330,10 @@ async function insertComment(
       c.updated,
       c.schemaVersion,
       seq,
+      placement?.zone ?? null,
+      placement?.place?.id ?? null,
+      placement?.place?.km ?? null,
+      placement ? JSON.stringify(placement.chapters) : null,
     ],
   );
   await tx.query('UPDATE sessions SET comment_count = comment_count + 1 WHERE id = $1', [sid]);
@@ -329,10 +354,11 @@ export async function putComment(
   comment: Comment,
   deviceHash: string | null,
   maxPerSession: number,
+  placement: CommentPlacement | null = null,
 ): Promise<{ created: boolean; comment: SessionComment }> {
-  // The common case, a new comment, in one round trip (migration 2); re-sends and edits below.
+  // The common case, a new comment, in one round trip (lh_insert_placed_comment); re-sends and edits below.
   const [fast] = await db.query<{ outcome: string; seq: string }>(
-    'SELECT * FROM lh_insert_comment($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)',
+    'SELECT * FROM lh_insert_placed_comment($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)',
     [
       sid,
       comment.id,
@@ -347,6 +373,7 @@ export async function putComment(
       comment.updated,
       comment.schemaVersion,
       maxPerSession,
+      placement ? JSON.stringify(placement) : null,
     ],
   );
   switch (fast?.outcome) {
@@ -362,6 +389,7 @@ export async function putComment(
         reports: 0,
         ...(deviceHash ? { device: deviceLabel(deviceHash) } : {}),
         supports: 0,
+        ...(placement ? { placement } : {}),
       };
       return { created: true, comment: stored };
     }
@@ -434,7 +462,7 @@ export async function putComment(
       );
     }
     const seq = await emit('comment', { commentId: comment.id });
-    const row = await insertComment(tx, sid, comment, deviceHash, seq);
+    const row = await insertComment(tx, sid, comment, deviceHash, seq, placement);
     const stored = toSessionComment(row);
     await setEventPayload(tx, sid, seq, {
       seq,
@@ -482,13 +510,16 @@ export async function importComments(
   db: Db,
   sid: string,
   comments: readonly Comment[],
+  placeOf: (comment: Comment) => CommentPlacement | null = () => null,
 ): Promise<{ added: number; existing: number }> {
   return inSession(db, sid, async (tx, _session, emit) => {
     let added = 0;
     for (const comment of comments) {
       if (await commentRow(tx, sid, comment.id)) continue;
       const seq = await emit('comment', { commentId: comment.id });
-      const stored = toSessionComment(await insertComment(tx, sid, comment, null, seq));
+      const stored = toSessionComment(
+        await insertComment(tx, sid, comment, null, seq, placeOf(comment)),
+      );
       await setEventPayload(tx, sid, seq, {
         seq,
         type: 'comment',

@@ -34,6 +34,9 @@ class CommentsState {
   kindFilter = $state<CommentKind | 'all'>('all');
   /** The list's order: newest first, or (in a session) the most 附议 first. */
   sort = $state<'newest' | 'support'>('newest');
+  /** In a session: only comments in this zone ('none': outside all three), or of this chapter. */
+  zoneFilter = $state<string>('all');
+  chapterFilter = $state<string>('all');
   /** Bumped to ask the panel to focus the new-comment form. */
   formRequest = $state(0);
 }

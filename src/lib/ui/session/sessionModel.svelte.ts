@@ -78,6 +78,7 @@ class SessionModel {
         hiddenAt: _a,
         reports: _n,
         supports: _s,
+        placement: _p,
         ...rest
       } = c;
       return { ...rest, status: hidden ? 'hidden' : 'visible' };

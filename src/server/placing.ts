@@ -1,0 +1,60 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Comment } from '../lib/comments/schema';
+import { BoundaryCollection, GazetteerCollection, SeatCollection } from '../lib/data/basemap';
+import { buildFeaturesGeojson, PLAN_FEATURES_OUTPUT } from '../lib/data/planFeatures';
+import {
+  commentPlace,
+  placingPlan,
+  type CommentPlace,
+  type PlacingPlan,
+} from '../lib/geo/commentPlace';
+import type { PlanLikeFeature } from '../lib/geo/input';
+
+/**
+ * The plan the server places comments with (issue 22): the app's own published
+ * `features.geojson` when a build is there (`dist/data/`), else built from
+ * `geodata/` by the same code the build runs (seconds of CPU, once). Read once
+ * per process, in the background from server start.
+ */
+
+const ROOT = join(import.meta.dirname, '../..');
+
+function readPlan(distDir: string | null): PlacingPlan {
+  // The served build's copy, else this checkout's build (API only, tests), else built here.
+  const published = [distDir, join(ROOT, 'dist')]
+    .filter((dir): dir is string => dir !== null)
+    .map((dir) => join(dir, 'data', PLAN_FEATURES_OUTPUT))
+    .find((file) => existsSync(file));
+  let text: string;
+  if (published) {
+    text = readFileSync(published, 'utf8');
+  } else {
+    const json = (name: string) => JSON.parse(readFileSync(join(ROOT, 'geodata', name), 'utf8'));
+    text = buildFeaturesGeojson({
+      planFeatures: json('plan-features.geojson'),
+      seats: SeatCollection.parse(json('linhai-township-seats.geojson')),
+      boundary: BoundaryCollection.parse(json('linhai-boundary.geojson')),
+      gazetteer: GazetteerCollection.parse(json('gazetteer.geojson')),
+    }).text;
+  }
+  return placingPlan((JSON.parse(text) as { features: PlanLikeFeature[] }).features);
+}
+
+let plan: Promise<PlacingPlan> | null = null;
+
+/** Starts reading the plan (call at server start so the first comment does not wait for it). */
+export function loadPlacingPlan(distDir: string | null = null): Promise<PlacingPlan> {
+  plan ??= new Promise<PlacingPlan>((resolve) => setImmediate(() => resolve(readPlan(distDir))));
+  return plan;
+}
+
+/** Where a comment falls; null when the plan cannot be read (the comment is stored all the same). */
+export async function placeComment(comment: Comment): Promise<CommentPlace | null> {
+  try {
+    return commentPlace([comment.lon, comment.lat], comment.section, await loadPlacingPlan());
+  } catch (error) {
+    console.error('placing:', (error as Error).message);
+    return null;
+  }
+}
