@@ -10,6 +10,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { createComment, type CommentKind } from '../src/lib/comments/schema.ts';
 import { CSRF_HEADER, DEVICE_HEADER } from '../src/lib/consultation/api.ts';
 import { FACILITATOR_PASSWORD, freePort, TestServer } from '../tests/e2e/support/server.ts';
+import { cookiesFrom } from '../src/server/testing/cookies';
 
 const OUT = join(import.meta.dirname, '..', 'docs', 'img');
 
@@ -48,11 +49,7 @@ async function prepareSession(server: TestServer): Promise<string> {
   const login = await api(server, 'POST', '/api/auth/login', {
     json: { password: FACILITATOR_PASSWORD },
   });
-  // Login sets the facilitator cookie and a known-browser one: send them all back.
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
+  const cookie = cookiesFrom(login);
   const { csrf } = (await login.json()) as { csrf: string };
   const session = (await (
     await api(server, 'POST', '/api/sessions', {

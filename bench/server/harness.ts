@@ -4,6 +4,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { createComment, type Comment } from '../../src/lib/comments/schema';
 import { CSRF_HEADER, DEVICE_HEADER, type Session } from '../../src/lib/consultation/api';
+import { cookiesFrom } from '../../src/server/testing/cookies';
 
 /**
  * The benchmark's parts: a real server process (the built dist-server/main.js
@@ -189,11 +190,7 @@ export async function facilitatorSession(base: string, title: string): Promise<S
     body: JSON.stringify({ password: PASSWORD }),
   });
   if (!login.ok) throw new Error(`login ${login.status}`);
-  // Login sets the facilitator cookie and a known-browser one: send them all back.
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
+  const cookie = cookiesFrom(login);
   const { csrf } = (await login.json()) as { csrf: string };
   const response = await fetch(`${base}/api/sessions`, {
     method: 'POST',

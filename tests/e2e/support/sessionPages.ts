@@ -1,6 +1,7 @@
 import { expect, type Browser, type Page } from '@playwright/test';
 import { waitForIdle, watchPage } from './app';
 import { FACILITATOR_PASSWORD, type TestServer } from './server';
+import { cookiesFrom } from '../../../src/server/testing/cookies';
 
 /** Screens of a consultation session for e2e: phones, the projector, a laptop; and the API as the facilitator. */
 
@@ -30,11 +31,7 @@ export async function createSession(
     body: JSON.stringify({ password: FACILITATOR_PASSWORD }),
   });
   expect(login.status).toBe(200);
-  // Login sets the facilitator cookie and a known-browser one: send them all back.
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
+  const cookie = cookiesFrom(login);
   const { csrf } = (await login.json()) as { csrf: string };
   const response = await fetch(`${server.url}/api/sessions`, {
     method: 'POST',
