@@ -15,6 +15,7 @@ import {
   MAX_BODY_BYTES,
   MAX_IMPORT_BODY_BYTES,
   MissingRequest,
+  BulkModerationRequest,
   ModerationRequest,
   PutCommentRequest,
   RELOAD_EVENT_NAME,
@@ -29,7 +30,7 @@ import {
 import { Auth, checkCsrf, isSameOrigin, SESSION_HOURS } from './auth';
 import type { Limits } from './config';
 import { ApiFailure, notFound } from './errors';
-import { sessionCsv, sessionGeojson } from './exports';
+import { auditCsv, sessionCsv, sessionGeojson } from './exports';
 import { CommentPages } from './commentPages';
 import type { DeviceTokens } from './deviceTokens';
 import { LoginThrottle, TokenBuckets, UNKNOWN_SESSION_LOOKUPS } from './limits';
@@ -473,7 +474,17 @@ export function createApi(options: AppOptions): Hono<Env> {
   });
 
   // ── moderation ──
-  for (const action of ['hide', 'restore'] as const) {
+  api.post(
+    '/sessions/:sid/comments/moderation',
+    tooLarge(MAX_BODY_BYTES),
+    facilitator,
+    async (c) => {
+      const sid = (await sessionOr404(c)).id;
+      const { action, ids, reason } = await body(c, BulkModerationRequest);
+      return c.json({ comments: await store.moderateMany(db, sid, ids, action, reason) });
+    },
+  );
+  for (const action of ['hide', 'restore', 'approve'] as const) {
     api.post(
       `/sessions/:sid/comments/:id/${action}`,
       tooLarge(MAX_BODY_BYTES),
@@ -511,6 +522,13 @@ export function createApi(options: AppOptions): Hono<Env> {
   api.get('/sessions/:sid/audit', facilitator, async (c) => {
     const sid = (await sessionOr404(c)).id;
     return c.json({ entries: await store.auditLog(db, sid) });
+  });
+  api.get('/sessions/:sid/audit.csv', facilitator, async (c) => {
+    const sid = (await sessionOr404(c)).id;
+    c.header('Content-Disposition', `attachment; filename="session-${sid}-audit.csv"`);
+    return c.body(auditCsv(await store.auditLog(db, sid)), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+    });
   });
 
   // ── exports ──

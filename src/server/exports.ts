@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { CSV_COLUMNS, escapeCell, exportGeojson } from '../lib/comments/files';
-import type { SessionComment } from '../lib/consultation/api';
+import type { AuditEntry, SessionComment } from '../lib/consultation/api';
 
 /**
  * A session's comments for the planning office: the app's own GeoJSON and CSV
@@ -8,10 +8,18 @@ import type { SessionComment } from '../lib/consultation/api';
  * moderation columns: hidden, hiddenReason, hiddenAt, reports, seq.
  */
 
-export const MODERATION_COLUMNS = ['hidden', 'hiddenReason', 'hiddenAt', 'reports', 'seq'] as const;
+export const MODERATION_COLUMNS = [
+  'hidden',
+  'hiddenReason',
+  'hiddenAt',
+  'reports',
+  'seq',
+  'pending',
+] as const;
 
 const moderation = (c: SessionComment) => ({
   hidden: c.hidden,
+  pending: c.pending === true,
   hiddenReason: c.hiddenReason ?? null,
   hiddenAt: c.hiddenAt ?? null,
   reports: c.reports ?? 0,
@@ -29,17 +37,40 @@ export function sessionGeojson(comments: readonly SessionComment[]): string {
 }
 
 export function sessionCsv(comments: readonly SessionComment[]): string {
-  const fields = [...CSV_COLUMNS, ...MODERATION_COLUMNS];
-  const rows = comments.map((c) => {
-    const record: Record<string, unknown> = { ...c, ...moderation(c) };
-    return fields.map((column) => {
-      const value = record[column];
+  return csv(
+    [...CSV_COLUMNS, ...MODERATION_COLUMNS],
+    comments.map((c) => ({ ...c, ...moderation(c) })),
+  );
+}
+
+export const AUDIT_COLUMNS = [
+  'id',
+  'at',
+  'action',
+  'commentId',
+  'device',
+  'reason',
+  'actor',
+] as const;
+
+/** The audit log for the planning office: one row per entry, oldest first, reasons as text. */
+export function auditCsv(entries: readonly AuditEntry[]): string {
+  return csv(AUDIT_COLUMNS, entries);
+}
+
+/** UTF-8 with a BOM (so Excel reads Chinese), CRLF, every text cell through `escapeCell` (no formulas). */
+function csv(fields: readonly string[], records: readonly object[]): string {
+  const rows = records.map((record) =>
+    fields.map((column) => {
+      const value = (record as Record<string, unknown>)[column];
       if (value === undefined || value === null) return '';
       if (typeof value === 'number' || typeof value === 'boolean') return String(value);
       return escapeCell(String(value));
-    });
-  });
+    }),
+  );
   return (
-    '\uFEFF' + Papa.unparse({ fields, data: rows }, { newline: '\r\n', quotes: false }) + '\r\n'
+    '\uFEFF' +
+    Papa.unparse({ fields: [...fields], data: rows }, { newline: '\r\n', quotes: false }) +
+    '\r\n'
   );
 }

@@ -22,6 +22,8 @@ const SCHEMAS = {
   MissingResponse: api.MissingResponse,
   ReportResponse: api.ReportResponse,
   ModerationRequest: api.ModerationRequest,
+  BulkModerationRequest: api.BulkModerationRequest,
+  BulkModerationResponse: api.BulkModerationResponse,
   ImportRequest: api.ImportRequest,
   ImportResponse: api.ImportResponse,
   AuditList: api.AuditList,
@@ -80,6 +82,7 @@ const ERRORS = {
     [403, 'The device’s own comment (code own_comment), or the session is closed (session_closed)'],
     [404, 'No visible comment has this id in this session'],
   ],
+  bulk: [[404, 'An id is not a comment of this session (nothing was changed)']],
   login: [
     [401, 'Wrong password'],
     [403, 'Refused: from another origin'],
@@ -366,11 +369,39 @@ export function openApiDocument(version: string) {
       },
       '/api/sessions/{sid}/comments/{id}/restore': {
         post: op({
-          summary: 'Restore a hidden comment (audited)',
+          summary: 'Restore a hidden comment (audited, with the optional reason)',
           security: facilitatorOnly,
           parameters: [sid, cid, csrf],
+          requestBody: {
+            required: false,
+            content: { 'application/json': { schema: ref('ModerationRequest') } },
+          },
           checks: ['session', 'comment', 'facilitator', 'write', 'body'],
           responses: { 200: json('CommentResponse') },
+        }),
+      },
+      '/api/sessions/{sid}/comments/{id}/approve': {
+        post: op({
+          summary:
+            'Approve a comment awaiting approval (pre-moderation): everyone sees it now, with a comment event (audited)',
+          security: facilitatorOnly,
+          parameters: [sid, cid, csrf],
+          requestBody: {
+            required: false,
+            content: { 'application/json': { schema: ref('ModerationRequest') } },
+          },
+          checks: ['session', 'comment', 'facilitator', 'write', 'body'],
+          responses: { 200: json('CommentResponse') },
+        }),
+      },
+      '/api/sessions/{sid}/comments/moderation': {
+        post: op({
+          summary: `Hide, approve or restore up to ${api.MAX_BULK_IDS} comments at once: all or, on any error, none; each change audited and announced on its own`,
+          security: facilitatorOnly,
+          parameters: [sid, csrf],
+          requestBody: requestBody('BulkModerationRequest'),
+          checks: ['session', 'facilitator', 'write', 'body', 'bulk'],
+          responses: { 200: json('BulkModerationResponse') },
         }),
       },
       '/api/sessions/{sid}/audit': {
@@ -380,6 +411,16 @@ export function openApiDocument(version: string) {
           parameters: [sid],
           checks: ['session', 'facilitator'],
           responses: { 200: json('AuditList') },
+        }),
+      },
+      '/api/sessions/{sid}/audit.csv': {
+        get: op({
+          summary:
+            'The audit log as CSV (UTF-8 with BOM, formulas neutralised): id, at, action, commentId, device, reason, actor',
+          security: facilitatorOnly,
+          parameters: [sid],
+          checks: ['session', 'facilitator'],
+          responses: { 200: { description: 'CSV', content: { 'text/csv': {} } } },
         }),
       },
       '/api/sessions/{sid}/events': {

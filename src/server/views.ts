@@ -3,9 +3,11 @@ import type { StoredEvent } from './store/queries';
 
 /**
  * What a participant may see. The facilitator sees everything; a participant
- * never gets a hidden comment's text or reason, nor report counts, nor device labels.
- * Every route that answers a participant with a comment goes through `participantComment`
- * (a list of visible comments through `publicComment`).
+ * never gets a hidden comment's text or reason, nor report counts, nor device labels,
+ * nor anything of a comment awaiting approval (pre-moderation) but its author's own
+ * answer to sending it. Every route that answers a participant with a comment goes
+ * through `participantComment` (a list of visible comments through `publicComment`;
+ * the list query itself leaves hidden and pending comments out).
  */
 
 /** A visible comment without the facilitator's fields. */
@@ -14,7 +16,11 @@ export function publicComment(comment: SessionComment): SessionComment {
   return rest;
 }
 
-/** A comment as a participant (its author included) may receive it: a hidden one is only a notice. */
+/**
+ * A comment as a participant (its author included) may receive it: a hidden one is only a notice.
+ * Only its author's device ever gets a pending one here (the answer to its own PUT; any other
+ * device's PUT of that id is a 409), marked `pending` so the phone shows 待审核.
+ */
 export function participantComment(comment: SessionComment): SessionComment | HiddenCommentNotice {
   if (comment.hidden) {
     const { id, seq, sessionId } = comment;
@@ -23,12 +29,18 @@ export function participantComment(comment: SessionComment): SessionComment | Hi
   return publicComment(comment);
 }
 
-/** The event as a participant receives it: anything about a comment that is hidden now is only a `hide` with its id. */
-export function participantEvent({ event, hiddenNow }: StoredEvent): SessionEvent {
+/**
+ * The event as a participant receives it: anything about a comment that is hidden now is only a
+ * `hide` with its id; anything about a comment that awaits approval, or did when the event was
+ * written (a replay: its approval is a later event), is only `{seq, type}`, so every stream stays
+ * gapless without a word of it.
+ */
+export function participantEvent({ event, hiddenNow, pendingNow }: StoredEvent): SessionEvent {
   const { seq, type, commentId } = event;
   if (type === 'session') return event;
   if (type === 'hide' || hiddenNow || event.comment?.hidden)
     return { seq, type: 'hide', ...(commentId ? { commentId } : {}) };
+  if (pendingNow || event.comment?.pending) return { seq, type };
   if (type === 'report') return { seq, type, ...(commentId ? { commentId } : {}) };
   if (type === 'support') {
     const { supports } = event;

@@ -80,9 +80,20 @@ export const Session = z.object({
   focus: SessionFocus,
   open: z.boolean(),
   created: IsoTime,
-  counts: z.object({ comments: z.number().int(), hidden: z.number().int() }),
+  counts: z.object({
+    comments: z.number().int(),
+    hidden: z.number().int(),
+    /** Comments awaiting the facilitator's approval (pre-moderation). */
+    pending: z.number().int().optional(),
+  }),
   /** The session's latest event sequence number (0 before the first event). */
   lastSeq: z.number().int(),
+  /**
+   * Pre-moderation: new comments wait for the facilitator's approval before
+   * anyone but their author sees them. Turning it off releases nothing: what
+   * waits keeps waiting until approved or hidden.
+   */
+  premoderated: z.boolean().optional(),
 });
 export type Session = z.infer<typeof Session>;
 
@@ -90,6 +101,7 @@ export const CreateSessionRequest = z.object({
   title: Title,
   focus: SessionFocus.optional(),
   open: z.boolean().optional(),
+  premoderated: z.boolean().optional(),
 });
 export type CreateSessionRequest = z.infer<typeof CreateSessionRequest>;
 
@@ -97,6 +109,7 @@ export const UpdateSessionRequest = z.object({
   title: Title.optional(),
   open: z.boolean().optional(),
   focus: SessionFocus.optional(),
+  premoderated: z.boolean().optional(),
 });
 export type UpdateSessionRequest = z.infer<typeof UpdateSessionRequest>;
 
@@ -133,6 +146,8 @@ export const SessionComment = Comment.extend({
   supports: z.number().int().nonnegative().optional(),
   /** Where it falls (absent: stored before placing existed). */
   placement: CommentPlacement.optional(),
+  /** Awaiting the facilitator's approval (pre-moderation): only the facilitator and its author see it. */
+  pending: z.literal(true).optional(),
 });
 export type SessionComment = z.infer<typeof SessionComment>;
 
@@ -238,6 +253,25 @@ export const ModerationRequest = z.object({
 });
 export type ModerationRequest = z.infer<typeof ModerationRequest>;
 
+/** Most comments one bulk moderation request may name. */
+export const MAX_BULK_IDS = 500;
+export const BULK_ACTIONS = ['hide', 'approve', 'restore'] as const;
+/** Hide, approve or restore a selection at once: all of them or, on any error, none. */
+export const BulkModerationRequest = ModerationRequest.extend({
+  action: z.enum(BULK_ACTIONS, { message: 'not one of hide, approve, restore' }),
+  ids: z
+    .array(z.uuid({ message: 'id is not a UUID' }))
+    .min(1, 'no comment selected')
+    .max(MAX_BULK_IDS, `more than ${MAX_BULK_IDS} comments`)
+    .refine((ids) => new Set(ids.map((id) => id.toLowerCase())).size === ids.length, {
+      message: 'an id is named twice',
+    }),
+});
+export type BulkModerationRequest = z.infer<typeof BulkModerationRequest>;
+/** The comments after a bulk action, in the order asked (already so: unchanged, no audit entry). */
+export const BulkModerationResponse = z.object({ comments: z.array(SessionComment) });
+export type BulkModerationResponse = z.infer<typeof BulkModerationResponse>;
+
 /** Facilitator upload of comments made before the session existed (local IndexedDB, exported files), merged by id. */
 export const ImportRequest = z.object({ comments: z.array(Comment).max(MAX_IMPORT_COMMENTS) });
 export const ImportResponse = z.object({
@@ -253,6 +287,7 @@ export const AUDIT_ACTIONS = [
   'close',
   'hide',
   'restore',
+  'approve',
   'import',
   'mute',
   'unmute',
@@ -310,7 +345,8 @@ export type ApiError = z.infer<typeof ApiError>;
  * Live events (SSE). SSE `id:` = `epoch:seq`, `event:` = the `SSE_EVENT_NAMES`
  * entry for `type`, `data:` = this JSON. A resume (`Last-Event-ID` or
  * `?after=`) names the epoch it counted in; see `ReloadEvent`.
- * - `comment`: a new or edited comment (never a hidden one).
+ * - `comment`: a new or edited comment (never a hidden one), or one just approved.
+ *   Participants get a comment awaiting approval as `{seq, type}` only.
  * - `hide`: the comment is hidden; participants get only `commentId`.
  * - `restore`: the comment is visible again, with the full comment.
  * - `report`: a report was filed; `reports` is set for the facilitator only.
@@ -373,8 +409,11 @@ export const apiPath = {
   mySupports: (sid: string) => `/api/sessions/${sid}/supports`,
   hide: (sid: string, id: string) => `/api/sessions/${sid}/comments/${id}/hide`,
   restore: (sid: string, id: string) => `/api/sessions/${sid}/comments/${id}/restore`,
+  approve: (sid: string, id: string) => `/api/sessions/${sid}/comments/${id}/approve`,
+  bulkModeration: (sid: string) => `/api/sessions/${sid}/comments/moderation`,
   import: (sid: string) => `/api/sessions/${sid}/comments/import`,
   audit: (sid: string) => `/api/sessions/${sid}/audit`,
+  auditCsv: (sid: string) => `/api/sessions/${sid}/audit.csv`,
   mute: (sid: string, device: string) => `/api/sessions/${sid}/devices/${device}/mute`,
   unmute: (sid: string, device: string) => `/api/sessions/${sid}/devices/${device}/unmute`,
   events: (sid: string) => `/api/sessions/${sid}/events`,

@@ -4,6 +4,7 @@ import {
   ApiError,
   apiPath,
   AuditList,
+  BulkModerationResponse,
   CommentList,
   CommentResponse,
   CSRF_HEADER,
@@ -21,6 +22,7 @@ import {
   SessionList,
   SupportResponse,
   type SessionComment,
+  type BulkModerationRequest,
   type CreateSessionRequest,
   type UpdateSessionRequest,
 } from './api';
@@ -260,10 +262,34 @@ export class ConsultationApi {
       .comment;
   }
 
-  async restore(sid: string, id: string) {
+  async restore(sid: string, id: string, reason?: string) {
+    const body = reason?.trim() ? { reason: reason.trim() } : {};
     return (
-      await this.call(CommentResponse, 'POST', apiPath.restore(sid, id), { body: {}, csrf: true })
+      await this.call(CommentResponse, 'POST', apiPath.restore(sid, id), { body, csrf: true })
     ).comment;
+  }
+
+  /** Approve a comment awaiting approval (pre-moderation). */
+  async approve(sid: string, id: string) {
+    return (
+      await this.call(CommentResponse, 'POST', apiPath.approve(sid, id), { body: {}, csrf: true })
+    ).comment;
+  }
+
+  /** Hide, approve or restore a selection in one request: all of them, or none. */
+  async moderateMany(
+    sid: string,
+    action: BulkModerationRequest['action'],
+    ids: readonly string[],
+    reason?: string,
+  ) {
+    const body = { action, ids, ...(reason?.trim() ? { reason: reason.trim() } : {}) };
+    return (
+      await this.call(BulkModerationResponse, 'POST', apiPath.bulkModeration(sid), {
+        body,
+        csrf: true,
+      })
+    ).comments;
   }
 
   importComments(sid: string, comments: readonly Comment[]) {

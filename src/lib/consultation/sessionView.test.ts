@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createComment } from '../comments/schema';
 import type { SessionComment, SessionEvent } from './api';
 import {
+  addsAuditEntry,
   applyEvent,
   countByKind,
   mostSupported,
@@ -116,5 +117,40 @@ describe('where the live feed resumes', () => {
   it('asks for everything when it has seen nothing or the server named no epoch', () => {
     expect(resumeId(viewFromList({ comments: [], lastSeq: 0, epoch: 'Ab3_x-' }))).toBe('0');
     expect(resumeId(viewFromList({ comments: [], lastSeq: 4 }))).toBe('0');
+  });
+});
+
+describe('comments awaiting approval (pre-moderation) in the facilitator view', () => {
+  const waiting = { ...pin('idea', '待审核的意见'), pending: true as const, device: 'a1b2c3d4' };
+  const seconded = { ...pin('support', '附议多的'), supports: 3, pending: true as const };
+  const shown = pin('concern', '已公开');
+  const view = viewFromList({ comments: [waiting, seconded, shown], lastSeq: 10 });
+
+  it('are counted, ranked and listed for the room only once approved', () => {
+    expect(countByKind(view.comments.values()).total).toBe(1);
+    expect(mostSupported(view.comments.values())).toEqual([]);
+    expect(newestFirst(view.comments.values()).map((c) => c.text)).toEqual(['已公开']);
+    expect(newestFirst(view.comments.values(), { pending: true }).map((c) => c.text)).toContain(
+      '待审核的意见',
+    );
+  });
+
+  it('reload the audit log only for events that add to it', () => {
+    const approved = { ...waiting, pending: undefined };
+    const next = (type: SessionEvent['type'], extra: Partial<SessionEvent> = {}) =>
+      addsAuditEntry(view, { seq: 11, type, ...extra });
+    expect(next('comment', { comment: approved })).toBe(true);
+    expect(next('hide', { commentId: waiting.id })).toBe(true);
+    expect(next('restore', { comment: shown })).toBe(true);
+    expect(next('session')).toBe(true);
+    // An import: a new comment of no device.
+    expect(next('comment', { comment: pin('idea', '导入的') })).toBe(true);
+    // A phone's new comment, an edit, a report, a 附议: nothing audited.
+    expect(next('comment', { comment: { ...pin('idea', '新的'), device: 'ffff0000' } })).toBe(
+      false,
+    );
+    expect(next('comment', { comment: { ...waiting, text: '改过' } })).toBe(false);
+    expect(next('report', { commentId: shown.id, reports: 1 })).toBe(false);
+    expect(next('support', { commentId: shown.id, supports: 1 })).toBe(false);
   });
 });

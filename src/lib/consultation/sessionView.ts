@@ -79,6 +79,30 @@ export function applyEvent(
   };
 }
 
+/**
+ * Does this event (about to be applied to the facilitator's `view`) mean the
+ * audit log grew? Hides, restores and session changes are audited; so is an
+ * approval (a comment that was pending arrives without the mark) and an
+ * import (a new comment of no device). New comments, reports and 附议 are not:
+ * the audit log need not be read again for them (a hall sends hundreds).
+ */
+export function addsAuditEntry(view: SessionView, event: SessionEvent): boolean {
+  switch (event.type) {
+    case 'hide':
+    case 'restore':
+    case 'session':
+      return true;
+    case 'comment': {
+      if (!event.comment) return false;
+      const before = view.comments.get(event.comment.id);
+      if (before) return before.pending === true && !event.comment.pending;
+      return event.comment.device === undefined;
+    }
+    default:
+      return false;
+  }
+}
+
 /** Where the live feed resumes: `epoch:lastSeq`, or `0` (everything) when nothing was applied yet. */
 export const resumeId = (view: Pick<SessionView, 'epoch' | 'lastSeq'>): string =>
   view.lastSeq > 0 && view.epoch ? `${view.epoch}:${view.lastSeq}` : '0';
@@ -89,7 +113,7 @@ export function countByKind(
 ): Record<CommentKind, number> & { total: number } {
   const counts = { support: 0, concern: 0, idea: 0, question: 0, total: 0 };
   for (const c of comments) {
-    if (c.hidden) continue;
+    if (c.hidden || c.pending) continue;
     counts[c.kind]++;
     counts.total++;
   }
@@ -99,14 +123,20 @@ export function countByKind(
 /** The visible comments with the most 附议 first (ties: the newer first); only those with at least one. */
 export function mostSupported(comments: Iterable<SessionComment>, limit = Infinity) {
   return [...comments]
-    .filter((c) => !c.hidden && (c.supports ?? 0) > 0)
+    .filter((c) => !c.hidden && !c.pending && (c.supports ?? 0) > 0)
     .sort((a, b) => (b.supports ?? 0) - (a.supports ?? 0) || b.seq - a.seq)
     .slice(0, limit);
 }
 
-/** The newest visible comments first (the projector's ticker, the moderation queue). */
-export function newestFirst(comments: Iterable<SessionComment>, { hidden = false } = {}) {
+/**
+ * The newest visible comments first (the projector's ticker); the moderation queue asks for
+ * the hidden ones and those awaiting approval too (a facilitator's view holds them).
+ */
+export function newestFirst(
+  comments: Iterable<SessionComment>,
+  { hidden = false, pending = false } = {},
+) {
   return [...comments]
-    .filter((c) => hidden || !c.hidden)
+    .filter((c) => (hidden || !c.hidden) && (pending || !c.pending))
     .sort((a, b) => b.seq - a.seq || Date.parse(b.created) - Date.parse(a.created));
 }

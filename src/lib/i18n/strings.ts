@@ -12,6 +12,7 @@
  * `new maplibregl.Map({ locale })`.
  */
 import { consultationZh } from './consultationStrings.ts';
+import { moderationZh } from './moderationStrings.ts';
 import { sessionZh } from './sessionStrings.ts';
 
 export const zh = {
@@ -508,6 +509,7 @@ export const zh = {
   'CooperativeGesturesHandler.MobileHelpText': '用两根手指移动地图',
   ...sessionZh,
   ...consultationZh,
+  ...moderationZh,
 } as const satisfies Record<string, string>;
 
 /** A UI string key. Derived from the Chinese map, the reference language. */

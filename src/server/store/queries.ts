@@ -44,10 +44,14 @@ interface SessionRow extends Row {
   last_seq: string | number;
   comments: number;
   hidden: number;
+  pending: number;
+  premoderated: boolean;
 }
 
 const SESSION_SELECT = `SELECT s.id, s.title, s.focus, s.open, s.created, s.last_seq, s.comment_count AS comments,
-  (SELECT count(*)::int FROM comments c WHERE c.session_id = s.id AND c.hidden_at IS NOT NULL) AS hidden
+  s.premoderated,
+  (SELECT count(*)::int FROM comments c WHERE c.session_id = s.id AND c.hidden_at IS NOT NULL) AS hidden,
+  (SELECT count(*)::int FROM comments c WHERE c.session_id = s.id AND c.pending) AS pending
   FROM sessions s`;
 
 function toSession(row: SessionRow): Session {
@@ -57,8 +61,13 @@ function toSession(row: SessionRow): Session {
     focus: typeof row.focus === 'string' ? JSON.parse(row.focus) : row.focus,
     open: row.open,
     created: iso(row.created),
-    counts: { comments: Number(row.comments), hidden: Number(row.hidden) },
+    counts: {
+      comments: Number(row.comments),
+      hidden: Number(row.hidden),
+      pending: Number(row.pending),
+    },
     lastSeq: Number(row.last_seq),
+    premoderated: row.premoderated,
   };
 }
 
@@ -84,6 +93,7 @@ interface CommentRow extends Row {
   place_id?: string | null;
   place_km?: number | null;
   chapters?: string[] | string | null;
+  pending?: boolean;
 }
 
 /** Where a comment falls, as stored (null: not placed). */
@@ -124,6 +134,7 @@ function toSessionComment(row: CommentRow): SessionComment {
     ...(row.device_hash ? { device: deviceLabel(row.device_hash) } : {}),
     supports: row.supports ?? 0,
     ...(placementOf(row) ? { placement: placementOf(row)! } : {}),
+    ...(row.pending ? { pending: true as const } : {}),
   };
 }
 
@@ -190,15 +201,21 @@ async function audit(
 
 export async function createSession(
   db: Db,
-  input: { title: string; focus?: SessionFocus; open?: boolean },
+  input: { title: string; focus?: SessionFocus; open?: boolean; premoderated?: boolean },
 ): Promise<Session> {
   for (let attempt = 0; attempt < 10; attempt++) {
     const sid = newSessionCode();
     const created = await db.transaction(async (tx) => {
       const rows = await tx.query(
-        `INSERT INTO sessions (id, title, focus, open) VALUES ($1, $2, $3, $4)
+        `INSERT INTO sessions (id, title, focus, open, premoderated) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (id) DO NOTHING RETURNING id`,
-        [sid, input.title, JSON.stringify(input.focus ?? {}), input.open ?? true],
+        [
+          sid,
+          input.title,
+          JSON.stringify(input.focus ?? {}),
+          input.open ?? true,
+          input.premoderated ?? false,
+        ],
       );
       if (rows.length === 0) return false;
       await audit(tx, sid, 'create');
@@ -212,23 +229,25 @@ export async function createSession(
 export async function updateSession(
   db: Db,
   sid: string,
-  patch: { title?: string; open?: boolean; focus?: SessionFocus },
+  patch: { title?: string; open?: boolean; focus?: SessionFocus; premoderated?: boolean },
 ): Promise<Session> {
   await inSession(db, sid, async (tx, before, emit) => {
     const current = (await getSession(tx, sid))!;
     const changes =
       (patch.title !== undefined && patch.title !== current.title) ||
       (patch.open !== undefined && patch.open !== current.open) ||
-      (patch.focus !== undefined && !sameJson(patch.focus, current.focus));
+      (patch.focus !== undefined && !sameJson(patch.focus, current.focus)) ||
+      (patch.premoderated !== undefined && patch.premoderated !== current.premoderated);
     if (!changes) return; // nothing to tell anyone: no event, no audit row
     await tx.query(
       `UPDATE sessions SET title = coalesce($2, title), open = coalesce($3, open),
-       focus = coalesce($4::jsonb, focus) WHERE id = $1`,
+       focus = coalesce($4::jsonb, focus), premoderated = coalesce($5, premoderated) WHERE id = $1`,
       [
         sid,
         patch.title ?? null,
         patch.open ?? null,
         patch.focus ? JSON.stringify(patch.focus) : null,
+        patch.premoderated ?? null,
       ],
     );
     if (patch.open !== undefined && patch.open !== before.open) {
@@ -236,7 +255,8 @@ export async function updateSession(
     }
     if (
       (patch.title !== undefined && patch.title !== current.title) ||
-      (patch.focus !== undefined && !sameJson(patch.focus, current.focus))
+      (patch.focus !== undefined && !sameJson(patch.focus, current.focus)) ||
+      (patch.premoderated !== undefined && patch.premoderated !== current.premoderated)
     )
       await audit(tx, sid, 'update');
     const session = (await getSession(tx, sid))!;
@@ -377,7 +397,8 @@ export async function putComment(
     ],
   );
   switch (fast?.outcome) {
-    case 'created': {
+    case 'created':
+    case 'created_pending': {
       const seq = Number(fast.seq);
       db.afterCommit([{ sessionId: sid, seq }]);
       const stored: SessionComment = {
@@ -390,6 +411,7 @@ export async function putComment(
         ...(deviceHash ? { device: deviceLabel(deviceHash) } : {}),
         supports: 0,
         ...(placement ? { placement } : {}),
+        ...(fast.outcome === 'created_pending' ? { pending: true as const } : {}),
       };
       return { created: true, comment: stored };
     }
@@ -409,7 +431,10 @@ export async function putComment(
   return inSession(db, sid, async (tx, session, emit) => {
     const existing = await commentRow(tx, sid, comment.id);
     if (existing) {
-      if (sameContent(existing, comment)) {
+      if (
+        sameContent(existing, comment) &&
+        !(existing.pending && existing.device_hash !== deviceHash)
+      ) {
         return { created: false, comment: toSessionComment(existing) };
       }
       if (await isMuted(tx, deviceHash)) throw muted();
@@ -561,7 +586,7 @@ export async function commentPage(
 ): Promise<{ comments: SessionComment[]; next: number | null }> {
   const rows = await q.query<CommentRow>(
     `SELECT * FROM comments WHERE session_id = $1 AND seq > $2
-     ${visibleOnly ? 'AND hidden_at IS NULL' : ''} ORDER BY seq LIMIT $3`,
+     ${visibleOnly ? 'AND hidden_at IS NULL AND NOT pending' : ''} ORDER BY seq LIMIT $3`,
     [sid, after, limit + 1],
   );
   const more = rows.length > limit;
@@ -592,7 +617,8 @@ export async function reportComment(
 ): Promise<void> {
   await inSession(db, sid, async (tx, _session, emit) => {
     const row = await commentRow(tx, sid, id);
-    if (!row) throw notFound('This comment');
+    // Awaiting approval: for a participant, not there.
+    if (!row || row.pending) throw notFound('This comment');
     const inserted = await tx.query(
       `INSERT INTO reports (session_id, comment_id, device_hash) VALUES ($1, $2, $3)
        ON CONFLICT DO NOTHING RETURNING 1`,
@@ -607,30 +633,81 @@ export async function reportComment(
   });
 }
 
-/** Hides or restores a comment (kept, never deleted) with an audit row and an event. */
+export type ModerationAction = 'hide' | 'restore' | 'approve';
+
+/** Hides, restores or approves a comment (kept, never deleted) with an audit row and an event. */
 export async function moderate(
   db: Db,
   sid: string,
   id: string,
-  action: 'hide' | 'restore',
+  action: ModerationAction,
   reason?: string,
 ): Promise<SessionComment> {
   return inSession(db, sid, async (tx, _session, emit) => {
     const row = await commentRow(tx, sid, id);
     if (!row) throw notFound('This comment');
-    const isHidden = row.hidden_at !== null;
-    if ((action === 'hide') === isHidden) return toSessionComment(row); // already so: nothing to do
-    const [updated] = await tx.query<CommentRow>(
-      action === 'hide'
-        ? `UPDATE comments SET hidden_at = now(), hidden_reason = $3 WHERE session_id = $1 AND id = $2 RETURNING *`
-        : `UPDATE comments SET hidden_at = NULL, hidden_reason = NULL WHERE session_id = $1 AND id = $2 RETURNING *`,
-      action === 'hide' ? [sid, id, reason || null] : [sid, id],
-    );
-    const comment = toSessionComment(updated!);
-    await audit(tx, sid, action, id, reason || undefined);
-    await emit(action, { commentId: id, comment });
-    return comment;
+    return moderateRow(tx, sid, row, action, reason, emit);
   });
+}
+
+/**
+ * The same for a selection, in one transaction: every comment or, if any id
+ * is not one of this session's, none (404 naming it). Each change is audited
+ * and announced on its own, like a single action; one already so is left alone.
+ */
+export async function moderateMany(
+  db: Db,
+  sid: string,
+  ids: readonly string[],
+  action: ModerationAction,
+  reason?: string,
+): Promise<SessionComment[]> {
+  return inSession(db, sid, async (tx, _session, emit) => {
+    const rows = await tx.query<CommentRow>(
+      'SELECT * FROM comments WHERE session_id = $1 AND id = ANY($2::uuid[]) FOR UPDATE',
+      [sid, ids],
+    );
+    const byId = new Map(rows.map((r) => [r.id.toLowerCase(), r] as const));
+    const missing = ids.find((id) => !byId.has(id.toLowerCase()));
+    if (missing) throw notFound(`The comment ${missing}`);
+    const done: SessionComment[] = [];
+    for (const id of ids) {
+      done.push(await moderateRow(tx, sid, byId.get(id.toLowerCase())!, action, reason, emit));
+    }
+    return done;
+  });
+}
+
+/**
+ * One comment's moderation inside a session transaction. Hiding a comment that
+ * awaits approval settles it (no longer pending; restoring it later shows it);
+ * approving makes it visible to everyone with a `comment` event.
+ */
+async function moderateRow(
+  tx: Queryable,
+  sid: string,
+  row: CommentRow,
+  action: ModerationAction,
+  reason: string | undefined,
+  emit: (type: EventType, payload: Omit<SessionEvent, 'seq' | 'type'>) => Promise<number>,
+): Promise<SessionComment> {
+  const id = row.id;
+  const isHidden = row.hidden_at !== null;
+  const unchanged =
+    action === 'approve' ? !row.pending || isHidden : (action === 'hide') === isHidden;
+  if (unchanged) return toSessionComment(row); // already so (or hidden: restore it instead)
+  const [updated] = await tx.query<CommentRow>(
+    action === 'hide'
+      ? `UPDATE comments SET hidden_at = now(), hidden_reason = $3, pending = false WHERE session_id = $1 AND id = $2 RETURNING *`
+      : action === 'restore'
+        ? `UPDATE comments SET hidden_at = NULL, hidden_reason = NULL WHERE session_id = $1 AND id = $2 RETURNING *`
+        : `UPDATE comments SET pending = false WHERE session_id = $1 AND id = $2 RETURNING *`,
+    action === 'hide' ? [sid, id, reason || null] : [sid, id],
+  );
+  const comment = toSessionComment(updated!);
+  await audit(tx, sid, action, id, reason || undefined);
+  await emit(action === 'approve' ? 'comment' : action, { commentId: id, comment });
+  return comment;
 }
 
 /**
@@ -728,6 +805,8 @@ export async function auditLog(q: Queryable, sid: string): Promise<AuditEntry[]>
 export interface StoredEvent {
   event: SessionEvent;
   hiddenNow: boolean;
+  /** Its comment awaits approval now (pre-moderation): participants must not get it. */
+  pendingNow?: boolean;
 }
 
 export async function eventsAfter(
@@ -736,8 +815,12 @@ export async function eventsAfter(
   after: number,
   limit = 1000,
 ): Promise<StoredEvent[]> {
-  const rows = await q.query<{ payload: SessionEvent | string; hidden_now: boolean | null }>(
-    `SELECT e.payload, (c.hidden_at IS NOT NULL) AS hidden_now FROM events e
+  const rows = await q.query<{
+    payload: SessionEvent | string;
+    hidden_now: boolean | null;
+    pending_now: boolean | null;
+  }>(
+    `SELECT e.payload, (c.hidden_at IS NOT NULL) AS hidden_now, c.pending AS pending_now FROM events e
      LEFT JOIN comments c ON c.session_id = e.session_id AND c.id = e.comment_id
      WHERE e.session_id = $1 AND e.seq > $2 ORDER BY e.seq LIMIT $3`,
     [sid, after, limit],
@@ -745,5 +828,6 @@ export async function eventsAfter(
   return rows.map((r) => ({
     event: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload,
     hiddenNow: r.hidden_now === true,
+    pendingNow: r.pending_now === true,
   }));
 }

@@ -42,12 +42,28 @@ class SessionModel {
   host = $state(false);
   /** Logged in as facilitator (cookie session). */
   facilitator = $state(false);
+  /** Bumped whenever the session's audit log grew (a live event or an action of this page). */
+  auditVersion = $state(0);
   /** Bumped when someone tries to add a comment to a closed session. */
   closedAttempt = $state(0);
 
   /** How many devices support (附议) a session comment (0 outside a session). */
   supportsOf(id: string): number {
     return this.view?.comments.get(id)?.supports ?? 0;
+  }
+
+  /**
+   * This device sent the comment to a pre-moderated session and the room does not see it yet:
+   * it awaits the facilitator's approval (待审核). Approval brings it into the view.
+   */
+  awaitingApproval(id: string): boolean {
+    return (
+      this.session?.premoderated === true &&
+      this.delivery.get(id) === 'sent' &&
+      !this.facilitator &&
+      !this.view?.comments.has(id) &&
+      !this.removed.has(id)
+    );
   }
 
   /** True while this page is in a session (joined or joining). */
@@ -68,7 +84,9 @@ class SessionModel {
   shown = $derived.by((): Comment[] | null => {
     const view = this.view;
     if (!this.sid || !view) return null;
-    const list: Comment[] = [...view.comments.values()].map((c) => {
+    // Awaiting approval: in the facilitator's queue only, never on a map the room may see.
+    const published = [...view.comments.values()].filter((c) => !c.pending);
+    const list: Comment[] = published.map((c) => {
       // A session comment is a Comment plus the server's fields; the UI needs the Comment.
       const {
         seq: _seq,
@@ -79,6 +97,7 @@ class SessionModel {
         reports: _n,
         supports: _s,
         placement: _p,
+        pending: _w,
         ...rest
       } = c;
       return { ...rest, status: hidden ? 'hidden' : 'visible' };

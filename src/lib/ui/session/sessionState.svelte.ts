@@ -11,6 +11,7 @@ import { ApiFailure, ConsultationApi } from '../../consultation/apiClient';
 import { LiveFeed } from '../../consultation/live';
 import { Outbox } from '../../consultation/outbox';
 import {
+  addsAuditEntry,
   applyEvent,
   resumeId,
   viewFromList,
@@ -229,7 +230,9 @@ function onEvent(event: SessionEvent): EventOutcome {
   if (!view) return 'duplicate';
   const { view: next, outcome } = applyEvent(view, event);
   if (outcome !== 'applied') return outcome;
+  const audited = sessionModel.facilitator && addsAuditEntry(view, event);
   sessionModel.view = next;
+  if (audited) sessionModel.auditVersion++;
   if (event.type === 'hide' && !event.comment && event.commentId) {
     sessionModel.removed = new Set([...sessionModel.removed, event.commentId]);
   }
@@ -376,9 +379,32 @@ export async function hide(id: string, reason?: string): Promise<void> {
   await api.hide(joined, id, reason);
 }
 
-export async function restore(id: string): Promise<void> {
+export async function restore(id: string, reason?: string): Promise<void> {
   if (!joined) return;
-  await api.restore(joined, id);
+  await api.restore(joined, id, reason);
+}
+
+/** Let a comment awaiting approval (pre-moderation) be seen by everyone. */
+export async function approve(id: string): Promise<void> {
+  if (!joined) return;
+  await api.approve(joined, id);
+}
+
+/** Hide, approve or restore a selection of the current session in one request (all or none). */
+export async function moderateMany(
+  action: 'hide' | 'approve' | 'restore',
+  ids: readonly string[],
+  reason?: string,
+): Promise<number> {
+  if (!joined || ids.length === 0) return 0;
+  return (await api.moderateMany(joined, action, ids, reason)).length;
+}
+
+/** Turn pre-moderation of a session on or off. */
+export async function setPremoderated(sid: string, premoderated: boolean): Promise<Session> {
+  const session = await api.updateSession(sid, { premoderated });
+  if (sessionModel.session?.id === sid) sessionModel.session = session;
+  return session;
 }
 
 /** The current session's devices that posted, by label, with their mute state (facilitator only). */
@@ -390,7 +416,9 @@ export async function postingDevices(): Promise<DeviceSummary[]> {
 /** Mute or unmute a device of the current session; how many comments muting hid. */
 export async function muteDevice(device: string, mute: boolean): Promise<number> {
   if (!joined) return 0;
-  return (await api.muteDevice(joined, device, mute)).hidden;
+  const { hidden } = await api.muteDevice(joined, device, mute);
+  sessionModel.auditVersion++; // an unmute (or a mute of nothing visible) sends no live event
+  return hidden;
 }
 
 /** Report a comment from this device (the server counts it once per device); remembered here. */
@@ -437,7 +465,9 @@ export async function uploadLocal(sid: string, from: 'device' | string) {
     list = parsed.comments;
   }
   if (!list.length) return { added: 0, existing: 0 };
-  return api.importComments(sid, list);
+  const result = await api.importComments(sid, list);
+  sessionModel.auditVersion++;
+  return result;
 }
 
 /** Enter or leave a full-screen session screen (kept in the URL, so a projector PC can open it directly). */
