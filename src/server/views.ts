@@ -26,7 +26,8 @@ export function participantComment(comment: SessionComment): SessionComment | Hi
 /** The event as a participant receives it: anything about a comment that is hidden now is only a `hide` with its id. */
 export function participantEvent({ event, hiddenNow }: StoredEvent): SessionEvent {
   const { seq, type, commentId } = event;
-  if (type === 'session') return event;
+  // The session and its agenda are public as they are.
+  if (type === 'session' || type === 'agenda') return event;
   if (type === 'hide' || hiddenNow || event.comment?.hidden)
     return { seq, type: 'hide', ...(commentId ? { commentId } : {}) };
   if (type === 'report') return { seq, type, ...(commentId ? { commentId } : {}) };
