@@ -422,10 +422,7 @@ export const SSE_EVENT_NAMES = {
   session: 'session',
   support: 'support',
   agenda: 'agenda',
-} as const satisfies Record<
-  EventType,
-  'comment' | 'moderation' | 'session' | 'support' | 'agenda'
->;
+} as const satisfies Record<EventType, 'comment' | 'moderation' | 'session' | 'support' | 'agenda'>;
 
 export const SessionEvent = z.object({
   seq: z.number().int().positive(),
