@@ -41,6 +41,7 @@ import { loadPlacingPlan, placeComment } from './placing';
 import { commentPlace } from '../lib/geo/commentPlace';
 import type { Db } from './store/db';
 import * as store from './store/queries';
+import { agendaRoutes } from './agendaRoutes';
 import { supportRoutes } from './supportRoutes';
 import { participantComment } from './views';
 
@@ -471,6 +472,14 @@ export function createApi(options: AppOptions): Hono<Env> {
     limitNetwork: (c) => limit(ipBuckets, clientIp(c), 'requests from this network'),
     limitDevice: (hash) => limit(deviceBuckets, hash, 'actions from this device'),
     refundDevice: (hash) => deviceBuckets.refund(hash),
+  });
+
+  agendaRoutes(api, {
+    db,
+    session: sessionOr404,
+    facilitator,
+    sized: tooLarge(MAX_BODY_BYTES),
+    body,
   });
 
   // ── moderation ──

@@ -31,6 +31,10 @@ const SCHEMAS = {
   MuteResponse: api.MuteResponse,
   SupportResponse: api.SupportResponse,
   MySupportsResponse: api.MySupportsResponse,
+  Agenda: api.Agenda,
+  AgendaTopic: api.AgendaTopic,
+  PutAgendaRequest: api.PutAgendaRequest,
+  DiscussRequest: api.DiscussRequest,
   LoginRequest: api.LoginRequest,
   MeResponse: api.MeResponse,
   HealthResponse: api.HealthResponse,
@@ -83,6 +87,7 @@ const ERRORS = {
     [404, 'No visible comment has this id in this session'],
   ],
   bulk: [[404, 'An id is not a comment of this session (nothing was changed)']],
+  topic: [[404, 'No topic of this session’s agenda has this id']],
   login: [
     [401, 'Wrong password'],
     [403, 'Refused: from another origin'],
@@ -287,6 +292,34 @@ export function openApiDocument(version: string) {
           ],
           checks: ['session', 'query'],
           responses: { 200: json('CommentList') },
+        }),
+      },
+      '/api/sessions/{sid}/agenda': {
+        get: op({
+          summary: 'The agenda: its topics in order and the one discussed now (public)',
+          parameters: [sid],
+          checks: ['session'],
+          responses: { 200: json('Agenda') },
+        }),
+        put: op({
+          summary:
+            'Replace the agenda (add, edit, reorder, remove); one agenda event and one audit entry, none when nothing changed',
+          security: facilitatorOnly,
+          parameters: [sid, csrf],
+          requestBody: requestBody('PutAgendaRequest'),
+          checks: ['session', 'facilitator', 'write', 'body'],
+          responses: { 200: json('Agenda') },
+        }),
+      },
+      '/api/sessions/{sid}/agenda/now': {
+        post: op({
+          summary:
+            '正在讨论: push a topic to every screen (null: none); new comments carry it from now on; audited',
+          security: facilitatorOnly,
+          parameters: [sid, csrf],
+          requestBody: requestBody('DiscussRequest'),
+          checks: ['session', 'facilitator', 'write', 'body', 'topic'],
+          responses: { 200: json('Agenda') },
         }),
       },
       '/api/sessions/{sid}/comments/{id}': {

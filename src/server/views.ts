@@ -37,7 +37,8 @@ export function participantComment(comment: SessionComment): SessionComment | Hi
  */
 export function participantEvent({ event, hiddenNow, pendingNow }: StoredEvent): SessionEvent {
   const { seq, type, commentId } = event;
-  if (type === 'session') return event;
+  // The session and its agenda are public as they are.
+  if (type === 'session' || type === 'agenda') return event;
   if (type === 'hide' || hiddenNow || event.comment?.hidden)
     return { seq, type: 'hide', ...(commentId ? { commentId } : {}) };
   if (pendingNow || event.comment?.pending) return { seq, type };

@@ -148,6 +148,8 @@ export const SessionComment = Comment.extend({
   placement: CommentPlacement.optional(),
   /** Awaiting the facilitator's approval (pre-moderation): only the facilitator and its author see it. */
   pending: z.literal(true).optional(),
+  /** The agenda topic under discussion when it arrived (set by the server, never by the client). */
+  topic: z.string().optional(),
 });
 export type SessionComment = z.infer<typeof SessionComment>;
 
@@ -280,6 +282,85 @@ export const ImportResponse = z.object({
 });
 export type ImportResponse = z.infer<typeof ImportResponse>;
 
+/** Most topics in one session's agenda; longest time box, in minutes. */
+export const MAX_AGENDA_TOPICS = 50;
+export const MAX_TOPIC_MINUTES = 240;
+const FeatureId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'not a feature id');
+
+/**
+ * A topic's saved map view: the part of the app's permalink state (src/lib/permalink/hash.ts)
+ * that says what the map shows: camera, layers and filters, and the selected place.
+ */
+export const TopicView = z.object({
+  map: z
+    .object({
+      zoom: z.number().min(0).max(22),
+      lat: z.number().min(-90).max(90),
+      lon: z.number().min(-180).max(180),
+    })
+    .optional(),
+  layers: z.array(Slug).max(100).optional(),
+  status: z
+    .array(z.string().regex(/^[a-z][a-z_]{0,31}$/, 'not a status'))
+    .max(20)
+    .optional(),
+  year: z
+    .string()
+    .regex(/^(\d{4}|[a-z]{1,16})$/, 'not a target year')
+    .optional(),
+  zone: FeatureId.optional(),
+  feature: FeatureId.optional(),
+});
+export type TopicView = z.infer<typeof TopicView>;
+
+/** One topic of a session's agenda: a title, a plan section and/or a saved map view, an optional time box. */
+export const AgendaTopic = z
+  .object({
+    id: z.uuid({ message: 'the topic id is not a UUID' }),
+    title: Title,
+    section: SectionRef.optional(),
+    view: TopicView.optional(),
+    minutes: z
+      .number()
+      .int('the time box is not a whole number of minutes')
+      .min(1, 'the time box is under 1 minute')
+      .max(MAX_TOPIC_MINUTES, `the time box is over ${MAX_TOPIC_MINUTES} minutes`)
+      .optional(),
+  })
+  .refine((t) => t.section !== undefined || t.view !== undefined, {
+    message: 'a topic needs a plan section or a saved map view',
+    path: ['section'],
+  });
+export type AgendaTopic = z.infer<typeof AgendaTopic>;
+
+/** The topic being discussed now, and since when (the projector counts the time box down from it). */
+export const CurrentTopic = z.object({ topicId: z.string(), startedAt: IsoTime });
+export type CurrentTopic = z.infer<typeof CurrentTopic>;
+
+/** A session's agenda, in order, and what is discussed now (null: nothing pushed). Public. */
+export const Agenda = z.object({
+  topics: z.array(AgendaTopic),
+  current: CurrentTopic.nullable(),
+});
+export type Agenda = z.infer<typeof Agenda>;
+
+/** The whole agenda in its new order: add, edit, reorder and remove are one replace. */
+export const PutAgendaRequest = z.object({
+  topics: z
+    .array(AgendaTopic)
+    .max(MAX_AGENDA_TOPICS, `more than ${MAX_AGENDA_TOPICS} topics`)
+    .refine((topics) => new Set(topics.map((t) => t.id.toLowerCase())).size === topics.length, {
+      message: 'two topics have the same id',
+    }),
+});
+export type PutAgendaRequest = z.infer<typeof PutAgendaRequest>;
+
+/** 正在讨论: push this topic to every screen (null: none). */
+export const DiscussRequest = z.object({
+  topicId: z.uuid({ message: 'the topic id is not a UUID' }).nullable(),
+});
+export type DiscussRequest = z.infer<typeof DiscussRequest>;
+
 export const AUDIT_ACTIONS = [
   'create',
   'update',
@@ -291,6 +372,8 @@ export const AUDIT_ACTIONS = [
   'import',
   'mute',
   'unmute',
+  'agenda',
+  'discuss',
 ] as const;
 export const AuditEntry = z.object({
   id: z.number().int(),
@@ -300,6 +383,8 @@ export const AuditEntry = z.object({
   /** The device label of a mute or unmute. */
   device: z.string().optional(),
   reason: z.string().optional(),
+  /** The topic a `discuss` entry pushed (absent: the facilitator cleared it). */
+  topicId: z.string().optional(),
   at: IsoTime,
   actor: z.literal('facilitator'),
 });
@@ -352,8 +437,17 @@ export type ApiError = z.infer<typeof ApiError>;
  * - `report`: a report was filed; `reports` is set for the facilitator only.
  * - `session`: the session's title, focus or open state changed.
  * - `support`: a device supported a comment or withdrew its support; `supports` is the new count.
+ * - `agenda`: the agenda or the topic discussed now changed; `agenda` is the whole new state.
  */
-export const EVENT_TYPES = ['comment', 'hide', 'restore', 'report', 'session', 'support'] as const;
+export const EVENT_TYPES = [
+  'comment',
+  'hide',
+  'restore',
+  'report',
+  'session',
+  'support',
+  'agenda',
+] as const;
 export const EventType = z.enum(EVENT_TYPES);
 export type EventType = z.infer<typeof EventType>;
 export const SSE_EVENT_NAMES = {
@@ -363,7 +457,8 @@ export const SSE_EVENT_NAMES = {
   report: 'moderation',
   session: 'session',
   support: 'support',
-} as const satisfies Record<EventType, 'comment' | 'moderation' | 'session' | 'support'>;
+  agenda: 'agenda',
+} as const satisfies Record<EventType, 'comment' | 'moderation' | 'session' | 'support' | 'agenda'>;
 
 export const SessionEvent = z.object({
   seq: z.number().int().positive(),
@@ -373,6 +468,7 @@ export const SessionEvent = z.object({
   session: Session.optional(),
   reports: z.number().int().optional(),
   supports: z.number().int().nonnegative().optional(),
+  agenda: Agenda.optional(),
 });
 export type SessionEvent = z.infer<typeof SessionEvent>;
 
@@ -414,6 +510,8 @@ export const apiPath = {
   import: (sid: string) => `/api/sessions/${sid}/comments/import`,
   audit: (sid: string) => `/api/sessions/${sid}/audit`,
   auditCsv: (sid: string) => `/api/sessions/${sid}/audit.csv`,
+  agenda: (sid: string) => `/api/sessions/${sid}/agenda`,
+  discuss: (sid: string) => `/api/sessions/${sid}/agenda/now`,
   mute: (sid: string, device: string) => `/api/sessions/${sid}/devices/${device}/mute`,
   unmute: (sid: string, device: string) => `/api/sessions/${sid}/devices/${device}/unmute`,
   events: (sid: string) => `/api/sessions/${sid}/events`,

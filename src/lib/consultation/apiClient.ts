@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Comment } from '../comments/schema';
 import {
+  Agenda,
   ApiError,
   apiPath,
   AuditList,
@@ -21,6 +22,7 @@ import {
   Session,
   SessionList,
   SupportResponse,
+  type AgendaTopic,
   type SessionComment,
   type BulkModerationRequest,
   type CreateSessionRequest,
@@ -312,5 +314,20 @@ export class ConsultationApi {
 
   audit(sid: string) {
     return this.call(AuditList, 'GET', apiPath.audit(sid));
+  }
+
+  /** The agenda and the topic discussed now (public). */
+  agenda(sid: string) {
+    return this.call(Agenda, 'GET', apiPath.agenda(sid));
+  }
+
+  /** Replace the agenda: add, edit, reorder and remove are one replace (facilitator). */
+  putAgenda(sid: string, topics: readonly AgendaTopic[]) {
+    return this.call(Agenda, 'PUT', apiPath.agenda(sid), { body: { topics }, csrf: true });
+  }
+
+  /** 正在讨论: push a topic to every screen, or none (facilitator). */
+  discuss(sid: string, topicId: string | null) {
+    return this.call(Agenda, 'POST', apiPath.discuss(sid), { body: { topicId }, csrf: true });
   }
 }

@@ -94,6 +94,7 @@ interface CommentRow extends Row {
   place_km?: number | null;
   chapters?: string[] | string | null;
   pending?: boolean;
+  topic_id?: string | null;
 }
 
 /** Where a comment falls, as stored (null: not placed). */
@@ -135,6 +136,7 @@ function toSessionComment(row: CommentRow): SessionComment {
     supports: row.supports ?? 0,
     ...(placementOf(row) ? { placement: placementOf(row)! } : {}),
     ...(row.pending ? { pending: true as const } : {}),
+    ...(row.topic_id ? { topic: row.topic_id } : {}),
   };
 }
 
@@ -149,7 +151,7 @@ export async function listSessions(q: Queryable): Promise<Session[]> {
 }
 
 /** Runs `fn` in a transaction with the session row locked; announces the events it emitted once committed. */
-async function inSession<T>(
+export async function inSession<T>(
   db: Db,
   sid: string,
   fn: (
@@ -185,17 +187,18 @@ async function inSession<T>(
   return result;
 }
 
-async function audit(
+export async function audit(
   tx: Queryable,
   sid: string,
   action: AuditEntry['action'],
   commentId?: string,
   reason?: string,
   device?: string,
+  topicId?: string,
 ) {
   await tx.query(
-    'INSERT INTO audit (session_id, action, comment_id, reason, device) VALUES ($1, $2, $3, $4, $5)',
-    [sid, action, commentId ?? null, reason ?? null, device ?? null],
+    'INSERT INTO audit (session_id, action, comment_id, reason, device, topic_id) VALUES ($1, $2, $3, $4, $5, $6)',
+    [sid, action, commentId ?? null, reason ?? null, device ?? null, topicId ?? null],
   );
 }
 
@@ -331,11 +334,14 @@ async function insertComment(
   deviceHash: string | null,
   seq: number,
   placement: CommentPlacement | null = null,
+  { tagTopic = false } = {},
 ): Promise<CommentRow> {
+  // A participant's comment carries the topic discussed now; an imported earlier one none.
   const rows = await tx.query<CommentRow>(
     `INSERT INTO comments (session_id, id, device_hash, kind, text, lon, lat, section, feature,
-       created, updated, schema_version, seq, zone, place_id, place_km, chapters)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING *`,
+       created, updated, schema_version, seq, zone, place_id, place_km, chapters, topic_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
+       CASE WHEN $18::boolean THEN (SELECT current_topic FROM sessions WHERE id = $1) END) RETURNING *`,
     [
       sid,
       c.id,
@@ -354,6 +360,7 @@ async function insertComment(
       placement?.place?.id ?? null,
       placement?.place?.km ?? null,
       placement ? JSON.stringify(placement.chapters) : null,
+      tagTopic,
     ],
   );
   await tx.query('UPDATE sessions SET comment_count = comment_count + 1 WHERE id = $1', [sid]);
@@ -401,6 +408,11 @@ export async function putComment(
     case 'created_pending': {
       const seq = Number(fast.seq);
       db.afterCommit([{ sessionId: sid, seq }]);
+      // The topic was taken from the locked session row by the insert; read back what it stored.
+      const [tagged] = await db.query<{ topic_id: string | null }>(
+        'SELECT topic_id FROM comments WHERE session_id = $1 AND id = $2',
+        [sid, comment.id],
+      );
       const stored: SessionComment = {
         ...comment,
         status: 'visible',
@@ -412,6 +424,7 @@ export async function putComment(
         supports: 0,
         ...(placement ? { placement } : {}),
         ...(fast.outcome === 'created_pending' ? { pending: true as const } : {}),
+        ...(tagged?.topic_id ? { topic: tagged.topic_id } : {}),
       };
       return { created: true, comment: stored };
     }
@@ -487,7 +500,9 @@ export async function putComment(
       );
     }
     const seq = await emit('comment', { commentId: comment.id });
-    const row = await insertComment(tx, sid, comment, deviceHash, seq, placement);
+    const row = await insertComment(tx, sid, comment, deviceHash, seq, placement, {
+      tagTopic: true,
+    });
     const stored = toSessionComment(row);
     await setEventPayload(tx, sid, seq, {
       seq,
@@ -787,6 +802,7 @@ export async function auditLog(q: Queryable, sid: string): Promise<AuditEntry[]>
     comment_id: string | null;
     device: string | null;
     reason: string | null;
+    topic_id?: string | null;
     at: Date;
   }>('SELECT * FROM audit WHERE session_id = $1 ORDER BY id', [sid]);
   return rows.map((r) => ({
@@ -796,6 +812,7 @@ export async function auditLog(q: Queryable, sid: string): Promise<AuditEntry[]>
     ...(r.comment_id ? { commentId: r.comment_id } : {}),
     ...(r.device ? { device: r.device } : {}),
     ...(r.reason ? { reason: r.reason } : {}),
+    ...(r.topic_id ? { topicId: r.topic_id } : {}),
     at: iso(r.at),
     actor: 'facilitator' as const,
   }));

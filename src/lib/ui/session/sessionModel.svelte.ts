@@ -98,6 +98,7 @@ class SessionModel {
         supports: _s,
         placement: _p,
         pending: _w,
+        topic: _t,
         ...rest
       } = c;
       return { ...rest, status: hidden ? 'hidden' : 'visible' };

@@ -24,6 +24,7 @@ import { app } from '../appState.svelte';
 import { comments, commentAdded, startComments } from '../comments/commentsState.svelte';
 import { writeHash } from '../permalink';
 import { tr } from '../tr.svelte';
+import { receiveAgenda, resetAgenda } from './agendaState.svelte';
 import { rememberReported } from './reported';
 import { sessionModel } from './sessionModel.svelte';
 
@@ -132,6 +133,7 @@ function leave(): void {
   sessionModel.supported = new Set();
   sessionModel.pending = 0;
   sessionModel.reachable = true;
+  resetAgenda();
 }
 
 async function join(sid: string): Promise<void> {
@@ -158,13 +160,18 @@ async function join(sid: string): Promise<void> {
   if (joined !== sid) return;
   sessionModel.joinError = null;
   sessionModel.session = session;
-  void applyFocusWhenReady(session.focus);
+  const focused = applyFocusWhenReady(session.focus);
 
   // Comments first, so the outbox finds the ones it has to send.
   await startComments();
   const list = await api.comments(sid).catch(() => ({ comments: [], lastSeq: 0, epoch: '' }));
   if (joined !== sid) return;
   sessionModel.view = viewFromList(list, session);
+  // After the list: the live feed replays any later change. A late joiner opens on the current topic.
+  void api.agenda(sid).then(
+    (agenda) => (joined === sid ? receiveAgenda(agenda, focused) : undefined),
+    () => {},
+  );
 
   live = new LiveFeed({
     url: (resume) => api.url(`/api/sessions/${sid}/events?after=${encodeURIComponent(resume)}`),
@@ -246,6 +253,7 @@ function onEvent(event: SessionEvent): EventOutcome {
     // Reopened: what was refused as "closed" can go now.
     if (wasClosed && event.session.open) void resendRefused();
   }
+  if (event.type === 'agenda' && event.agenda) void receiveAgenda(event.agenda);
   if (event.type === 'comment' && event.comment && !sessionModel.delivery.has(event.comment.id)) {
     app.announcement = tr('session.newPin', { text: event.comment.text.slice(0, 60) });
   }
