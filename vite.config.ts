@@ -30,5 +30,8 @@ export default defineConfig({
     setupFiles: ['src/lib/i18n/testSetup.ts'],
     // A real PostgreSQL for the server tests (they also run on the embedded PGlite).
     globalSetup: ['src/server/testing/globalSetup.ts'],
+    // A hang guard, not a speed check: server tests stream live events from a real database,
+    // and on a busy 2-core machine one test can take well over vitest's 5 s default.
+    testTimeout: 30_000,
   },
 });
