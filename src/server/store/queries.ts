@@ -40,13 +40,17 @@ interface SessionRow extends Row {
   title: string;
   focus: SessionFocus | string;
   open: boolean;
+  closes_at: Date | string | null;
   created: Date | string;
   last_seq: string | number;
   comments: number;
   hidden: number;
 }
 
-const SESSION_SELECT = `SELECT s.id, s.title, s.focus, s.open, s.created, s.last_seq, s.comment_count AS comments,
+// `open` as clients see it: not closed by the facilitator and its deadline not passed (database clock).
+const SESSION_SELECT = `SELECT s.id, s.title, s.focus,
+  (s.open AND (s.closes_at IS NULL OR s.closes_at > clock_timestamp())) AS open, s.closes_at,
+  s.created, s.last_seq, s.comment_count AS comments,
   (SELECT count(*)::int FROM comments c WHERE c.session_id = s.id AND c.hidden_at IS NOT NULL) AS hidden
   FROM sessions s`;
 
@@ -56,6 +60,7 @@ function toSession(row: SessionRow): Session {
     title: row.title,
     focus: typeof row.focus === 'string' ? JSON.parse(row.focus) : row.focus,
     open: row.open,
+    ...(row.closes_at !== null ? { closesAt: iso(row.closes_at) } : {}),
     created: iso(row.created),
     counts: { comments: Number(row.comments), hidden: Number(row.hidden) },
     lastSeq: Number(row.last_seq),
@@ -143,14 +148,16 @@ async function inSession<T>(
   sid: string,
   fn: (
     tx: Queryable,
-    session: { open: boolean; commentCount: number },
+    /** `open` is the facilitator's switch; `accepting` also counts the deadline (database clock, under the lock). */
+    session: { open: boolean; accepting: boolean; commentCount: number },
     emit: (type: EventType, payload: Omit<SessionEvent, 'seq' | 'type'>) => Promise<number>,
   ) => Promise<T>,
 ): Promise<T> {
   const emitted: { sessionId: string; seq: number }[] = [];
   const result = await db.transaction(async (tx) => {
-    const rows = await tx.query<{ open: boolean; comment_count: number }>(
-      'SELECT open, comment_count FROM sessions WHERE id = $1 FOR UPDATE',
+    const rows = await tx.query<{ open: boolean; accepting: boolean; comment_count: number }>(
+      `SELECT open, open AND (closes_at IS NULL OR closes_at > clock_timestamp()) AS accepting,
+       comment_count FROM sessions WHERE id = $1 FOR UPDATE`,
       [sid],
     );
     if (!rows[0]) throw notFound('This session');
@@ -168,7 +175,11 @@ async function inSession<T>(
       emitted.push({ sessionId: sid, seq });
       return seq;
     };
-    return fn(tx, { open: rows[0].open, commentCount: rows[0].comment_count }, emit);
+    return fn(
+      tx,
+      { open: rows[0].open, accepting: rows[0].accepting, commentCount: rows[0].comment_count },
+      emit,
+    );
   });
   db.afterCommit(emitted);
   return result;
@@ -190,15 +201,21 @@ async function audit(
 
 export async function createSession(
   db: Db,
-  input: { title: string; focus?: SessionFocus; open?: boolean },
+  input: { title: string; focus?: SessionFocus; open?: boolean; closesAt?: string },
 ): Promise<Session> {
   for (let attempt = 0; attempt < 10; attempt++) {
     const sid = newSessionCode();
     const created = await db.transaction(async (tx) => {
       const rows = await tx.query(
-        `INSERT INTO sessions (id, title, focus, open) VALUES ($1, $2, $3, $4)
+        `INSERT INTO sessions (id, title, focus, open, closes_at) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (id) DO NOTHING RETURNING id`,
-        [sid, input.title, JSON.stringify(input.focus ?? {}), input.open ?? true],
+        [
+          sid,
+          input.title,
+          JSON.stringify(input.focus ?? {}),
+          input.open ?? true,
+          input.closesAt ?? null,
+        ],
       );
       if (rows.length === 0) return false;
       await audit(tx, sid, 'create');
@@ -212,33 +229,46 @@ export async function createSession(
 export async function updateSession(
   db: Db,
   sid: string,
-  patch: { title?: string; open?: boolean; focus?: SessionFocus },
+  patch: { title?: string; open?: boolean; focus?: SessionFocus; closesAt?: string | null },
 ): Promise<Session> {
   await inSession(db, sid, async (tx, before, emit) => {
     const current = (await getSession(tx, sid))!;
-    const changes =
+    const [stored] = await tx.query<{ closes_at: Date | string | null; passed: boolean | null }>(
+      'SELECT closes_at, closes_at <= clock_timestamp() AS passed FROM sessions WHERE id = $1',
+      [sid],
+    );
+    const closesBefore = stored!.closes_at === null ? null : iso(stored!.closes_at);
+    // Reopening after the deadline takes comments again: the deadline that passed goes with it.
+    const reopensPastDeadline =
+      patch.open === true && stored!.passed === true && patch.closesAt === undefined;
+    const closesAt =
+      patch.closesAt !== undefined
+        ? patch.closesAt && iso(patch.closesAt)
+        : reopensPastDeadline
+          ? null
+          : closesBefore;
+    const titleOrFocus =
       (patch.title !== undefined && patch.title !== current.title) ||
-      (patch.open !== undefined && patch.open !== current.open) ||
       (patch.focus !== undefined && !sameJson(patch.focus, current.focus));
-    if (!changes) return; // nothing to tell anyone: no event, no audit row
+    const opens = patch.open !== undefined && patch.open !== before.open;
+    const deadline = closesAt !== closesBefore;
+    if (!titleOrFocus && !opens && !deadline) return; // nothing to tell anyone: no event, no audit row
     await tx.query(
       `UPDATE sessions SET title = coalesce($2, title), open = coalesce($3, open),
-       focus = coalesce($4::jsonb, focus) WHERE id = $1`,
+       focus = coalesce($4::jsonb, focus), closes_at = $5 WHERE id = $1`,
       [
         sid,
         patch.title ?? null,
         patch.open ?? null,
         patch.focus ? JSON.stringify(patch.focus) : null,
+        closesAt,
       ],
     );
-    if (patch.open !== undefined && patch.open !== before.open) {
-      await audit(tx, sid, patch.open ? 'open' : 'close');
+    if (opens) await audit(tx, sid, patch.open ? 'open' : 'close');
+    if (deadline) {
+      await audit(tx, sid, 'deadline', undefined, closesAt ?? undefined);
     }
-    if (
-      (patch.title !== undefined && patch.title !== current.title) ||
-      (patch.focus !== undefined && !sameJson(patch.focus, current.focus))
-    )
-      await audit(tx, sid, 'update');
+    if (titleOrFocus) await audit(tx, sid, 'update');
     const session = (await getSession(tx, sid))!;
     await emit('session', { session });
   });
@@ -437,7 +467,7 @@ export async function putComment(
           'Only the kind and text of a sent comment can be changed, not its place or links.',
         );
       }
-      if (!session.open) throw closed();
+      if (!session.accepting) throw closed();
       const seq = await emit('comment', { commentId: comment.id });
       const [row] = await tx.query<CommentRow>(
         `UPDATE comments SET kind = $3, text = $4, updated = $5 WHERE session_id = $1 AND id = $2 RETURNING *`,
@@ -453,7 +483,7 @@ export async function putComment(
       return { created: false, comment: updated };
     }
     if (await isMuted(tx, deviceHash)) throw muted();
-    if (!session.open) throw closed();
+    if (!session.accepting) throw closed();
     if (session.commentCount >= maxPerSession) {
       throw new ApiFailure(
         403,
