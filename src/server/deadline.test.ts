@@ -38,10 +38,9 @@ describe.each(DATABASES)('the deadline (closesAt) on %s', (kind) => {
     });
   /** Moves the stored deadline into the past, as the clock passing it would. */
   const passDeadline = (sid: string) =>
-    database.db.query(
-      `UPDATE sessions SET closes_at = now() - interval '1 second' WHERE id = $1`,
-      [sid],
-    );
+    database.db.query(`UPDATE sessions SET closes_at = now() - interval '1 second' WHERE id = $1`, [
+      sid,
+    ]);
   const expectClosed = async (response: Response) => {
     expect(response.status).toBe(403);
     expect(((await response.json()) as ApiError).code).toBe('session_closed');
@@ -151,12 +150,7 @@ describe.each(DATABASES)('the deadline (closesAt) on %s', (kind) => {
       await (await facilitator.request('GET', `/api/sessions/${session.id}/audit`)).json(),
     );
     const deadlines = audit.entries.filter((e) => e.action === 'deadline');
-    expect(deadlines.map((e) => e.reason ?? null)).toEqual([
-      later,
-      null,
-      expect.any(String),
-      null,
-    ]);
+    expect(deadlines.map((e) => e.reason ?? null)).toEqual([later, null, expect.any(String), null]);
   });
 
   it('is described in the OpenAPI document', async () => {

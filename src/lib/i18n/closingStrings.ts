@@ -10,7 +10,8 @@ export const closingZh = {
   'deadline.minutes': '{m} 分钟',
   'deadline.closed': '征集已截止',
   'deadline.at': '截止时间：{time}',
-  'deadline.formClosed': '征集已截止，这条意见不能再发送。你写的内容仍保存在本机（草稿），不会丢失。',
+  'deadline.formClosed':
+    '征集已截止，这条意见不能再发送。你写的内容仍保存在本机（草稿），不会丢失。',
   'deadline.label': '截止时间（可选）',
   'deadline.note': '到时服务器不再接收新意见和附议；参与者手机上显示剩余时间。',
   'deadline.set': '设置截止时间',

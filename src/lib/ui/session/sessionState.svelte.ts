@@ -252,7 +252,8 @@ function publishOutbox(): void {
   }
 }
 
-/** Refusals as closed that already made this page ask the server for the session. */
+/** Refusals as closed that already made this page ask the server for the session (not state: nothing shows it). */
+// eslint-disable-next-line svelte/prefer-svelte-reactivity
 const askedAfter = new Set<string>();
 
 async function refreshSession(): Promise<void> {
