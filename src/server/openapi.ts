@@ -76,14 +76,17 @@ const ERRORS = {
   put: [
     [
       403,
-      'The session is closed or full, or this device is muted (code session_closed / session_full / device_muted)',
+      'The session is closed or its closesAt has passed (code session_closed), it is full (session_full), or this device is muted (device_muted)',
     ],
     [409, 'This id is another device’s comment, or a version that cannot be applied'],
   ],
   query: [[400, 'Invalid query: the message names the parameter and the reason']],
   deviceLabel: [[404, 'No device of this session has this label']],
   support: [
-    [403, 'The device’s own comment (code own_comment), or the session is closed (session_closed)'],
+    [
+      403,
+      'The device’s own comment (code own_comment), or the session is closed or its closesAt has passed (session_closed)',
+    ],
     [404, 'No visible comment has this id in this session'],
   ],
   bulk: [[404, 'An id is not a comment of this session (nothing was changed)']],

@@ -74,11 +74,27 @@ const Title = z
   .max(MAX_TITLE_LENGTH, `the title is longer than ${MAX_TITLE_LENGTH} characters`)
   .superRefine(storable('the title'));
 
+/**
+ * A session's deadline (征集截止时间) as sent: an ISO time that has not passed
+ * yet by the clock of whoever checks it (the app before sending, the server on
+ * receipt). The database's clock decides what is refused afterwards.
+ */
+const Deadline = IsoTime.refine(
+  (value) => Date.parse(value) > Date.now(),
+  'the deadline has already passed; choose a later time',
+);
+
 export const Session = z.object({
   id: SessionId,
   title: z.string(),
   focus: SessionFocus,
+  /**
+   * Whether it takes comments and supports now: the facilitator has not closed
+   * it and its `closesAt`, if any, has not passed (by the database's clock).
+   */
   open: z.boolean(),
+  /** When it stops taking comments and supports (absent: no deadline). */
+  closesAt: IsoTime.optional(),
   created: IsoTime,
   counts: z.object({
     comments: z.number().int(),
@@ -102,14 +118,18 @@ export const CreateSessionRequest = z.object({
   focus: SessionFocus.optional(),
   open: z.boolean().optional(),
   premoderated: z.boolean().optional(),
+  closesAt: Deadline.optional(),
 });
 export type CreateSessionRequest = z.infer<typeof CreateSessionRequest>;
 
 export const UpdateSessionRequest = z.object({
   title: Title.optional(),
+  /** `true` after the deadline also clears the deadline that passed (reopening takes comments again). */
   open: z.boolean().optional(),
   focus: SessionFocus.optional(),
   premoderated: z.boolean().optional(),
+  /** A new deadline, or null to remove it. */
+  closesAt: Deadline.nullable().optional(),
 });
 export type UpdateSessionRequest = z.infer<typeof UpdateSessionRequest>;
 
@@ -374,6 +394,7 @@ export const AUDIT_ACTIONS = [
   'unmute',
   'agenda',
   'discuss',
+  'deadline',
 ] as const;
 export const AuditEntry = z.object({
   id: z.number().int(),
@@ -382,6 +403,7 @@ export const AuditEntry = z.object({
   commentId: z.string().optional(),
   /** The device label of a mute or unmute. */
   device: z.string().optional(),
+  /** Why (hide, mute); for `deadline` the new closesAt, absent when it was removed. */
   reason: z.string().optional(),
   /** The topic a `discuss` entry pushed (absent: the facilitator cleared it). */
   topicId: z.string().optional(),

@@ -518,6 +518,126 @@ export const MIGRATIONS: readonly string[] = [
   END
   $$;
   `,
+  /* a deadline (closes_at): after it, by the database's clock read under the session row lock, comments and supports are refused as closed */ `
+  ALTER TABLE sessions ADD COLUMN closes_at timestamptz;
+
+  -- lh_insert_placed_comment as before (pre-moderation, topic), plus the deadline check beside the open one.
+  CREATE OR REPLACE FUNCTION lh_insert_placed_comment(
+    p_session text, p_id uuid, p_device text, p_kind text, p_text text, p_lon double precision,
+    p_lat double precision, p_section text, p_feature text, p_created text, p_updated text,
+    p_schema_version integer, p_max integer, p_place jsonb
+  ) RETURNS TABLE (outcome text, seq bigint) LANGUAGE plpgsql AS $$
+  DECLARE
+    s_open boolean;
+    s_count integer;
+    s_premoderated boolean;
+    s_topic uuid;
+    s_closes timestamptz;
+    next_seq bigint;
+  BEGIN
+    SELECT s.open, s.comment_count, s.premoderated, s.current_topic, s.closes_at
+      INTO s_open, s_count, s_premoderated, s_topic, s_closes FROM sessions s WHERE s.id = p_session FOR UPDATE;
+    IF NOT FOUND THEN
+      RETURN QUERY SELECT 'no_session'::text, 0::bigint;
+      RETURN;
+    END IF;
+    IF EXISTS (SELECT 1 FROM comments c WHERE c.session_id = p_session AND c.id = p_id) THEN
+      RETURN QUERY SELECT 'exists'::text, 0::bigint;
+      RETURN;
+    END IF;
+    IF p_device IS NOT NULL AND EXISTS (
+      SELECT 1 FROM devices d WHERE d.token_hash = p_device AND d.muted_at IS NOT NULL
+    ) THEN
+      RETURN QUERY SELECT 'muted'::text, 0::bigint;
+      RETURN;
+    END IF;
+    -- The deadline by the database's clock, read once the row is locked: nothing is stored after it.
+    IF NOT s_open OR s_closes <= clock_timestamp() THEN
+      RETURN QUERY SELECT 'closed'::text, 0::bigint;
+      RETURN;
+    END IF;
+    IF s_count >= p_max THEN
+      RETURN QUERY SELECT 'full'::text, 0::bigint;
+      RETURN;
+    END IF;
+    UPDATE sessions SET last_seq = last_seq + 1, comment_count = comment_count + 1
+      WHERE id = p_session RETURNING last_seq INTO next_seq;
+    INSERT INTO comments (session_id, id, device_hash, kind, text, lon, lat, section, feature,
+      created, updated, schema_version, seq, zone, place_id, place_km, chapters, pending, topic_id)
+      VALUES (p_session, p_id, p_device, p_kind, p_text, p_lon, p_lat, p_section, p_feature,
+      p_created, p_updated, p_schema_version, next_seq, p_place->>'zone', p_place->'place'->>'id',
+      (p_place->'place'->>'km')::double precision, p_place->'chapters', s_premoderated, s_topic);
+    INSERT INTO events (session_id, seq, type, comment_id, payload) VALUES (
+      p_session, next_seq, 'comment', p_id,
+      jsonb_build_object('seq', next_seq, 'type', 'comment', 'commentId', p_id,
+        'comment', jsonb_strip_nulls(jsonb_build_object(
+          'id', p_id, 'kind', p_kind, 'text', p_text, 'lon', p_lon, 'lat', p_lat,
+          'section', p_section, 'feature', p_feature, 'status', 'visible',
+          'created', p_created, 'updated', p_updated, 'schemaVersion', p_schema_version,
+          'seq', next_seq, 'sessionId', p_session, 'hidden', false, 'reports', 0, 'supports', 0,
+          'pending', CASE WHEN s_premoderated THEN true END,
+          'topic', s_topic,
+          'device', left(encode(sha256(convert_to('lh-device:' || p_device, 'UTF8')), 'hex'), 8)))
+          || CASE WHEN p_place IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('placement', p_place) END));
+    PERFORM pg_notify('lh_events', p_session || ':' || next_seq);
+    RETURN QUERY SELECT (CASE WHEN s_premoderated THEN 'created_pending' ELSE 'created' END)::text, next_seq;
+  END
+  $$;
+
+  -- lh_set_support as before (pre-moderation), plus the deadline check beside the open one.
+  CREATE OR REPLACE FUNCTION lh_set_support(p_session text, p_id uuid, p_device text, p_on boolean)
+  RETURNS TABLE (outcome text, supports integer, seq bigint) LANGUAGE plpgsql AS $$
+  DECLARE
+    s_open boolean;
+    s_closes timestamptz;
+    c_device text;
+    c_hidden timestamptz;
+    c_pending boolean;
+    c_supports integer;
+    changed integer;
+    next_seq bigint;
+  BEGIN
+    SELECT s.open, s.closes_at INTO s_open, s_closes FROM sessions s WHERE s.id = p_session FOR UPDATE;
+    IF NOT FOUND THEN
+      RETURN QUERY SELECT 'no_session'::text, 0, 0::bigint;
+      RETURN;
+    END IF;
+    SELECT c.device_hash, c.hidden_at, c.supports, c.pending INTO c_device, c_hidden, c_supports, c_pending
+      FROM comments c WHERE c.session_id = p_session AND c.id = p_id;
+    IF NOT FOUND OR c_hidden IS NOT NULL OR c_pending THEN
+      RETURN QUERY SELECT 'no_comment'::text, 0, 0::bigint;
+      RETURN;
+    END IF;
+    IF p_on AND c_device = p_device THEN
+      RETURN QUERY SELECT 'own'::text, c_supports, 0::bigint;
+      RETURN;
+    END IF;
+    IF NOT s_open OR s_closes <= clock_timestamp() THEN
+      RETURN QUERY SELECT 'closed'::text, c_supports, 0::bigint;
+      RETURN;
+    END IF;
+    IF p_on THEN
+      INSERT INTO supports (session_id, comment_id, device_hash) VALUES (p_session, p_id, p_device)
+        ON CONFLICT DO NOTHING;
+    ELSE
+      DELETE FROM supports s WHERE s.session_id = p_session AND s.comment_id = p_id AND s.device_hash = p_device;
+    END IF;
+    GET DIAGNOSTICS changed = ROW_COUNT;
+    IF changed = 0 THEN
+      RETURN QUERY SELECT 'unchanged'::text, c_supports, 0::bigint;
+      RETURN;
+    END IF;
+    UPDATE comments c SET supports = c.supports + (CASE WHEN p_on THEN 1 ELSE -1 END)
+      WHERE c.session_id = p_session AND c.id = p_id RETURNING c.supports INTO c_supports;
+    UPDATE sessions s SET last_seq = s.last_seq + 1 WHERE s.id = p_session RETURNING s.last_seq INTO next_seq;
+    INSERT INTO events (session_id, seq, type, comment_id, payload) VALUES (
+      p_session, next_seq, 'support', p_id,
+      jsonb_build_object('seq', next_seq, 'type', 'support', 'commentId', p_id, 'supports', c_supports));
+    PERFORM pg_notify('lh_events', p_session || ':' || next_seq);
+    RETURN QUERY SELECT 'changed'::text, c_supports, next_seq;
+  END
+  $$;
+  `,
 ];
 
 /** Brings the database to the newest migration; safe when several instances start at once (advisory lock). */

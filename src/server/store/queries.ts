@@ -40,6 +40,7 @@ interface SessionRow extends Row {
   title: string;
   focus: SessionFocus | string;
   open: boolean;
+  closes_at: Date | string | null;
   created: Date | string;
   last_seq: string | number;
   comments: number;
@@ -48,8 +49,10 @@ interface SessionRow extends Row {
   premoderated: boolean;
 }
 
-const SESSION_SELECT = `SELECT s.id, s.title, s.focus, s.open, s.created, s.last_seq, s.comment_count AS comments,
-  s.premoderated,
+// `open` as clients see it: not closed by the facilitator and its deadline not passed (database clock).
+const SESSION_SELECT = `SELECT s.id, s.title, s.focus,
+  (s.open AND (s.closes_at IS NULL OR s.closes_at > clock_timestamp())) AS open, s.closes_at,
+  s.created, s.last_seq, s.comment_count AS comments, s.premoderated,
   (SELECT count(*)::int FROM comments c WHERE c.session_id = s.id AND c.hidden_at IS NOT NULL) AS hidden,
   (SELECT count(*)::int FROM comments c WHERE c.session_id = s.id AND c.pending) AS pending
   FROM sessions s`;
@@ -60,6 +63,7 @@ function toSession(row: SessionRow): Session {
     title: row.title,
     focus: typeof row.focus === 'string' ? JSON.parse(row.focus) : row.focus,
     open: row.open,
+    ...(row.closes_at !== null ? { closesAt: iso(row.closes_at) } : {}),
     created: iso(row.created),
     counts: {
       comments: Number(row.comments),
@@ -156,14 +160,16 @@ export async function inSession<T>(
   sid: string,
   fn: (
     tx: Queryable,
-    session: { open: boolean; commentCount: number },
+    /** `open` is the facilitator's switch; `accepting` also counts the deadline (database clock, under the lock). */
+    session: { open: boolean; accepting: boolean; commentCount: number },
     emit: (type: EventType, payload: Omit<SessionEvent, 'seq' | 'type'>) => Promise<number>,
   ) => Promise<T>,
 ): Promise<T> {
   const emitted: { sessionId: string; seq: number }[] = [];
   const result = await db.transaction(async (tx) => {
-    const rows = await tx.query<{ open: boolean; comment_count: number }>(
-      'SELECT open, comment_count FROM sessions WHERE id = $1 FOR UPDATE',
+    const rows = await tx.query<{ open: boolean; accepting: boolean; comment_count: number }>(
+      `SELECT open, open AND (closes_at IS NULL OR closes_at > clock_timestamp()) AS accepting,
+       comment_count FROM sessions WHERE id = $1 FOR UPDATE`,
       [sid],
     );
     if (!rows[0]) throw notFound('This session');
@@ -181,7 +187,11 @@ export async function inSession<T>(
       emitted.push({ sessionId: sid, seq });
       return seq;
     };
-    return fn(tx, { open: rows[0].open, commentCount: rows[0].comment_count }, emit);
+    return fn(
+      tx,
+      { open: rows[0].open, accepting: rows[0].accepting, commentCount: rows[0].comment_count },
+      emit,
+    );
   });
   db.afterCommit(emitted);
   return result;
@@ -204,13 +214,19 @@ export async function audit(
 
 export async function createSession(
   db: Db,
-  input: { title: string; focus?: SessionFocus; open?: boolean; premoderated?: boolean },
+  input: {
+    title: string;
+    focus?: SessionFocus;
+    open?: boolean;
+    premoderated?: boolean;
+    closesAt?: string;
+  },
 ): Promise<Session> {
   for (let attempt = 0; attempt < 10; attempt++) {
     const sid = newSessionCode();
     const created = await db.transaction(async (tx) => {
       const rows = await tx.query(
-        `INSERT INTO sessions (id, title, focus, open, premoderated) VALUES ($1, $2, $3, $4, $5)
+        `INSERT INTO sessions (id, title, focus, open, premoderated, closes_at) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (id) DO NOTHING RETURNING id`,
         [
           sid,
@@ -218,6 +234,7 @@ export async function createSession(
           JSON.stringify(input.focus ?? {}),
           input.open ?? true,
           input.premoderated ?? false,
+          input.closesAt ?? null,
         ],
       );
       if (rows.length === 0) return false;
@@ -232,36 +249,55 @@ export async function createSession(
 export async function updateSession(
   db: Db,
   sid: string,
-  patch: { title?: string; open?: boolean; focus?: SessionFocus; premoderated?: boolean },
+  patch: {
+    title?: string;
+    open?: boolean;
+    focus?: SessionFocus;
+    premoderated?: boolean;
+    closesAt?: string | null;
+  },
 ): Promise<Session> {
   await inSession(db, sid, async (tx, before, emit) => {
     const current = (await getSession(tx, sid))!;
-    const changes =
+    const [stored] = await tx.query<{ closes_at: Date | string | null; passed: boolean | null }>(
+      'SELECT closes_at, closes_at <= clock_timestamp() AS passed FROM sessions WHERE id = $1',
+      [sid],
+    );
+    const closesBefore = stored!.closes_at === null ? null : iso(stored!.closes_at);
+    // Reopening after the deadline takes comments again: the deadline that passed goes with it.
+    const reopensPastDeadline =
+      patch.open === true && stored!.passed === true && patch.closesAt === undefined;
+    const closesAt =
+      patch.closesAt !== undefined
+        ? patch.closesAt && iso(patch.closesAt)
+        : reopensPastDeadline
+          ? null
+          : closesBefore;
+    const edited =
       (patch.title !== undefined && patch.title !== current.title) ||
-      (patch.open !== undefined && patch.open !== current.open) ||
       (patch.focus !== undefined && !sameJson(patch.focus, current.focus)) ||
       (patch.premoderated !== undefined && patch.premoderated !== current.premoderated);
-    if (!changes) return; // nothing to tell anyone: no event, no audit row
+    const opens = patch.open !== undefined && patch.open !== before.open;
+    const deadline = closesAt !== closesBefore;
+    if (!edited && !opens && !deadline) return; // nothing to tell anyone: no event, no audit row
     await tx.query(
       `UPDATE sessions SET title = coalesce($2, title), open = coalesce($3, open),
-       focus = coalesce($4::jsonb, focus), premoderated = coalesce($5, premoderated) WHERE id = $1`,
+       focus = coalesce($4::jsonb, focus), closes_at = $5, premoderated = coalesce($6, premoderated)
+       WHERE id = $1`,
       [
         sid,
         patch.title ?? null,
         patch.open ?? null,
         patch.focus ? JSON.stringify(patch.focus) : null,
+        closesAt,
         patch.premoderated ?? null,
       ],
     );
-    if (patch.open !== undefined && patch.open !== before.open) {
-      await audit(tx, sid, patch.open ? 'open' : 'close');
+    if (opens) await audit(tx, sid, patch.open ? 'open' : 'close');
+    if (deadline) {
+      await audit(tx, sid, 'deadline', undefined, closesAt ?? undefined);
     }
-    if (
-      (patch.title !== undefined && patch.title !== current.title) ||
-      (patch.focus !== undefined && !sameJson(patch.focus, current.focus)) ||
-      (patch.premoderated !== undefined && patch.premoderated !== current.premoderated)
-    )
-      await audit(tx, sid, 'update');
+    if (edited) await audit(tx, sid, 'update');
     const session = (await getSession(tx, sid))!;
     await emit('session', { session });
   });
@@ -475,7 +511,7 @@ export async function putComment(
           'Only the kind and text of a sent comment can be changed, not its place or links.',
         );
       }
-      if (!session.open) throw closed();
+      if (!session.accepting) throw closed();
       const seq = await emit('comment', { commentId: comment.id });
       const [row] = await tx.query<CommentRow>(
         `UPDATE comments SET kind = $3, text = $4, updated = $5 WHERE session_id = $1 AND id = $2 RETURNING *`,
@@ -491,7 +527,7 @@ export async function putComment(
       return { created: false, comment: updated };
     }
     if (await isMuted(tx, deviceHash)) throw muted();
-    if (!session.open) throw closed();
+    if (!session.accepting) throw closed();
     if (session.commentCount >= maxPerSession) {
       throw new ApiFailure(
         403,

@@ -25,6 +25,28 @@ export async function createSession(
   server: TestServer,
   body: Record<string, unknown>,
 ): Promise<string> {
+  const response = await asFacilitator(server, 'POST', '/api/sessions', body);
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { id: string }).id;
+}
+
+/** A session changed through the API by the facilitator (PATCH: title, open, closesAt …). */
+export async function updateSession(
+  server: TestServer,
+  sid: string,
+  body: Record<string, unknown>,
+): Promise<void> {
+  const response = await asFacilitator(server, 'PATCH', `/api/sessions/${sid}`, body);
+  expect(response.status).toBe(200);
+}
+
+/** A facilitator's request: logs in, then sends `body` with the cookies and CSRF token. */
+async function asFacilitator(
+  server: TestServer,
+  method: string,
+  path: string,
+  body: Record<string, unknown>,
+): Promise<Response> {
   const login = await fetch(`${server.url}/api/auth/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Origin: server.url },
@@ -33,8 +55,8 @@ export async function createSession(
   expect(login.status).toBe(200);
   const cookie = cookiesFrom(login);
   const { csrf } = (await login.json()) as { csrf: string };
-  const response = await fetch(`${server.url}/api/sessions`, {
-    method: 'POST',
+  return fetch(`${server.url}${path}`, {
+    method,
     headers: {
       'Content-Type': 'application/json',
       Origin: server.url,
@@ -43,8 +65,6 @@ export async function createSession(
     },
     body: JSON.stringify(body),
   });
-  expect(response.status).toBe(201);
-  return ((await response.json()) as { id: string }).id;
 }
 
 /** A participant's comment in Chinese: the map button, a tap in the middle of the map, kind, text, submit. */

@@ -5,3 +5,4 @@
  */
 export { default as CommentPins } from './CommentPins.svelte';
 export { default as CommentsPanel } from './CommentsPanel.svelte';
+export { default as ChapterCommentCount } from './ChapterCommentCount.svelte';

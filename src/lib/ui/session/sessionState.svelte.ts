@@ -8,6 +8,7 @@ import type {
   SessionFocus,
 } from '../../consultation/api';
 import { ApiFailure, ConsultationApi } from '../../consultation/apiClient';
+import { MAX_TIMER_MS } from '../../consultation/deadline';
 import { LiveFeed } from '../../consultation/live';
 import { Outbox } from '../../consultation/outbox';
 import {
@@ -36,6 +37,27 @@ import { sessionModel } from './sessionModel.svelte';
  */
 
 export const api = new ConsultationApi();
+
+/**
+ * The deadline passes on this page as it does on the server: the joined session
+ * stops taking comments at its `closesAt` (what the server would answer if asked
+ * then), so placing a pin and sending say so instead of failing later.
+ */
+$effect.root(() => {
+  $effect(() => {
+    const session = sessionModel.session;
+    if (!session?.open || !session.closesAt) return;
+    const end = Date.parse(session.closesAt);
+    let timer: ReturnType<typeof setTimeout>;
+    const check = () => {
+      const left = end - Date.now();
+      if (left > 0) timer = setTimeout(check, Math.min(left, MAX_TIMER_MS));
+      else if (sessionModel.session === session) sessionModel.session = { ...session, open: false };
+    };
+    check();
+    return () => clearTimeout(timer);
+  });
+});
 
 /** The device token of a session, kept on this browser (one per session, never a name). */
 const tokenKey = (sid: string) => `linhai-device-${sid}`;
@@ -230,6 +252,23 @@ function publishOutbox(): void {
   );
   sessionModel.pending = outbox.pending;
   sessionModel.reachable = outbox.reachable;
+  // Refused as closed while this page thought it open (a phone's clock behind the server's): ask again.
+  const refusedClosed = entries.filter((e) => e.state === 'refused' && e.code === 'session_closed');
+  if (!sessionModel.closed && refusedClosed.some((e) => !askedAfter.has(e.id))) {
+    for (const e of refusedClosed) askedAfter.add(e.id);
+    void refreshSession();
+  }
+}
+
+/** Refusals as closed that already made this page ask the server for the session (not state: nothing shows it). */
+// eslint-disable-next-line svelte/prefer-svelte-reactivity
+const askedAfter = new Set<string>();
+
+async function refreshSession(): Promise<void> {
+  const sid = joined;
+  if (!sid) return;
+  const session = await api.session(sid).catch(() => null);
+  if (session && joined === sid) sessionModel.session = session;
 }
 
 function onEvent(event: SessionEvent): EventOutcome {
@@ -378,6 +417,13 @@ export function listSessions(): Promise<Session[]> {
 
 export async function setOpen(sid: string, open: boolean): Promise<Session> {
   const session = await api.updateSession(sid, { open });
+  if (sessionModel.session?.id === sid) sessionModel.session = session;
+  return session;
+}
+
+/** Set the session's deadline (an ISO time ahead), or remove it (null). */
+export async function setDeadline(sid: string, closesAt: string | null): Promise<Session> {
+  const session = await api.updateSession(sid, { closesAt });
   if (sessionModel.session?.id === sid) sessionModel.session = session;
   return session;
 }
