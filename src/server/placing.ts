@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Comment } from '../lib/comments/schema';
 import { BoundaryCollection, GazetteerCollection, SeatCollection } from '../lib/data/basemap';
 import { buildFeaturesGeojson, PLAN_FEATURES_OUTPUT } from '../lib/data/planFeatures';
@@ -18,7 +18,19 @@ import type { PlanLikeFeature } from '../lib/geo/input';
  * per process, in the background from server start.
  */
 
-const ROOT = join(import.meta.dirname, '../..');
+/** The checkout: the nearest folder up from this file with a `geodata/` (src/server/ in
+ * development, dist-server/ once built, so a fixed `../..` would be wrong in one of them). */
+function checkoutRoot(): string {
+  let dir = import.meta.dirname;
+  for (;;) {
+    if (existsSync(join(dir, 'geodata')) && existsSync(join(dir, 'package.json'))) return dir;
+    const up = dirname(dir);
+    if (up === dir) return process.cwd();
+    dir = up;
+  }
+}
+
+const ROOT = checkoutRoot();
 
 function readPlan(distDir: string | null): PlacingPlan {
   // The served build's copy, else this checkout's build (API only, tests), else built here.
@@ -45,7 +57,17 @@ let plan: Promise<PlacingPlan> | null = null;
 
 /** Starts reading the plan (call at server start so the first comment does not wait for it). */
 export function loadPlacingPlan(distDir: string | null = null): Promise<PlacingPlan> {
-  plan ??= new Promise<PlacingPlan>((resolve) => setImmediate(() => resolve(readPlan(distDir))));
+  // A plan that cannot be read rejects this promise (comments are then stored unplaced); a throw
+  // inside setImmediate would instead take the whole server down.
+  plan ??= new Promise<PlacingPlan>((resolve, reject) =>
+    setImmediate(() => {
+      try {
+        resolve(readPlan(distDir));
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    }),
+  );
   return plan;
 }
 

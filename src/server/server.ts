@@ -45,7 +45,11 @@ export async function createServer(
   },
 ): Promise<Server> {
   // The plan that places comments, read in the background (see placing.ts).
-  void loadPlacingPlan(config.distDir ?? null);
+  loadPlacingPlan(config.distDir ?? null).catch((error: Error) =>
+    console.error(
+      `placing: the plan could not be read (${error.message}); comments are stored unplaced`,
+    ),
+  );
   const hub = new LiveHub(db);
   await hub.start();
   const auth = await Auth.open(db);
