@@ -35,14 +35,20 @@ test.describe('after the session: the deadline and the reader', () => {
   test('the phone shows the time left; after the deadline, sending says it closed and keeps the draft', async ({
     browser,
   }) => {
+    const closesAt = Date.now() + 119 * 60_000;
     const sid = await createSession(server, {
       title: '灵江滨水空间意见征集',
-      closesAt: new Date(Date.now() + (72 * 60 + 30) * 1000).toISOString(),
+      closesAt: new Date(closesAt).toISOString(),
     });
     const phone = await openScreen(browser, PHONE, `${server.url}/#session=${sid}`);
     const deadline = phone.page.getByTestId('session-deadline');
-    await expect(deadline).toContainText(/还剩 1 小时 1[23] 分/);
+    await expect(deadline).toContainText(/还剩 1 小时 \d+ 分/);
     await expect(deadline).toContainText('截止时间');
+    // The figure is the time left, rounded up to the minute: never more than was set, never less than is left.
+    const [, m] = /还剩 1 小时 (\d+) 分/.exec((await deadline.textContent()) ?? '')!;
+    const shown = 60 + Number(m);
+    expect(shown).toBeLessThanOrEqual(119);
+    expect(shown).toBeGreaterThanOrEqual(Math.ceil((closesAt - Date.now()) / 60_000));
     await phone.page.screenshot({ path: test.info().outputPath('phone-time-left-390.png') });
 
     // A comment in the making when the facilitator brings the deadline forward to a moment from now.
