@@ -5,10 +5,21 @@ import type { SessionComment } from '../lib/consultation/api';
 /**
  * A session's comments for the planning office: the app's own GeoJSON and CSV
  * formats (src/lib/comments/files.ts, so the app can read them back) plus the
- * moderation columns: hidden, hiddenReason, hiddenAt, reports, seq.
+ * moderation columns: hidden, hiddenReason, hiddenAt, reports, seq, and the
+ * facilitator's current answer: answerState (adopted | partly | rejected |
+ * in_plan | studying), answerReply, answerReason, answerSection, answerAt.
+ * A hidden comment keeps its answer here: the exports are the facilitator's.
  */
 
 export const MODERATION_COLUMNS = ['hidden', 'hiddenReason', 'hiddenAt', 'reports', 'seq'] as const;
+
+export const ANSWER_COLUMNS = [
+  'answerState',
+  'answerReply',
+  'answerReason',
+  'answerSection',
+  'answerAt',
+] as const;
 
 const moderation = (c: SessionComment) => ({
   hidden: c.hidden,
@@ -16,6 +27,11 @@ const moderation = (c: SessionComment) => ({
   hiddenAt: c.hiddenAt ?? null,
   reports: c.reports ?? 0,
   seq: c.seq,
+  answerState: c.answer?.state ?? null,
+  answerReply: c.answer?.reply ?? null,
+  answerReason: c.answer?.reason ?? null,
+  answerSection: c.answer?.section ?? null,
+  answerAt: c.answer?.at ?? null,
 });
 
 export function sessionGeojson(comments: readonly SessionComment[]): string {
@@ -29,7 +45,7 @@ export function sessionGeojson(comments: readonly SessionComment[]): string {
 }
 
 export function sessionCsv(comments: readonly SessionComment[]): string {
-  const fields = [...CSV_COLUMNS, ...MODERATION_COLUMNS];
+  const fields = [...CSV_COLUMNS, ...MODERATION_COLUMNS, ...ANSWER_COLUMNS];
   const rows = comments.map((c) => {
     const record: Record<string, unknown> = { ...c, ...moderation(c) };
     return fields.map((column) => {

@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { Comment } from '../../lib/comments/schema';
 import type {
   AuditEntry,
+  CommentAnswer,
   DeviceSummary,
   CommentPlacement,
   EventType,
@@ -62,7 +63,7 @@ function toSession(row: SessionRow): Session {
   };
 }
 
-interface CommentRow extends Row {
+export interface CommentRow extends Row {
   session_id: string;
   id: string;
   device_hash: string | null;
@@ -84,6 +85,7 @@ interface CommentRow extends Row {
   place_id?: string | null;
   place_km?: number | null;
   chapters?: string[] | string | null;
+  answer?: CommentAnswer | string | null;
 }
 
 /** Where a comment falls, as stored (null: not placed). */
@@ -101,7 +103,7 @@ function placementOf(row: CommentRow): CommentPlacement | null {
 }
 
 /** The facilitator's view of a comment (participants' views are derived in views.ts). */
-function toSessionComment(row: CommentRow): SessionComment {
+export function toSessionComment(row: CommentRow): SessionComment {
   const hidden = row.hidden_at !== null;
   return {
     id: row.id,
@@ -124,6 +126,9 @@ function toSessionComment(row: CommentRow): SessionComment {
     ...(row.device_hash ? { device: deviceLabel(row.device_hash) } : {}),
     supports: row.supports ?? 0,
     ...(placementOf(row) ? { placement: placementOf(row)! } : {}),
+    ...(row.answer
+      ? { answer: typeof row.answer === 'string' ? JSON.parse(row.answer) : row.answer }
+      : {}),
   };
 }
 
@@ -138,7 +143,7 @@ export async function listSessions(q: Queryable): Promise<Session[]> {
 }
 
 /** Runs `fn` in a transaction with the session row locked; announces the events it emitted once committed. */
-async function inSession<T>(
+export async function inSession<T>(
   db: Db,
   sid: string,
   fn: (
@@ -296,7 +301,11 @@ const samePlace = (row: CommentRow, c: Comment) =>
   (row.feature ?? undefined) === c.feature &&
   row.created === c.created;
 
-async function commentRow(tx: Queryable, sid: string, id: string): Promise<CommentRow | undefined> {
+export async function commentRow(
+  tx: Queryable,
+  sid: string,
+  id: string,
+): Promise<CommentRow | undefined> {
   const rows = await tx.query<CommentRow>(
     'SELECT * FROM comments WHERE session_id = $1 AND id = $2',
     [sid, id],
@@ -497,7 +506,12 @@ export const closed = () =>
     'This session is closed: comments can be read but no new ones are accepted.',
   );
 
-async function setEventPayload(tx: Queryable, sid: string, seq: number, event: SessionEvent) {
+export async function setEventPayload(
+  tx: Queryable,
+  sid: string,
+  seq: number,
+  event: SessionEvent,
+) {
   await tx.query('UPDATE events SET payload = $3 WHERE session_id = $1 AND seq = $2', [
     sid,
     seq,
@@ -710,6 +724,7 @@ export async function auditLog(q: Queryable, sid: string): Promise<AuditEntry[]>
     comment_id: string | null;
     device: string | null;
     reason: string | null;
+    answer_state: AuditEntry['answerState'] | null;
     at: Date;
   }>('SELECT * FROM audit WHERE session_id = $1 ORDER BY id', [sid]);
   return rows.map((r) => ({
@@ -719,6 +734,7 @@ export async function auditLog(q: Queryable, sid: string): Promise<AuditEntry[]>
     ...(r.comment_id ? { commentId: r.comment_id } : {}),
     ...(r.device ? { device: r.device } : {}),
     ...(r.reason ? { reason: r.reason } : {}),
+    ...(r.answer_state ? { answerState: r.answer_state } : {}),
     at: iso(r.at),
     actor: 'facilitator' as const,
   }));
