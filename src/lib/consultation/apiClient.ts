@@ -23,6 +23,7 @@ import {
   type SessionComment,
   type CreateSessionRequest,
   type UpdateSessionRequest,
+  type AnswerRequest,
 } from './api';
 import { retryAfterMs } from './backoff';
 import type { SendResult } from './outbox';
@@ -263,6 +264,16 @@ export class ConsultationApi {
   async restore(sid: string, id: string) {
     return (
       await this.call(CommentResponse, 'POST', apiPath.restore(sid, id), { body: {}, csrf: true })
+    ).comment;
+  }
+
+  /** Answer a comment (facilitator): the comment with its current answer. */
+  async answer(sid: string, id: string, request: AnswerRequest) {
+    return (
+      await this.call(CommentResponse, 'POST', apiPath.answer(sid, id), {
+        body: request,
+        csrf: true,
+      })
     ).comment;
   }
 

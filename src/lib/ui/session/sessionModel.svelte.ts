@@ -79,6 +79,7 @@ class SessionModel {
         reports: _n,
         supports: _s,
         placement: _p,
+        answer: _answer,
         ...rest
       } = c;
       return { ...rest, status: hidden ? 'hidden' : 'visible' };

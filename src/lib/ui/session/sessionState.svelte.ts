@@ -1,5 +1,6 @@
 import { parseCommentsFile, type Comment } from '../../comments';
 import type {
+  AnswerRequest,
   AuditEntry,
   CreateSessionRequest,
   DeviceSummary,
@@ -379,6 +380,12 @@ export async function hide(id: string, reason?: string): Promise<void> {
 export async function restore(id: string): Promise<void> {
   if (!joined) return;
   await api.restore(joined, id);
+}
+
+/** Answer a comment of the joined session (facilitator); the live event updates every screen. */
+export async function answer(id: string, request: AnswerRequest): Promise<void> {
+  if (!joined) return;
+  await api.answer(joined, id, request);
 }
 
 /** The current session's devices that posted, by label, with their mute state (facilitator only). */
