@@ -164,6 +164,17 @@ describe.each(DATABASES)('answering comments on %s', (kind) => {
     ).text();
     expect(publicText).not.toContain('公开答复后隐藏');
     expect(publicText).not.toContain('不应公开');
+    // A phone replaying the feed from the start gets the answer event only as a hide with the id.
+    const lastSeq = (await (await server.app.request(`/api/sessions/${session.id}`)).json())
+      .lastSeq;
+    const replay = new SseStream(`${http.base}/api/sessions/${session.id}/events?after=0`);
+    try {
+      await replay.until((events) => events.some((e) => e.data.seq === lastSeq));
+      expect(JSON.stringify(replay.events)).not.toContain('公开答复后隐藏');
+      expect(replay.events.some((e) => e.event === 'moderation')).toBe(true);
+    } finally {
+      replay.close();
+    }
     // Its author's re-send learns only that it is hidden.
     const resend = await author.put(answered);
     expect(JSON.stringify(await resend.json())).not.toContain('公开答复后隐藏');

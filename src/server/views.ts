@@ -5,7 +5,9 @@ import type { StoredEvent } from './store/queries';
  * What a participant may see. The facilitator sees everything; a participant
  * never gets a hidden comment's text or reason, nor report counts, nor device labels.
  * Every route that answers a participant with a comment goes through `participantComment`
- * (a list of visible comments through `publicComment`).
+ * (a list of visible comments through `publicComment`). A facilitator's answer is
+ * public only while its comment is visible: a hidden comment (answered or not)
+ * reaches participants as a notice or a `hide` with its id, never its answer.
  */
 
 /** A visible comment without the facilitator's fields. */
