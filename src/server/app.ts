@@ -43,6 +43,7 @@ import type { Db } from './store/db';
 import * as store from './store/queries';
 import { agendaRoutes } from './agendaRoutes';
 import { supportRoutes } from './supportRoutes';
+import { answerRoutes } from './answerRoutes';
 import { participantComment } from './views';
 
 /**
@@ -509,6 +510,13 @@ export function createApi(options: AppOptions): Hono<Env> {
       },
     );
   }
+  answerRoutes(api, {
+    db,
+    facilitator,
+    tooLarge,
+    body,
+    target: async (c) => ({ sid: (await sessionOr404(c)).id, id: commentIdOf(c) }),
+  });
   api.get('/sessions/:sid/devices', facilitator, async (c) => {
     const sid = (await sessionOr404(c)).id;
     return c.json({ devices: await store.deviceSummaries(db, sid) });

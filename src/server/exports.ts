@@ -5,7 +5,10 @@ import type { AuditEntry, SessionComment } from '../lib/consultation/api';
 /**
  * A session's comments for the planning office: the app's own GeoJSON and CSV
  * formats (src/lib/comments/files.ts, so the app can read them back) plus the
- * moderation columns: hidden, hiddenReason, hiddenAt, reports, seq.
+ * moderation columns: hidden, hiddenReason, hiddenAt, reports, seq, and the
+ * facilitator's current answer: answerState (adopted | partly | rejected |
+ * in_plan | studying), answerReply, answerReason, answerSection, answerAt.
+ * A hidden comment keeps its answer here: the exports are the facilitator's.
  */
 
 export const MODERATION_COLUMNS = [
@@ -17,6 +20,14 @@ export const MODERATION_COLUMNS = [
   'pending',
 ] as const;
 
+export const ANSWER_COLUMNS = [
+  'answerState',
+  'answerReply',
+  'answerReason',
+  'answerSection',
+  'answerAt',
+] as const;
+
 const moderation = (c: SessionComment) => ({
   hidden: c.hidden,
   pending: c.pending === true,
@@ -24,6 +35,11 @@ const moderation = (c: SessionComment) => ({
   hiddenAt: c.hiddenAt ?? null,
   reports: c.reports ?? 0,
   seq: c.seq,
+  answerState: c.answer?.state ?? null,
+  answerReply: c.answer?.reply ?? null,
+  answerReason: c.answer?.reason ?? null,
+  answerSection: c.answer?.section ?? null,
+  answerAt: c.answer?.at ?? null,
 });
 
 export function sessionGeojson(comments: readonly SessionComment[]): string {
@@ -38,7 +54,7 @@ export function sessionGeojson(comments: readonly SessionComment[]): string {
 
 export function sessionCsv(comments: readonly SessionComment[]): string {
   return csv(
-    [...CSV_COLUMNS, ...MODERATION_COLUMNS],
+    [...CSV_COLUMNS, ...MODERATION_COLUMNS, ...ANSWER_COLUMNS],
     comments.map((c) => ({ ...c, ...moderation(c) })),
   );
 }
@@ -50,6 +66,8 @@ export const AUDIT_COLUMNS = [
   'commentId',
   'device',
   'reason',
+  'answerState',
+  'topicId',
   'actor',
 ] as const;
 

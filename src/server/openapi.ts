@@ -30,6 +30,9 @@ const SCHEMAS = {
   DeviceList: api.DeviceList,
   MuteResponse: api.MuteResponse,
   SupportResponse: api.SupportResponse,
+  AnswerRequest: api.AnswerRequest,
+  CommentAnswer: api.CommentAnswer,
+  AnswerHistory: api.AnswerHistory,
   MySupportsResponse: api.MySupportsResponse,
   Agenda: api.Agenda,
   AgendaTopic: api.AgendaTopic,
@@ -91,6 +94,7 @@ const ERRORS = {
   ],
   bulk: [[404, 'An id is not a comment of this session (nothing was changed)']],
   topic: [[404, 'No topic of this session’s agenda has this id']],
+  answer: [[409, 'The comment is hidden: a hidden comment cannot carry a public answer']],
   login: [
     [401, 'Wrong password'],
     [403, 'Refused: from another origin'],
@@ -440,6 +444,26 @@ export function openApiDocument(version: string) {
           responses: { 200: json('BulkModerationResponse') },
         }),
       },
+      '/api/sessions/{sid}/comments/{id}/answer': {
+        post: op({
+          summary:
+            'Answer a comment: adopted 采纳 | partly 部分采纳 | rejected 不采纳 (reason required) | in_plan 规划已有安排 (section required) | studying 研究中, with an optional public reply. A changed answer adds to the history; the same answer again changes nothing. One audit entry and one `answer` event per new answer.',
+          security: facilitatorOnly,
+          parameters: [sid, cid, csrf],
+          requestBody: requestBody('AnswerRequest'),
+          checks: ['session', 'comment', 'facilitator', 'write', 'body', 'answer'],
+          responses: { 200: json('CommentResponse') },
+        }),
+      },
+      '/api/sessions/{sid}/comments/{id}/answers': {
+        get: op({
+          summary: 'Every answer the comment was given, oldest first (append-only)',
+          security: facilitatorOnly,
+          parameters: [sid, cid],
+          checks: ['session', 'comment', 'facilitator'],
+          responses: { 200: json('AnswerHistory') },
+        }),
+      },
       '/api/sessions/{sid}/audit': {
         get: op({
           summary: 'The append-only moderation log',
@@ -462,7 +486,7 @@ export function openApiDocument(version: string) {
       '/api/sessions/{sid}/events': {
         get: op({
           summary:
-            'Server-sent events: `id:` = epoch:seq, `event:` = comment | moderation | session | support | reload, `data:` = SessionEvent (ReloadEvent for reload). Resume with Last-Event-ID or ?after=epoch:seq (0: from the start); without either, only new events. A resume from another epoch or beyond the last seq gets a reload event: fetch the comments again and resume from there.',
+            'Server-sent events: `id:` = epoch:seq, `event:` = comment | moderation | session | support | answer | reload, `data:` = SessionEvent (ReloadEvent for reload). Resume with Last-Event-ID or ?after=epoch:seq (0: from the start); without either, only new events. A resume from another epoch or beyond the last seq gets a reload event: fetch the comments again and resume from there.',
           parameters: [
             sid,
             {
@@ -488,7 +512,8 @@ export function openApiDocument(version: string) {
       },
       '/api/sessions/{sid}/export.geojson': {
         get: op({
-          summary: 'GeoJSON of every comment with hidden, hiddenReason, hiddenAt, reports',
+          summary:
+            'GeoJSON of every comment with hidden, hiddenReason, hiddenAt, reports and its answer (answerState, answerReply, answerReason, answerSection, answerAt)',
           security: facilitatorOnly,
           parameters: [sid],
           checks: ['session', 'facilitator'],
@@ -497,7 +522,7 @@ export function openApiDocument(version: string) {
       },
       '/api/sessions/{sid}/export.csv': {
         get: op({
-          summary: 'CSV (UTF-8 with BOM) of every comment with the moderation columns',
+          summary: 'CSV (UTF-8 with BOM) of every comment with the moderation and answer columns',
           security: facilitatorOnly,
           parameters: [sid],
           checks: ['session', 'facilitator'],

@@ -7,7 +7,9 @@ import type { StoredEvent } from './store/queries';
  * nor anything of a comment awaiting approval (pre-moderation) but its author's own
  * answer to sending it. Every route that answers a participant with a comment goes
  * through `participantComment` (a list of visible comments through `publicComment`;
- * the list query itself leaves hidden and pending comments out).
+ * the list query itself leaves hidden and pending comments out). A facilitator's answer
+ * is public only while its comment is visible: a hidden comment (answered or not)
+ * reaches participants as a notice or a `hide` with its id, never its answer.
  */
 
 /** A visible comment without the facilitator's fields. */

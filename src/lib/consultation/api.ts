@@ -151,6 +151,82 @@ export const CommentPlacement = z.object({
 });
 export type CommentPlacement = z.infer<typeof CommentPlacement>;
 
+/**
+ * A facilitator's answer to a comment (issue 22). The state ids are stable (the
+ * report and exports read them): adopted 采纳, partly 部分采纳, rejected 不采纳
+ * (a reason is required), in_plan 规划已有安排 (names the plan section), studying 研究中.
+ */
+export const ANSWER_STATES = ['adopted', 'partly', 'rejected', 'in_plan', 'studying'] as const;
+export const AnswerState = z.enum(ANSWER_STATES);
+export type AnswerState = z.infer<typeof AnswerState>;
+export const MAX_REPLY_LENGTH = 1000;
+
+const Reply = z
+  .string()
+  .trim()
+  .max(MAX_REPLY_LENGTH, `the reply is longer than ${MAX_REPLY_LENGTH} characters`)
+  .superRefine(storable('the reply'));
+const AnswerReason = z
+  .string()
+  .trim()
+  .max(MAX_REASON_LENGTH, `the reason is longer than ${MAX_REASON_LENGTH} characters`)
+  .superRefine(storable('the reason'));
+
+/**
+ * `POST …/comments/:id/answer`. A reason only with (and always with) `rejected`;
+ * a plan section only with (and always with) `in_plan`, so nothing sent is dropped silently.
+ */
+export const AnswerRequest = z
+  .object({
+    state: AnswerState,
+    reply: Reply.optional(),
+    reason: AnswerReason.optional(),
+    section: SectionRef.optional(),
+  })
+  .superRefine((answer, ctx) => {
+    const rejected = answer.state === 'rejected';
+    if (rejected && !answer.reason)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: '不采纳 (rejected) needs a reason',
+      });
+    if (!rejected && answer.reason)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: 'a reason goes only with 不采纳 (rejected)',
+      });
+    const inPlan = answer.state === 'in_plan';
+    if (inPlan && !answer.section)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['section'],
+        message: '规划已有安排 (in_plan) needs the plan section',
+      });
+    if (!inPlan && answer.section)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['section'],
+        message: 'a plan section goes only with 规划已有安排 (in_plan)',
+      });
+  });
+export type AnswerRequest = z.infer<typeof AnswerRequest>;
+
+/** The current answer, as the comment carries it (public while the comment is visible). */
+export const CommentAnswer = z.object({
+  state: AnswerState,
+  reply: z.string().optional(),
+  reason: z.string().optional(),
+  section: z.string().optional(),
+  at: IsoTime,
+});
+export type CommentAnswer = z.infer<typeof CommentAnswer>;
+
+/** Every answer a comment was given, oldest first (facilitator only; the table is append-only). */
+export const AnswerHistory = z.object({ answers: z.array(CommentAnswer) });
+export type AnswerHistory = z.infer<typeof AnswerHistory>;
+
 /** A comment as the server holds it in a session. `status` mirrors `hidden`. */
 export const SessionComment = Comment.extend({
   seq: z.number().int().positive(),
@@ -170,6 +246,8 @@ export const SessionComment = Comment.extend({
   pending: z.literal(true).optional(),
   /** The agenda topic under discussion when it arrived (set by the server, never by the client). */
   topic: z.string().optional(),
+  /** The facilitator's current answer (absent: not answered). */
+  answer: CommentAnswer.optional(),
 });
 export type SessionComment = z.infer<typeof SessionComment>;
 
@@ -395,12 +473,15 @@ export const AUDIT_ACTIONS = [
   'agenda',
   'discuss',
   'deadline',
+  'answer',
 ] as const;
 export const AuditEntry = z.object({
   id: z.number().int(),
   sessionId: SessionId,
   action: z.enum(AUDIT_ACTIONS),
   commentId: z.string().optional(),
+  /** The state id of an answer. */
+  answerState: AnswerState.optional(),
   /** The device label of a mute or unmute. */
   device: z.string().optional(),
   /** Why (hide, mute); for `deadline` the new closesAt, absent when it was removed. */
@@ -460,6 +541,8 @@ export type ApiError = z.infer<typeof ApiError>;
  * - `session`: the session's title, focus or open state changed.
  * - `support`: a device supported a comment or withdrew its support; `supports` is the new count.
  * - `agenda`: the agenda or the topic discussed now changed; `agenda` is the whole new state.
+ * - `answer`: the facilitator answered the comment; the full comment with its `answer`
+ *   (a comment hidden now reaches participants only as a `hide` with its id).
  */
 export const EVENT_TYPES = [
   'comment',
@@ -469,6 +552,7 @@ export const EVENT_TYPES = [
   'session',
   'support',
   'agenda',
+  'answer',
 ] as const;
 export const EventType = z.enum(EVENT_TYPES);
 export type EventType = z.infer<typeof EventType>;
@@ -480,7 +564,11 @@ export const SSE_EVENT_NAMES = {
   session: 'session',
   support: 'support',
   agenda: 'agenda',
-} as const satisfies Record<EventType, 'comment' | 'moderation' | 'session' | 'support' | 'agenda'>;
+  answer: 'answer',
+} as const satisfies Record<
+  EventType,
+  'comment' | 'moderation' | 'session' | 'support' | 'agenda' | 'answer'
+>;
 
 export const SessionEvent = z.object({
   seq: z.number().int().positive(),
@@ -529,6 +617,8 @@ export const apiPath = {
   restore: (sid: string, id: string) => `/api/sessions/${sid}/comments/${id}/restore`,
   approve: (sid: string, id: string) => `/api/sessions/${sid}/comments/${id}/approve`,
   bulkModeration: (sid: string) => `/api/sessions/${sid}/comments/moderation`,
+  answer: (sid: string, id: string) => `/api/sessions/${sid}/comments/${id}/answer`,
+  answers: (sid: string, id: string) => `/api/sessions/${sid}/comments/${id}/answers`,
   import: (sid: string) => `/api/sessions/${sid}/comments/import`,
   audit: (sid: string) => `/api/sessions/${sid}/audit`,
   auditCsv: (sid: string) => `/api/sessions/${sid}/audit.csv`,

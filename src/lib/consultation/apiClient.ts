@@ -27,6 +27,7 @@ import {
   type BulkModerationRequest,
   type CreateSessionRequest,
   type UpdateSessionRequest,
+  type AnswerRequest,
 } from './api';
 import { retryAfterMs } from './backoff';
 import type { SendResult } from './outbox';
@@ -292,6 +293,16 @@ export class ConsultationApi {
         csrf: true,
       })
     ).comments;
+  }
+
+  /** Answer a comment (facilitator): the comment with its current answer. */
+  async answer(sid: string, id: string, request: AnswerRequest) {
+    return (
+      await this.call(CommentResponse, 'POST', apiPath.answer(sid, id), {
+        body: request,
+        csrf: true,
+      })
+    ).comment;
   }
 
   importComments(sid: string, comments: readonly Comment[]) {

@@ -46,6 +46,22 @@ describe('session view', () => {
     expect([...view.comments.keys()]).toEqual([a.id, b.id]);
   });
 
+  it('puts an answer on the comment live', () => {
+    const a = pin('question', '公交几点开通？');
+    const start = viewFromList({ comments: [a], lastSeq: 3 });
+    const answer = {
+      state: 'studying' as const,
+      reply: '正在研究',
+      at: '2026-12-07T10:00:00.000Z',
+    };
+    const { view, outcomes } = run(start, [
+      { seq: 4, type: 'answer', commentId: a.id, comment: { ...a, answer } },
+    ]);
+    expect(outcomes).toEqual(['applied']);
+    expect(view.comments.get(a.id)?.answer).toEqual(answer);
+    expect(view.comments.get(a.id)?.text).toBe('公交几点开通？');
+  });
+
   it('removes a hidden pin for a participant (id only) and keeps it greyed for the facilitator', () => {
     const a = pin('concern', 'noise');
     const start = viewFromList({ comments: [a], lastSeq: 5 });

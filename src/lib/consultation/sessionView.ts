@@ -49,6 +49,7 @@ export function applyEvent(
   switch (event.type) {
     case 'comment':
     case 'restore':
+    case 'answer':
       if (event.comment) comments.set(event.comment.id, event.comment);
       break;
     case 'hide':

@@ -638,6 +638,34 @@ export const MIGRATIONS: readonly string[] = [
   END
   $$;
   `,
+  /* answers (issue 22): an append-only history per comment; the comment carries its current answer */ `
+  CREATE TABLE answers (
+    id bigserial PRIMARY KEY,
+    session_id text NOT NULL,
+    comment_id uuid NOT NULL,
+    state text NOT NULL,
+    reply text,
+    reason text,
+    section text,
+    actor text NOT NULL DEFAULT 'facilitator',
+    at timestamptz NOT NULL DEFAULT now(),
+    FOREIGN KEY (session_id, comment_id) REFERENCES comments (session_id, id)
+  );
+  CREATE INDEX answers_comment ON answers (session_id, comment_id, id);
+
+  -- Changing an answer adds a row; earlier answers are never changed or removed.
+  CREATE FUNCTION answers_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    RAISE EXCEPTION 'the answers history is append-only';
+  END
+  $$;
+  CREATE TRIGGER answers_no_change BEFORE UPDATE OR DELETE ON answers
+    FOR EACH ROW EXECUTE FUNCTION answers_append_only();
+
+  -- The current answer ({state, reply?, reason?, section?, at}), NULL when not answered.
+  ALTER TABLE comments ADD COLUMN answer jsonb;
+  ALTER TABLE audit ADD COLUMN answer_state text;
+  `,
 ];
 
 /** Brings the database to the newest migration; safe when several instances start at once (advisory lock). */

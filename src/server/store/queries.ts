@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { Comment } from '../../lib/comments/schema';
 import type {
   AuditEntry,
+  CommentAnswer,
   DeviceSummary,
   CommentPlacement,
   EventType,
@@ -75,7 +76,7 @@ function toSession(row: SessionRow): Session {
   };
 }
 
-interface CommentRow extends Row {
+export interface CommentRow extends Row {
   session_id: string;
   id: string;
   device_hash: string | null;
@@ -99,6 +100,7 @@ interface CommentRow extends Row {
   chapters?: string[] | string | null;
   pending?: boolean;
   topic_id?: string | null;
+  answer?: CommentAnswer | string | null;
 }
 
 /** Where a comment falls, as stored (null: not placed). */
@@ -116,7 +118,7 @@ function placementOf(row: CommentRow): CommentPlacement | null {
 }
 
 /** The facilitator's view of a comment (participants' views are derived in views.ts). */
-function toSessionComment(row: CommentRow): SessionComment {
+export function toSessionComment(row: CommentRow): SessionComment {
   const hidden = row.hidden_at !== null;
   return {
     id: row.id,
@@ -141,6 +143,9 @@ function toSessionComment(row: CommentRow): SessionComment {
     ...(placementOf(row) ? { placement: placementOf(row)! } : {}),
     ...(row.pending ? { pending: true as const } : {}),
     ...(row.topic_id ? { topic: row.topic_id } : {}),
+    ...(row.answer
+      ? { answer: typeof row.answer === 'string' ? JSON.parse(row.answer) : row.answer }
+      : {}),
   };
 }
 
@@ -355,7 +360,11 @@ const samePlace = (row: CommentRow, c: Comment) =>
   (row.feature ?? undefined) === c.feature &&
   row.created === c.created;
 
-async function commentRow(tx: Queryable, sid: string, id: string): Promise<CommentRow | undefined> {
+export async function commentRow(
+  tx: Queryable,
+  sid: string,
+  id: string,
+): Promise<CommentRow | undefined> {
   const rows = await tx.query<CommentRow>(
     'SELECT * FROM comments WHERE session_id = $1 AND id = $2',
     [sid, id],
@@ -573,7 +582,12 @@ export const closed = () =>
     'This session is closed: comments can be read but no new ones are accepted.',
   );
 
-async function setEventPayload(tx: Queryable, sid: string, seq: number, event: SessionEvent) {
+export async function setEventPayload(
+  tx: Queryable,
+  sid: string,
+  seq: number,
+  event: SessionEvent,
+) {
   await tx.query('UPDATE events SET payload = $3 WHERE session_id = $1 AND seq = $2', [
     sid,
     seq,
@@ -839,6 +853,7 @@ export async function auditLog(q: Queryable, sid: string): Promise<AuditEntry[]>
     device: string | null;
     reason: string | null;
     topic_id?: string | null;
+    answer_state: AuditEntry['answerState'] | null;
     at: Date;
   }>('SELECT * FROM audit WHERE session_id = $1 ORDER BY id', [sid]);
   return rows.map((r) => ({
@@ -849,6 +864,7 @@ export async function auditLog(q: Queryable, sid: string): Promise<AuditEntry[]>
     ...(r.device ? { device: r.device } : {}),
     ...(r.reason ? { reason: r.reason } : {}),
     ...(r.topic_id ? { topicId: r.topic_id } : {}),
+    ...(r.answer_state ? { answerState: r.answer_state } : {}),
     at: iso(r.at),
     actor: 'facilitator' as const,
   }));

@@ -99,6 +99,7 @@ class SessionModel {
         placement: _p,
         pending: _w,
         topic: _t,
+        answer: _answer,
         ...rest
       } = c;
       return { ...rest, status: hidden ? 'hidden' : 'visible' };

@@ -1,5 +1,6 @@
 import { parseCommentsFile, type Comment } from '../../comments';
 import type {
+  AnswerRequest,
   AuditEntry,
   CreateSessionRequest,
   DeviceSummary,
@@ -459,6 +460,12 @@ export async function setPremoderated(sid: string, premoderated: boolean): Promi
   const session = await api.updateSession(sid, { premoderated });
   if (sessionModel.session?.id === sid) sessionModel.session = session;
   return session;
+}
+
+/** Answer a comment of the joined session (facilitator); the live event updates every screen. */
+export async function answer(id: string, request: AnswerRequest): Promise<void> {
+  if (!joined) return;
+  await api.answer(joined, id, request);
 }
 
 /** The current session's devices that posted, by label, with their mute state (facilitator only). */
