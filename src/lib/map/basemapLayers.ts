@@ -248,9 +248,29 @@ export function basemapSeatLabelLayers(theme: Theme): LayerSpecification[] {
           [8, 12],
           [12, 15],
         ]),
-        // Below the dot first; beside or above it when a plan mark (placed first) is there.
-        'text-variable-anchor': ['top', 'bottom', 'right', 'left'],
-        'text-radial-offset': 0.7,
+        // Below the dot first; beside or above it when a plan mark (placed first) is there;
+        // then a step further out, clear of a mark's or a stack's whole disc on the seat.
+        'text-variable-anchor-offset': [
+          'literal',
+          [
+            'top',
+            [0, 0.7],
+            'bottom',
+            [0, -0.7],
+            'right',
+            [-0.7, 0],
+            'left',
+            [0.7, 0],
+            'top',
+            [0, 1.5],
+            'bottom',
+            [0, -1.5],
+            'right',
+            [-1.6, 0],
+            'left',
+            [1.6, 0],
+          ],
+        ],
         'text-padding': 2,
       },
       paint: {
