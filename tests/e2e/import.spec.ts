@@ -252,6 +252,35 @@ test.describe('import your own data', () => {
     ]);
   });
 
+  test('a GeoJSON file written [latitude, longitude]: the report says so and swaps on one click', async ({
+    page,
+  }) => {
+    await watchPage(page);
+    await openApp(page, '#lang=en');
+    await openImport(page);
+    await chooseFile(page, fixture('swapped-lonlat.geojson'), 'swapped-lonlat.geojson');
+    const report = page.getByTestId('import-result');
+    await expect(report).toContainText('longitude and latitude look swapped: 3 of 3 positions');
+    await expect(page.getByRole('button', { name: 'Add to map' })).toBeDisabled();
+
+    await page.getByTestId('import-swap').click();
+    await expect(report).toContainText('Ready: 3 feature(s)');
+    await expect(page.getByTestId('import-swapped')).toContainText(
+      'Longitude and latitude swapped, as you chose.',
+    );
+    await page.getByRole('button', { name: 'Add to map' }).click();
+    const features = await overlaySourceFeatures(page, 'ov1');
+    expect(features.map((f: any) => f.geometry.coordinates)).toEqual([
+      [121.24, 28.88],
+      [121.69, 28.73],
+      [
+        [121.15, 28.85],
+        [121.2, 28.84],
+        [121.3, 28.82],
+      ],
+    ]);
+  });
+
   test('a file that names its datum gets it proposed; one that does not gets the GCJ-02 reminder', async ({
     page,
   }) => {

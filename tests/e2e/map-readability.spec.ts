@@ -342,10 +342,46 @@ test.describe('the map reads well', () => {
     const colour = pixels.slice(0, 3);
     expect(near(colour, hex(LIGHT.unmapped), 3), String(colour)).toBe(true);
     expect(near(colour, hex(LIGHT.sea), 6)).toBe(false);
-    // Inside the extent the sea is still sea.
-    const sea = await project(page, [122.05, 28.6]);
+    // Inside the extent the sea is still sea (away from the edge, where it fades into the veil).
+    const sea = await project(page, [121.95, 28.9]);
     const seaPixels = await readCanvas(page, { x: sea.x - 2, y: sea.y - 2, width: 4, height: 4 });
     expect(near(seaPixels.slice(0, 3), hex(LIGHT.sea), 6)).toBe(true);
+  });
+
+  test('at zoom ≤ 9 the edge of the coast data fades out: no straight step in the sea', async ({
+    page,
+  }) => {
+    const sea = hex(LIGHT.sea);
+    const veil = hex(LIGHT.unmapped);
+    const contrast = Math.max(...sea.map((c, i) => Math.abs(c - veil[i]!)));
+    /** Largest change of any colour channel between pixels 2 apart, and the two ends. */
+    const profile = (pixels: number[]) => {
+      const rgb: number[][] = [];
+      for (let i = 0; i < pixels.length; i += 4) rgb.push(pixels.slice(i, i + 3));
+      let step = 0;
+      for (let i = 2; i < rgb.length; i++)
+        step = Math.max(step, ...rgb[i]!.map((c, k) => Math.abs(c - rgb[i - 2]![k]!)));
+      return { step, first: rgb[0]!, last: rgb[rgb.length - 1]! };
+    };
+    for (const zoom of [8.5, 9]) {
+      await openApp(page, `#map=${zoom}/28.55/121.9`);
+      // Across the east edge (122.1° E) at 28.6° N and the south edge (28.45° N) at 121.95° E:
+      // open sea inside, no island or line on either run.
+      const east = await project(page, [122.1, 28.6]);
+      const south = await project(page, [121.95, 28.45]);
+      const runs = [
+        await readCanvas(page, { x: east.x - 80, y: east.y, width: 100, height: 1 }),
+        await readCanvas(page, { x: south.x, y: south.y - 80, width: 1, height: 100 }),
+      ];
+      for (const [i, run] of runs.entries()) {
+        const { step, first, last } = profile(run);
+        const where = `zoom ${zoom}, ${i === 0 ? 'east' : 'south'} edge`;
+        // Sea well inside, the veil outside, and between them a fade, not a line or a step.
+        expect(near(first, sea, 8), `${where}: ${first}`).toBe(true);
+        expect(near(last, veil, 3), `${where}: ${last}`).toBe(true);
+        expect(step, where).toBeLessThan(contrast * 0.25);
+      }
+    }
   });
 
   test('a measured line is labelled on the map with its length', async ({ page }) => {

@@ -318,7 +318,7 @@ export const en: Record<StringKey, string> = {
   'import.unreadable': 'the file could not be read',
   'import.limits': 'Limits: {bytes}, {features} features, {vertices} positions.',
   'import.swap': 'Swap longitude and latitude and check again',
-  'import.swapped': 'Longitude and latitude columns swapped, as you chose.',
+  'import.swapped': 'Longitude and latitude swapped, as you chose.',
   'import.unswap': 'Undo',
   'import.datumClue.column': 'The column name “{name}”',
   'import.datumClue.crs': 'The coordinate system the file declares, “{name}”,',

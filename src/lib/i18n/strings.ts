@@ -318,7 +318,7 @@ export const zh = {
   'import.unreadable': '无法读取该文件',
   'import.limits': '上限：{bytes}，{features} 个要素，{vertices} 个坐标点。',
   'import.swap': '交换经纬度后重新检查',
-  'import.swapped': '已按你的选择交换经纬度列。',
+  'import.swapped': '已按你的选择交换经纬度。',
   'import.unswap': '恢复原样',
   'import.datumClue.column': '列名“{name}”',
   'import.datumClue.crs': '文件声明的坐标系“{name}”',

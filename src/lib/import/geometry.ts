@@ -8,6 +8,7 @@ import {
 } from '../data/geojson';
 import { LIMITS } from './limits';
 import { child, clip, describe, type Problems, type Warnings } from './report';
+import { looksSwapped } from './swap';
 
 /**
  * Geometry checks for one untrusted GeoJSON geometry. Decisions:
@@ -54,10 +55,27 @@ export interface GeometryContext {
   warnings: Warnings;
   kinksBudget: number;
   vertices: number;
+  /** Read every position as [latitude, longitude]: the user's answer to "look swapped". */
+  swap: boolean;
+  /** Positions read with two numbers, and where those that look swapped are (see `swap.ts`). */
+  numericPositions: number;
+  swappedAt: string[];
 }
 
-export function newGeometryContext(problems: Problems, warnings: Warnings): GeometryContext {
-  return { problems, warnings, kinksBudget: LIMITS.kinksBudget, vertices: 0 };
+export function newGeometryContext(
+  problems: Problems,
+  warnings: Warnings,
+  swap = false,
+): GeometryContext {
+  return {
+    problems,
+    warnings,
+    kinksBudget: LIMITS.kinksBudget,
+    vertices: 0,
+    swap,
+    numericPositions: 0,
+    swappedAt: [],
+  };
 }
 
 function checkNumber(
@@ -111,9 +129,17 @@ function checkPosition(value: unknown, where: string, ctx: GeometryContext): Pos
     );
     return null;
   }
-  const lon = checkNumber(value[0], where, 'longitude', ctx);
-  const lat = checkNumber(value[1], where, 'latitude', ctx);
+  const [first, second] = ctx.swap ? [value[1], value[0]] : [value[0], value[1]];
+  const lon = checkNumber(first, where, 'longitude', ctx);
+  const lat = checkNumber(second, where, 'latitude', ctx);
   if (lon === null || lat === null) return null;
+  ctx.numericPositions++;
+  // Judged once the whole file is read (one message for a swapped file, or one per position),
+  // so not reported here as an out-of-range latitude.
+  if (!ctx.swap && looksSwapped(lon, lat)) {
+    ctx.swappedAt.push(where);
+    return null;
+  }
   const swapped = Math.abs(lon) <= 90 && Math.abs(lat) <= 180;
   if (lon < -180 || lon > 180) {
     ctx.problems.add(

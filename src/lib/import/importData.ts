@@ -102,13 +102,20 @@ function importUnsafe(input: ImportInput): ImportResult {
   const warnings = new Warnings(lang);
   const parsed =
     format === 'geojson'
-      ? parseGeojson(text, problems, warnings)
+      ? parseGeojson(text, problems, warnings, input.swapLonLat === true)
       : parseCsv(text, problems, warnings, input.swapLonLat === true);
   if (!parsed.ok)
     return parsed.swapSuggested
       ? { ok: false, errors: problems.list(), swapSuggested: true }
       : { ok: false, errors: problems.list() };
   const features = parsed.features;
+  if (format === 'geojson' && input.swapLonLat === true)
+    warnings.add(
+      'swapped',
+      '',
+      'longitude and latitude were swapped, as you chose: every position was read as [latitude, longitude]',
+      '已按你的选择交换经纬度：每个坐标点都按 [纬度, 经度] 读取',
+    );
   if (format === 'csv' && input.swapLonLat === true)
     warnings.add(
       'swapped',

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { formatCount, LIMITS } from './limits';
 import { clip, lineColumn, type Problems, type Warnings } from './report';
+import { looksSwapped, mostlySwapped } from './swap';
 import { isDecimal, sanitizeKey, sanitizeText } from './sanitize';
 import type { OverlayFeature, OverlayProperties, ParseOutcome } from './types';
 
@@ -60,16 +61,12 @@ function findColumn(
   return j >= 0 ? j : norm.indexOf(fallback);
 }
 
-/** Around Linhai, generously (Zhejiang and its sea): where imported data is expected. */
-const AREA = { west: 117, south: 26, east: 124, north: 32 };
-const inArea = (lon: number, lat: number) =>
-  lon >= AREA.west && lon <= AREA.east && lat >= AREA.south && lat <= AREA.north;
 /** A row whose longitude cell holds a latitude near Linhai and the latitude cell a longitude. */
-function looksSwapped(lonCell: string, latCell: string): boolean {
+function rowLooksSwapped(lonCell: string, latCell: string): boolean {
   const lon = lonCell.trim();
   const lat = latCell.trim();
   if (!isDecimal(lon) || !isDecimal(lat)) return false;
-  return !inArea(Number(lon), Number(lat)) && inArea(Number(lat), Number(lon));
+  return looksSwapped(Number(lon), Number(lat));
 }
 
 function readCoordinate(
@@ -213,7 +210,7 @@ export function parseCsv(
       }
       if (isDecimal(fields[lonAt]!.trim()) && isDecimal(fields[latAt]!.trim())) numericRows++;
       // Judged once every row is read: one message for a swapped file, or one per row.
-      if (looksSwapped(fields[lonAt]!, fields[latAt]!)) {
+      if (rowLooksSwapped(fields[lonAt]!, fields[latAt]!)) {
         swappedLines.push(rowLine);
         return;
       }
@@ -247,7 +244,7 @@ export function parseCsv(
   if (swappedLines.length > 0) {
     const lonName = clip(header![lonAt]!, 30);
     const latName = clip(header![latAt]!, 30);
-    if (swappedLines.length * 2 >= numericRows) {
+    if (mostlySwapped(swappedLines.length, numericRows)) {
       problems.add(
         '',
         `longitude and latitude look swapped: in ${swappedLines.length} of ${numericRows} rows the longitude column "${lonName}" holds a latitude near Linhai (26…32) and the latitude column "${latName}" a longitude (117…124)`,

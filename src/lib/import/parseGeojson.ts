@@ -9,6 +9,7 @@ import { parseJsonText, scanJson } from './jsonScan';
 import { child, clip, describe, Problems, Warnings } from './report';
 import { DANGEROUS_KEYS, sanitizeProperties, sanitizeText } from './sanitize';
 import { datumOfText } from './datum';
+import { mostlySwapped } from './swap';
 import type { OverlayFeature, OverlayProperties, ParseOutcome } from './types';
 
 /**
@@ -221,7 +222,12 @@ function readFeature(raw: unknown, where: string, s: State): void {
   pushFeature(raw.geometry, properties, readId(raw, where, s), where, child(where, 'geometry'), s);
 }
 
-export function parseGeojson(text: string, problems: Problems, warnings: Warnings): ParseOutcome {
+export function parseGeojson(
+  text: string,
+  problems: Problems,
+  warnings: Warnings,
+  swap = false,
+): ParseOutcome {
   if (text.trim() === '') {
     problems.add('', 'the file is empty', '文件是空的');
     return { ok: false };
@@ -252,7 +258,7 @@ export function parseGeojson(text: string, problems: Problems, warnings: Warning
   const s: State = {
     problems,
     warnings,
-    geometry: newGeometryContext(problems, warnings),
+    geometry: newGeometryContext(problems, warnings, swap),
     features: [],
     ids: new Map(),
   };
@@ -300,6 +306,21 @@ export function parseGeojson(text: string, problems: Problems, warnings: Warning
       '对象没有“type”成员；这是 GeoJSON 吗？',
     );
 
+  const { swappedAt, numericPositions } = s.geometry;
+  if (mostlySwapped(swappedAt.length, numericPositions)) {
+    problems.add(
+      '',
+      `longitude and latitude look swapped: ${swappedAt.length} of ${numericPositions} positions read hold a latitude near Linhai (26…32) first and a longitude (117…124) second; GeoJSON wants [longitude, latitude]`,
+      `经纬度似乎写反了：读到的 ${numericPositions} 个坐标点中有 ${swappedAt.length} 个先写临海一带的纬度（26…32）、后写经度（117…124）；GeoJSON 应为 [经度, 纬度]`,
+    );
+    return { ok: false, swapSuggested: true };
+  }
+  for (const where of swappedAt)
+    problems.add(
+      where,
+      'longitude and latitude look swapped in this position ([latitude, longitude])',
+      '这个坐标点的经纬度似乎写反了（写成了 [纬度, 经度]）',
+    );
   if (problems.count > 0) return { ok: false };
   if (s.features.length === 0) {
     problems.add(

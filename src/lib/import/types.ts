@@ -48,8 +48,9 @@ export interface ImportInput {
   /** The coordinate system the data is in; converted to WGS-84 after validation. */
   crs: Crs;
   /**
-   * Read a CSV's longitude column as latitude and the other way round: the user's answer to
-   * the check report's "longitude and latitude look swapped".
+   * Read a CSV's longitude column as latitude and the other way round, or every GeoJSON
+   * position as [latitude, longitude]: the user's answer to the check report's "longitude and
+   * latitude look swapped".
    */
   swapLonLat?: boolean;
   /** Language of errors and warnings (JSON paths stay as they are). Default 'en'. */
@@ -73,7 +74,7 @@ export type ImportResult =
       ok: false;
       /** Plain sentences naming the JSON path or CSV line of the first problems. */
       errors: string[];
-      /** The report offers to swap a CSV's longitude and latitude columns. */
+      /** The report offers to swap the file's longitude and latitude (CSV columns, GeoJSON positions). */
       swapSuggested?: boolean;
     };
 
@@ -89,6 +90,6 @@ export type ParseOutcome =
     }
   | {
       ok: false;
-      /** A CSV whose longitude and latitude columns look swapped (most rows). */
+      /** Longitude and latitude look swapped (most CSV rows, most GeoJSON positions). */
       swapSuggested?: boolean;
     };

@@ -22,33 +22,56 @@ export type BasemapSourceId = keyof typeof BASEMAP_SOURCES | 'unmapped';
  */
 export const COAST_EXTENT: [number, number, number, number] = [120.6, 28.45, 122.1, 29.3];
 
-/** The world with a hole at the coast data's extent: what the map veils as "not mapped". */
-function unmappedMask(): SourceSpecification {
+/** How far inside the extent the known sea fades into the veil (degrees), and in how many steps. */
+export const COAST_FADE = { width: 0.08, steps: 8 };
+
+/** A rectangle (W, S, E, N) as a closed ring, counter-clockwise. */
+const ring = ([w, s, e, n]: [number, number, number, number]) => [
+  [w, s],
+  [e, s],
+  [e, n],
+  [w, n],
+  [w, s],
+];
+/** The extent moved `d` degrees inwards on every side. */
+const inset = (d: number): [number, number, number, number] => {
   const [w, s, e, n] = COAST_EXTENT;
+  return [w + d, s + d, e - d, n - d];
+};
+
+/**
+ * The world with a hole at the coast data's extent (`kind: mask`: what the map veils as "not
+ * mapped"), and inside the hole frames of veil, each more transparent than the one outside it
+ * (`kind: fade`), so the known sea fades into the veil instead of ending in a straight edge.
+ */
+function unmappedMask(): SourceSpecification {
+  const { width, steps } = COAST_FADE;
+  const band = (k: number) => ({
+    type: 'Feature' as const,
+    properties: { kind: 'fade', opacity: 1 - (k + 0.5) / steps },
+    geometry: {
+      type: 'Polygon' as const,
+      coordinates: [
+        ring(inset((k * width) / steps)),
+        ring(inset(((k + 1) * width) / steps)).reverse(),
+      ],
+    },
+  });
   return {
     type: 'geojson',
     data: {
-      type: 'Feature',
-      properties: {},
-      geometry: {
-        type: 'Polygon',
-        coordinates: [
-          [
-            [-180, -85],
-            [180, -85],
-            [180, 85],
-            [-180, 85],
-            [-180, -85],
-          ],
-          [
-            [w, s],
-            [w, n],
-            [e, n],
-            [e, s],
-            [w, s],
-          ],
-        ],
-      },
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { kind: 'mask' },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [ring([-180, -85, 180, 85]), ring(inset(0)).reverse()],
+          },
+        },
+        ...Array.from({ length: steps }, (_, k) => band(k)),
+      ],
     },
   };
 }
@@ -89,7 +112,7 @@ const LINHAI = ['==', ['get', 'adcode'], '331082'] as const;
  * county polygons inside it (they carry the newer reclaimed coast at 头门港), coast,
  * 临海 emphasised. Beyond the coast data's extent the sea colour would be a guess (land
  * there would show as sea, ending in a straight edge), so that margin is veiled in a
- * neutral tone with a neat line at the extent; the counties, known land, stay drawn on it.
+ * neutral tone that the sea fades into; the counties, known land, stay drawn on it.
  */
 export function basemapGroundLayers(theme: Theme): LayerSpecification[] {
   return [
@@ -104,13 +127,22 @@ export function basemapGroundLayers(theme: Theme): LayerSpecification[] {
       id: 'unmapped',
       type: 'fill',
       source: 'unmapped',
+      filter: ['==', ['get', 'kind'], 'mask'],
       paint: { 'fill-color': theme.unmapped },
     },
     {
-      id: 'unmapped_edge',
-      type: 'line',
+      // The known sea fades into the veil over its last few kilometres: a hard edge, or a neat
+      // line, read as a straight grey glitch in the sea near 122.1° E / 28.45° N. No
+      // antialiasing, so the frames meet without seams.
+      id: 'unmapped_fade',
+      type: 'fill',
       source: 'unmapped',
-      paint: { 'line-color': theme.countyLine, 'line-width': 1 },
+      filter: ['==', ['get', 'kind'], 'fade'],
+      paint: {
+        'fill-color': theme.unmapped,
+        'fill-opacity': ['get', 'opacity'],
+        'fill-antialias': false,
+      },
     },
     {
       id: 'counties_fill',
@@ -248,9 +280,29 @@ export function basemapSeatLabelLayers(theme: Theme): LayerSpecification[] {
           [8, 12],
           [12, 15],
         ]),
-        // Below the dot first; beside or above it when a plan mark (placed first) is there.
-        'text-variable-anchor': ['top', 'bottom', 'right', 'left'],
-        'text-radial-offset': 0.7,
+        // Below the dot first; beside or above it when a plan mark (placed first) is there;
+        // then a step further out, clear of a mark's or a stack's whole disc on the seat.
+        'text-variable-anchor-offset': [
+          'literal',
+          [
+            'top',
+            [0, 0.7],
+            'bottom',
+            [0, -0.7],
+            'right',
+            [-0.7, 0],
+            'left',
+            [0.7, 0],
+            'top',
+            [0, 1.5],
+            'bottom',
+            [0, -1.5],
+            'right',
+            [-1.6, 0],
+            'left',
+            [1.6, 0],
+          ],
+        ],
         'text-padding': 2,
       },
       paint: {

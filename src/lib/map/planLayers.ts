@@ -62,6 +62,41 @@ const isArea = geometryIs('Polygon', 'MultiPolygon');
 const state = (key: string): ExpressionSpecification => ['boolean', ['feature-state', key], false];
 const emphasised: ExpressionSpecification = ['any', state('selected'), state('highlight')];
 
+/** A plan point's disc radius by zoom (8 → 13) and its stroke width (unemphasised). */
+const POINT_RADIUS: [number, number][] = [
+  [8, 7],
+  [13, 11],
+];
+const POINT_STROKE = 1.6;
+/** A stack's ring: a size larger than a single place, so it reads as "several here". */
+const STACK_RADIUS: [number, number][] = [
+  [8, 10],
+  [13, 15],
+];
+const STACK_STROKE = 2.4;
+
+/**
+ * Collision padding that makes the box of the text inside a disc (a mark, a stack's count)
+ * cover the whole disc and its stroke, plus a 1 px gap: names placed after it then keep off the
+ * disc, not only off the glyph. A glyph is about `halfWidth` of its size wide either side of
+ * the centre (a CJK mark 0.5, a Latin letter or one digit about 0.3), so the padding at each
+ * zoom is the disc's radius less that half-width.
+ */
+function discPadding(
+  radius: [number, number][],
+  stroke: number,
+  textSize: [number, number][],
+  halfWidth: { zh: number; en: number },
+): ExpressionSpecification {
+  return zoomScaled(
+    radius.map(([zoom, r], i): [number, ExpressionSpecification] => {
+      const size = textSize[i]![1];
+      const pad = (half: number) => Math.max(0, r + stroke / 2 + 1 - half * size);
+      return [zoom, byLang(pad(halfWidth.zh), pad(halfWidth.en))];
+    }),
+  );
+}
+
 /** A feature's layer colour (the fallback only satisfies MapLibre: every layer has a look). */
 const layerColour = (theme: Theme): ExpressionSpecification =>
   [
@@ -232,22 +267,25 @@ function pointLayers(layer: Layer, theme: Theme): LayerSpecification[] {
       source: PLAN_SOURCE,
       filter: ['all', filter, notStacked],
       paint: {
-        'circle-radius': zoomScaled([
-          [8, 7],
-          [13, 11],
-        ]),
+        'circle-radius': zoomScaled(POINT_RADIUS),
         'circle-color': ['case', estimated, theme.cityFill, colour],
         'circle-stroke-color': ['case', emphasised, theme.emphasisStroke, colour],
-        'circle-stroke-width': ['case', emphasised, 3, 1.6],
+        'circle-stroke-width': ['case', emphasised, 3, POINT_STROKE],
       },
     },
   ];
 }
 
+const MARK_SIZE: [number, number][] = [
+  [8, 9],
+  [13, 13],
+];
+
 /**
  * The layer's mark inside each point symbol, in the UI language. Drawn above every label and
  * placed first, so names make way for the marks (a zone name under a cluster of 园 was
- * unreadable); marks themselves always show.
+ * unreadable); marks themselves always show. Their collision box covers the whole disc (an
+ * English "L" is narrower than its disc: "Baishuiyang" ran onto one).
  */
 function markLayer(layer: Layer, theme: Theme): LayerSpecification {
   const filter: ExpressionSpecification = ['all', isLayer(layer), isPoint];
@@ -260,13 +298,9 @@ function markLayer(layer: Layer, theme: Theme): LayerSpecification {
     layout: {
       'text-field': byLang(LAYER_LOOK[layer].mark, LAYER_LOOK[layer].markEn),
       'text-font': theme.fontStack,
-      'text-size': zoomScaled([
-        [8, 9],
-        [13, 13],
-      ]),
+      'text-size': zoomScaled(MARK_SIZE),
       'text-allow-overlap': true,
-      // Padding ≈ the disc around the character: labels keep clear of the whole symbol.
-      'text-padding': scaled(3),
+      'text-padding': discPadding(POINT_RADIUS, POINT_STROKE, MARK_SIZE, { zh: 0.5, en: 0.3 }),
     },
     paint: { 'text-color': ['case', estimated, layerColour(theme), theme.markInk] },
   };
@@ -373,50 +407,59 @@ export function planShapeLayers(theme: Theme): LayerSpecification[] {
   ];
 }
 
+const STACK_COUNT_SIZE: [number, number][] = [
+  [8, 11],
+  [13, 15],
+];
+
 /**
- * A stack: a ring in the ink colour (not a layer's colour: it may mix layers) with the
- * count inside, a size larger than a single place, so it reads as "several here".
+ * A stack: a ring in the ink colour (not a layer's colour: it may mix layers), a size larger
+ * than a single place, so it reads as "several here". Its count is drawn with the marks.
  */
-function stackLayers(theme: Theme): LayerSpecification[] {
-  return [
-    {
-      id: STACK_LAYERS.point,
-      type: 'circle',
-      source: PLAN_SOURCE,
-      filter: isStack,
-      paint: {
-        'circle-radius': zoomScaled([
-          [8, 10],
-          [13, 15],
-        ]),
-        'circle-color': theme.cityFill,
-        'circle-stroke-color': theme.labelInk,
-        'circle-stroke-width': 2.4,
-      },
+function stackPointLayer(theme: Theme): LayerSpecification {
+  return {
+    id: STACK_LAYERS.point,
+    type: 'circle',
+    source: PLAN_SOURCE,
+    filter: isStack,
+    paint: {
+      'circle-radius': zoomScaled(STACK_RADIUS),
+      'circle-color': theme.cityFill,
+      'circle-stroke-color': theme.labelInk,
+      'circle-stroke-width': STACK_STROKE,
     },
-    {
-      id: STACK_LAYERS.count,
-      type: 'symbol',
-      source: PLAN_SOURCE,
-      filter: isStack,
-      layout: {
-        'text-field': ['to-string', visibleStackCount],
-        'text-font': theme.fontStack,
-        'text-size': zoomScaled([
-          [8, 11],
-          [13, 15],
-        ]),
-        'text-allow-overlap': true,
-        'text-ignore-placement': true,
-      },
-      paint: { 'text-color': theme.labelInk },
+  };
+}
+
+/**
+ * A stack's count, placed with the marks before every name and with a box that covers the
+ * whole ring (one digit's half-width of padding less: two digits only widen it), so zone
+ * names move off the ring and line and town names yield to it. It used to ignore placement,
+ * and 中部综合发展区 and 东部湾区 were set across two stacks.
+ */
+function stackCountLayer(theme: Theme): LayerSpecification {
+  return {
+    id: STACK_LAYERS.count,
+    type: 'symbol',
+    source: PLAN_SOURCE,
+    filter: isStack,
+    layout: {
+      'text-field': ['to-string', visibleStackCount],
+      'text-font': theme.fontStack,
+      'text-size': zoomScaled(STACK_COUNT_SIZE),
+      'text-allow-overlap': true,
+      'text-padding': discPadding(STACK_RADIUS, STACK_STROKE, STACK_COUNT_SIZE, {
+        zh: 0.3,
+        en: 0.3,
+      }),
     },
-  ];
+    paint: { 'text-color': theme.labelInk },
+  };
 }
 
 /** Plan point symbols (and stacks of places on one position), above the town seats. */
 export function planPointLayers(theme: Theme): LayerSpecification[] {
-  return [...LAYERS.flatMap((l) => pointLayers(l, theme)), ...stackLayers(theme)];
+  return [...LAYERS.flatMap((l) => pointLayers(l, theme)), stackPointLayer(theme)];
 }
 
 /** "21 处地点" / "21 places" in the map's language (global state `lang`). */
@@ -441,8 +484,11 @@ function stackLabelLayer(theme: Theme): LayerSpecification {
       'text-field': stackLabel,
       'text-font': theme.fontStack,
       'text-size': scaled(12),
-      'text-offset': [0, 1.5],
-      'text-anchor': 'top',
+      // Below the ring, else beside it (the ring's count box covers the whole ring).
+      'text-variable-anchor-offset': [
+        'literal',
+        ['top', [0, 1.5], 'top', [0, 2], 'left', [1.8, 0], 'right', [-1.8, 0], 'bottom', [0, -2]],
+      ],
       'text-optional': true,
     },
     paint: {
@@ -453,9 +499,9 @@ function stackLabelLayer(theme: Theme): LayerSpecification {
   };
 }
 
-/** The points' marks: the very top of the map (see `markLayer`). */
+/** The points' marks and the stacks' counts: the very top of the map (see `markLayer`). */
 export function planMarkLayers(theme: Theme): LayerSpecification[] {
-  return LAYERS.flatMap((l) => markLayer(l, theme));
+  return [...LAYERS.flatMap((l) => markLayer(l, theme)), stackCountLayer(theme)];
 }
 
 /** Names of plan places, below the town names (which orient every other label). */

@@ -27,8 +27,9 @@ export const LINHAI_BOUNDS: [[number, number], [number, number]] = [
 
 /**
  * The whole style: base ground, plan areas and lines, town seats, plan points, then
- * labels: plan places, town names, zone names (upper layers win label collisions), and the
- * points' marks on top. Labels, marks and halos read the map's global state (language,
+ * labels: plan places, town names, zone names, and the points' marks and stacks' counts on top.
+ * MapLibre places labels top layer first, so the marks and counts (positions, which cannot
+ * move) are placed first, the zone names next, moving off them, and every other name yields. Labels, marks and halos read the map's global state (language,
  * presenter scale, selection: `mapState.ts`). No `glyphs`: MapLibre ≥ 5.11 then draws labels with local fonts, so the
  * map needs no font server and works offline. The plan source starts empty and is
  * filled with `setData` once `features.geojson` has loaded.
