@@ -174,8 +174,12 @@ async function inSession<T>(
   return result;
 }
 
+/** The facilitator who did it: their account's name. */
+export type Actor = string;
+
 async function audit(
   tx: Queryable,
+  actor: Actor,
   sid: string,
   action: AuditEntry['action'],
   commentId?: string,
@@ -183,14 +187,15 @@ async function audit(
   device?: string,
 ) {
   await tx.query(
-    'INSERT INTO audit (session_id, action, comment_id, reason, device) VALUES ($1, $2, $3, $4, $5)',
-    [sid, action, commentId ?? null, reason ?? null, device ?? null],
+    'INSERT INTO audit (session_id, action, comment_id, reason, device, actor) VALUES ($1, $2, $3, $4, $5, $6)',
+    [sid, action, commentId ?? null, reason ?? null, device ?? null, actor],
   );
 }
 
 export async function createSession(
   db: Db,
   input: { title: string; focus?: SessionFocus; open?: boolean },
+  actor: Actor,
 ): Promise<Session> {
   for (let attempt = 0; attempt < 10; attempt++) {
     const sid = newSessionCode();
@@ -201,7 +206,7 @@ export async function createSession(
         [sid, input.title, JSON.stringify(input.focus ?? {}), input.open ?? true],
       );
       if (rows.length === 0) return false;
-      await audit(tx, sid, 'create');
+      await audit(tx, actor, sid, 'create');
       return true;
     });
     if (created) return (await getSession(db, sid))!;
@@ -213,6 +218,7 @@ export async function updateSession(
   db: Db,
   sid: string,
   patch: { title?: string; open?: boolean; focus?: SessionFocus },
+  actor: Actor,
 ): Promise<Session> {
   await inSession(db, sid, async (tx, before, emit) => {
     const current = (await getSession(tx, sid))!;
@@ -232,13 +238,13 @@ export async function updateSession(
       ],
     );
     if (patch.open !== undefined && patch.open !== before.open) {
-      await audit(tx, sid, patch.open ? 'open' : 'close');
+      await audit(tx, actor, sid, patch.open ? 'open' : 'close');
     }
     if (
       (patch.title !== undefined && patch.title !== current.title) ||
       (patch.focus !== undefined && !sameJson(patch.focus, current.focus))
     )
-      await audit(tx, sid, 'update');
+      await audit(tx, actor, sid, 'update');
     const session = (await getSession(tx, sid))!;
     await emit('session', { session });
   });
@@ -510,7 +516,8 @@ export async function importComments(
   db: Db,
   sid: string,
   comments: readonly Comment[],
-  placeOf: (comment: Comment) => CommentPlacement | null = () => null,
+  placeOf: (comment: Comment) => CommentPlacement | null,
+  actor: Actor,
 ): Promise<{ added: number; existing: number }> {
   return inSession(db, sid, async (tx, _session, emit) => {
     let added = 0;
@@ -528,7 +535,7 @@ export async function importComments(
       });
       added++;
     }
-    if (added > 0) await audit(tx, sid, 'import', undefined, `${added} comments`);
+    if (added > 0) await audit(tx, actor, sid, 'import', undefined, `${added} comments`);
     return { added, existing: comments.length - added };
   });
 }
@@ -613,7 +620,8 @@ export async function moderate(
   sid: string,
   id: string,
   action: 'hide' | 'restore',
-  reason?: string,
+  reason: string | undefined,
+  actor: Actor,
 ): Promise<SessionComment> {
   return inSession(db, sid, async (tx, _session, emit) => {
     const row = await commentRow(tx, sid, id);
@@ -627,7 +635,7 @@ export async function moderate(
       action === 'hide' ? [sid, id, reason || null] : [sid, id],
     );
     const comment = toSessionComment(updated!);
-    await audit(tx, sid, action, id, reason || undefined);
+    await audit(tx, actor, sid, action, id, reason || undefined);
     await emit(action, { commentId: id, comment });
     return comment;
   });
@@ -645,7 +653,8 @@ export async function setDeviceMuted(
   sid: string,
   label: string,
   mute: boolean,
-  reason?: string,
+  reason: string | undefined,
+  actor: Actor,
 ): Promise<{ device: string; muted: boolean; hidden: number }> {
   return inSession(db, sid, async (tx, _session, emit) => {
     const devices = await tx.query<{ token_hash: string }>(
@@ -672,7 +681,7 @@ export async function setDeviceMuted(
         await emit('hide', { commentId: row.id, comment: toSessionComment(row) });
       }
     }
-    await audit(tx, sid, mute ? 'mute' : 'unmute', undefined, reason || undefined, label);
+    await audit(tx, actor, sid, mute ? 'mute' : 'unmute', undefined, reason || undefined, label);
     return { device: label, muted: mute, hidden: hidden.length };
   });
 }
@@ -710,6 +719,7 @@ export async function auditLog(q: Queryable, sid: string): Promise<AuditEntry[]>
     comment_id: string | null;
     device: string | null;
     reason: string | null;
+    actor: string;
     at: Date;
   }>('SELECT * FROM audit WHERE session_id = $1 ORDER BY id', [sid]);
   return rows.map((r) => ({
@@ -720,7 +730,7 @@ export async function auditLog(q: Queryable, sid: string): Promise<AuditEntry[]>
     ...(r.device ? { device: r.device } : {}),
     ...(r.reason ? { reason: r.reason } : {}),
     at: iso(r.at),
-    actor: 'facilitator' as const,
+    actor: r.actor,
   }));
 }
 

@@ -91,9 +91,12 @@ async function probe(): Promise<void> {
 
 export async function refreshFacilitator(): Promise<void> {
   try {
-    sessionModel.facilitator = (await api.me()).facilitator;
+    const me = await api.me();
+    sessionModel.facilitator = me.facilitator;
+    sessionModel.facilitatorName = me.username ?? null;
   } catch {
     sessionModel.facilitator = false;
+    sessionModel.facilitatorName = null;
   }
 }
 
@@ -334,16 +337,32 @@ export function currentFocus(): SessionFocus {
 
 // Facilitator actions. Each throws ApiFailure with the server's sentence.
 
-export async function login(password: string): Promise<void> {
-  const me = await api.login(password);
+export async function login(username: string, password: string): Promise<void> {
+  const me = await api.login(username, password);
   sessionModel.facilitator = me.facilitator;
+  sessionModel.facilitatorName = me.username ?? null;
   if (sessionModel.sid) resubscribe();
 }
 
 export async function logout(): Promise<void> {
   await api.logout();
   sessionModel.facilitator = false;
+  sessionModel.facilitatorName = null;
   if (sessionModel.sid) resubscribe();
+}
+
+/** The facilitator accounts and their history. */
+export const listFacilitators = () => api.facilitators();
+export const addFacilitator = (username: string, password: string) =>
+  api.addFacilitator(username, password);
+
+/** Removes an account; removing one's own ends this login too, so we ask who we are again. */
+export async function removeFacilitator(username: string): Promise<void> {
+  await api.removeFacilitator(username);
+  if (username === sessionModel.facilitatorName) {
+    await refreshFacilitator();
+    if (sessionModel.sid) resubscribe();
+  }
 }
 
 /** Reload the view and reopen the feed: a facilitator sees hidden comments and reports, a participant does not. */
