@@ -23,20 +23,6 @@ export const consultationZh = {
   'placement.km': '相距 {km} 公里',
   'placement.chapters': '相关章节',
   'placement.note': '由服务器在收到意见时按示意片区和规划地点计算，仅供归类。',
-  'facilitatorTools.username': '主持人账号',
-  'facilitators.title': '主持人账号',
-  'facilitators.note': '每位主持人用自己的账号登录，审核日志记下是谁操作的。',
-  'facilitators.you': '（你）',
-  'facilitators.remove': '移除',
-  'facilitators.removeLabel': '移除主持人 {name}',
-  'facilitators.confirmRemove': '确认移除 {name}',
-  'facilitators.cancel': '取消',
-  'facilitators.name': '新主持人账号名',
-  'facilitators.password': '初始密码（至少 {n} 个字符）',
-  'facilitators.addButton': '添加主持人',
-  'facilitators.added': '已添加主持人 {name}',
-  'facilitators.removed': '已移除 {name}，其登录已结束',
-  'audit.by': '操作人：{name}',
 } as const satisfies Record<string, string>;
 
 export const consultationEn: Record<keyof typeof consultationZh, string> = {
@@ -60,19 +46,4 @@ export const consultationEn: Record<keyof typeof consultationZh, string> = {
   'placement.chapters': 'Chapters',
   'placement.note':
     'Worked out by the server when the comment arrived, from the schematic zones and plan places; for sorting only.',
-  'facilitatorTools.username': 'Facilitator account',
-  'facilitators.title': 'Facilitators',
-  'facilitators.note':
-    'Each facilitator logs in with their own account, so the audit log says who did what.',
-  'facilitators.you': '(you)',
-  'facilitators.remove': 'Remove',
-  'facilitators.removeLabel': 'Remove facilitator {name}',
-  'facilitators.confirmRemove': 'Remove {name} now',
-  'facilitators.cancel': 'Cancel',
-  'facilitators.name': 'New facilitator’s name',
-  'facilitators.password': 'First password (at least {n} characters)',
-  'facilitators.addButton': 'Add facilitator',
-  'facilitators.added': 'Facilitator {name} added',
-  'facilitators.removed': '{name} removed; their logins have ended',
-  'audit.by': 'by {name}',
 };

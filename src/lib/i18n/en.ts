@@ -4,6 +4,7 @@
  * carry them.
  */
 import { consultationEn } from './consultationStrings.ts';
+import { facilitatorEn } from './facilitatorStrings.ts';
 import { sessionEn } from './sessionStrings.ts';
 import { enMapStrings, type StringKey } from './strings.ts';
 
@@ -509,4 +510,5 @@ export const en: Record<StringKey, string> = {
   'CooperativeGesturesHandler.MobileHelpText': 'Use two fingers to move the map',
   ...sessionEn,
   ...consultationEn,
+  ...facilitatorEn,
 };

@@ -17,6 +17,7 @@ import {
   type EventOutcome,
 } from '../../consultation/sessionView';
 import { LAYERS, type Layer } from '../../data/layers';
+import { registerFacilitatorStrings } from '../../i18n/facilitatorStrings';
 import { LocalStore } from '../../storage';
 import { IdbOutboxPersistence } from '../../storage/outboxStore';
 import { app } from '../appState.svelte';
@@ -34,6 +35,9 @@ import { sessionModel } from './sessionModel.svelte';
  */
 
 export const api = new ConsultationApi();
+
+// Every facilitator screen imports this module: their Chinese strings arrive with it, not on the first load.
+registerFacilitatorStrings();
 
 /** The device token of a session, kept on this browser (one per session, never a name). */
 const tokenKey = (sid: string) => `linhai-device-${sid}`;
