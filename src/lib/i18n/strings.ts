@@ -539,4 +539,4 @@ export const DEFAULT_LANG: Lang = 'zh';
  */
 export const STRINGS: { zh: Record<StringKey, string> } & Partial<
   Record<Lang, Record<StringKey, string>>
-> = { zh: { ...zh } as Record<StringKey, string> };
+> = { zh: zh as Record<StringKey, string> };

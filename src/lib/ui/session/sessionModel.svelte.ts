@@ -42,8 +42,6 @@ class SessionModel {
   host = $state(false);
   /** Logged in as facilitator (cookie session). */
   facilitator = $state(false);
-  /** The logged-in facilitator's account name. */
-  facilitatorName = $state<string | null>(null);
   /** Bumped when someone tries to add a comment to a closed session. */
   closedAttempt = $state(0);
 

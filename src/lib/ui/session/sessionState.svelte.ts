@@ -39,6 +39,9 @@ export const api = new ConsultationApi();
 // Every facilitator screen imports this module: their Chinese strings arrive with it, not on the first load.
 registerFacilitatorStrings();
 
+/** The logged-in facilitator's account name (here, not in sessionModel: the first load has no room left). */
+export const account = $state<{ name: string | null }>({ name: null });
+
 /** The device token of a session, kept on this browser (one per session, never a name). */
 const tokenKey = (sid: string) => `linhai-device-${sid}`;
 
@@ -97,10 +100,10 @@ export async function refreshFacilitator(): Promise<void> {
   try {
     const me = await api.me();
     sessionModel.facilitator = me.facilitator;
-    sessionModel.facilitatorName = me.username ?? null;
+    account.name = me.username ?? null;
   } catch {
     sessionModel.facilitator = false;
-    sessionModel.facilitatorName = null;
+    account.name = null;
   }
 }
 
@@ -344,14 +347,14 @@ export function currentFocus(): SessionFocus {
 export async function login(username: string, password: string): Promise<void> {
   const me = await api.login(username, password);
   sessionModel.facilitator = me.facilitator;
-  sessionModel.facilitatorName = me.username ?? null;
+  account.name = me.username ?? null;
   if (sessionModel.sid) resubscribe();
 }
 
 export async function logout(): Promise<void> {
   await api.logout();
   sessionModel.facilitator = false;
-  sessionModel.facilitatorName = null;
+  account.name = null;
   if (sessionModel.sid) resubscribe();
 }
 
@@ -363,7 +366,7 @@ export const addFacilitator = (username: string, password: string) =>
 /** Removes an account; removing one's own ends this login too, so we ask who we are again. */
 export async function removeFacilitator(username: string): Promise<void> {
   await api.removeFacilitator(username);
-  if (username === sessionModel.facilitatorName) {
+  if (username === account.name) {
     await refreshFacilitator();
     if (sessionModel.sid) resubscribe();
   }
