@@ -32,11 +32,11 @@ export function agendaRoutes(api: Hono<ApiEnv>, ctx: AgendaRouteContext): void {
   api.put('/sessions/:sid/agenda', ctx.sized, ctx.facilitator, async (c) => {
     const { id } = await ctx.session(c);
     const { topics } = await ctx.body(c, PutAgendaRequest);
-    return c.json(await putAgenda(ctx.db, id, topics));
+    return c.json(await putAgenda(ctx.db, id, topics, c.get('facilitator')!.username));
   });
   api.post('/sessions/:sid/agenda/now', ctx.sized, ctx.facilitator, async (c) => {
     const { id } = await ctx.session(c);
     const { topicId } = await ctx.body(c, DiscussRequest);
-    return c.json(await discuss(ctx.db, id, topicId));
+    return c.json(await discuss(ctx.db, id, topicId, c.get('facilitator')!.username));
   });
 }

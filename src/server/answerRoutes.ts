@@ -31,7 +31,9 @@ export function answerRoutes(api: Hono<ApiEnv>, ctx: AnswerRouteContext): void {
     async (c) => {
       const { sid, id } = await ctx.target(c);
       const request = await ctx.body(c, AnswerRequest);
-      return c.json({ comment: await setAnswer(ctx.db, sid, id, request) });
+      return c.json({
+        comment: await setAnswer(ctx.db, sid, id, request, c.get('facilitator')!.username),
+      });
     },
   );
   api.get('/sessions/:sid/comments/:id/answers', ctx.facilitator, async (c) => {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import {
   CommentPageQuery,
   CreateSessionRequest,
+  DEFAULT_FACILITATOR,
   DEVICE_HEADER,
   DEVICE_LABEL_PATTERN,
   FACILITATOR_COOKIE,
@@ -27,10 +28,11 @@ import {
   type ReloadEvent,
   type SessionEvent,
 } from '../lib/consultation/api';
-import { Auth, checkCsrf, isSameOrigin, SESSION_HOURS } from './auth';
+import { Auth, checkCsrf, isSameOrigin, SESSION_HOURS, type FacilitatorSession } from './auth';
 import type { Limits } from './config';
 import { ApiFailure, notFound } from './errors';
 import { auditCsv, sessionCsv, sessionGeojson } from './exports';
+import { facilitatorRoutes } from './facilitatorRoutes';
 import { CommentPages } from './commentPages';
 import type { DeviceTokens } from './deviceTokens';
 import { LoginThrottle, TokenBuckets, UNKNOWN_SESSION_LOOKUPS } from './limits';
@@ -67,9 +69,11 @@ export interface AppOptions {
   epoch: string;
   /** SSE heartbeat interval; 15 s in production. */
   heartbeatMs?: number;
+  /** The account a login without a username means (FACILITATOR_USER; default 主持人). */
+  firstFacilitator?: string;
 }
 
-type Env = { Variables: { facilitator: { tokenHash: string; csrf: string } | null } };
+type Env = { Variables: { facilitator: FacilitatorSession | null } };
 export type ApiEnv = Env;
 
 const fail = (c: Context, status: number, code: ApiError['code'], error: string) =>
@@ -138,6 +142,9 @@ export function createApi(options: AppOptions): Hono<Env> {
   const publicOrigins = options.publicOrigins ?? [];
   const trustProxy = options.trustProxy ?? 0;
   const { epoch } = options;
+  const firstFacilitator = options.firstFacilitator ?? DEFAULT_FACILITATOR;
+  /** The logged-in facilitator's name, for the audit log (routes behind `facilitator` only). */
+  const actor = (c: Context<Env>) => c.get('facilitator')!.username;
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   const deviceBuckets = new TokenBuckets(limits.deviceBurst, limits.devicePerMinute / 60);
   const ipBuckets = new TokenBuckets(limits.ipBurst, limits.ipPerSecond);
@@ -325,12 +332,12 @@ export function createApi(options: AppOptions): Hono<Env> {
         wait,
       );
     }
-    const { password } = await body(c, LoginRequest);
+    const { username, password } = await body(c, LoginRequest);
     logins.attempt(key);
     const delay = logins.delayMs(key);
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-    const session = await auth.login(password);
-    if (!session) return fail(c, 401, 'unauthorized', 'Wrong password.');
+    const session = await auth.login(username ?? firstFacilitator, password);
+    if (!session) return fail(c, 401, 'unauthorized', 'Wrong username or password.');
     logins.succeeded(key);
     if (!known) {
       setCookie(c, KNOWN_BROWSER_COOKIE, auth.knownBrowserCookie(), {
@@ -348,7 +355,7 @@ export function createApi(options: AppOptions): Hono<Env> {
       secure: isHttps(c),
       maxAge: SESSION_HOURS * 3600,
     });
-    return c.json({ facilitator: true, csrf: session.csrf });
+    return c.json({ facilitator: true, csrf: session.csrf, username: session.username });
   });
   api.post('/auth/logout', facilitator, async (c) => {
     await auth.logout(c.get('facilitator')!.tokenHash);
@@ -357,19 +364,27 @@ export function createApi(options: AppOptions): Hono<Env> {
   });
   api.get('/auth/me', (c) => {
     const session = c.get('facilitator');
-    return c.json(session ? { facilitator: true, csrf: session.csrf } : { facilitator: false });
+    return c.json(
+      session
+        ? { facilitator: true, csrf: session.csrf, username: session.username }
+        : { facilitator: false },
+    );
   });
+
+  facilitatorRoutes(api, { db, facilitator, body, tooLarge });
 
   // ── sessions ──
   api.post('/sessions', tooLarge(MAX_BODY_BYTES), facilitator, async (c) => {
     const input = await body(c, CreateSessionRequest);
-    return c.json(await store.createSession(db, input), 201);
+    return c.json(await store.createSession(db, input, actor(c)), 201);
   });
   api.get('/sessions', facilitator, async (c) => c.json(await store.listSessions(db)));
   api.get('/sessions/:sid', async (c) => c.json(await sessionOr404(c)));
   api.patch('/sessions/:sid', tooLarge(MAX_BODY_BYTES), facilitator, async (c) => {
     const sid = (await sessionOr404(c)).id;
-    return c.json(await store.updateSession(db, sid, await body(c, UpdateSessionRequest)));
+    return c.json(
+      await store.updateSession(db, sid, await body(c, UpdateSessionRequest), actor(c)),
+    );
   });
 
   // ── participants ──
@@ -446,7 +461,7 @@ export function createApi(options: AppOptions): Hono<Env> {
       const plan = await loadPlacingPlan().catch(() => null);
       const placeOf = (comment: (typeof comments)[number]) =>
         plan ? commentPlace([comment.lon, comment.lat], comment.section, plan) : null;
-      return c.json(await store.importComments(db, sid, comments, placeOf));
+      return c.json(await store.importComments(db, sid, comments, placeOf, actor(c)));
     },
   );
 
@@ -491,7 +506,7 @@ export function createApi(options: AppOptions): Hono<Env> {
     async (c) => {
       const sid = (await sessionOr404(c)).id;
       const { action, ids, reason } = await body(c, BulkModerationRequest);
-      return c.json({ comments: await store.moderateMany(db, sid, ids, action, reason) });
+      return c.json({ comments: await store.moderateMany(db, sid, ids, action, reason, actor(c)) });
     },
   );
   for (const action of ['hide', 'restore', 'approve'] as const) {
@@ -505,7 +520,7 @@ export function createApi(options: AppOptions): Hono<Env> {
         const hasBody = (c.req.header('Content-Type') ?? '').startsWith('application/json');
         const { reason } = hasBody ? await body(c, ModerationRequest) : {};
         return c.json({
-          comment: await store.moderate(db, sid, id, action, reason),
+          comment: await store.moderate(db, sid, id, action, reason, actor(c)),
         });
       },
     );
@@ -532,7 +547,9 @@ export function createApi(options: AppOptions): Hono<Env> {
         if (!DEVICE_LABEL_PATTERN.test(label)) throw notFound('This device');
         const hasBody = (c.req.header('Content-Type') ?? '').startsWith('application/json');
         const { reason } = hasBody ? await body(c, ModerationRequest) : {};
-        return c.json(await store.setDeviceMuted(db, sid, label, action === 'mute', reason));
+        return c.json(
+          await store.setDeviceMuted(db, sid, label, action === 'mute', reason, actor(c)),
+        );
       },
     );
   }

@@ -2,14 +2,20 @@ import { createHmac, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { CSRF_HEADER, FACILITATOR_COOKIE, KNOWN_BROWSER_COOKIE } from '../lib/consultation/api';
+import {
+  CSRF_HEADER,
+  DEFAULT_FACILITATOR,
+  FACILITATOR_COOKIE,
+  KNOWN_BROWSER_COOKIE,
+} from '../lib/consultation/api';
 import { ApiFailure } from './errors';
 import type { Db, Queryable } from './store/db';
+import { findAccount, hasAccounts, setAccountPassword } from './store/facilitators';
 import { hashToken, newToken } from './store/queries';
 
 /**
- * Facilitator authentication. One password for the facilitators of this
- * server, stored as an scrypt hash. A login makes a random session token kept
+ * Facilitator authentication. Named accounts (store/facilitators.ts), each
+ * password stored as an scrypt hash. A login makes a random session token kept
  * server-side (its hash) and sent as an HMAC-signed HttpOnly cookie, so a forged
  * cookie fails the signature and a logged-out cookie finds no session. Every
  * state change also needs the session's CSRF token in a header and a
@@ -25,6 +31,14 @@ const scryptAsync = promisify(scrypt) as (
 
 const SCRYPT = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 export const SESSION_HOURS = 12;
+
+/**
+ * Checked against when a login names no account, so it costs what a wrong
+ * password costs. The scrypt hash of a random password nobody kept (made once
+ * with `hashPassword`); no account has it, so knowing it opens nothing.
+ */
+const DECOY_HASH =
+  'scrypt$16384$8$1$NHb0TwZqesSfGET+bd91fg==$Gb4yki+L2QZBculZKcd+Rjm5OXxlb0OijCa2j74Tx6KhT08zhuzxsGy1EdL1/LoczuARJqA1xMIb8ZJ3ABo5mg==';
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
@@ -50,30 +64,32 @@ async function setting(q: Queryable, key: string): Promise<string | null> {
   return rows[0]?.value ?? null;
 }
 
-async function putSetting(q: Queryable, key: string, value: string): Promise<void> {
-  await q.query(
-    'INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = $2',
-    [key, value],
-  );
-}
-
-export const hasPassword = async (db: Db) => (await setting(db, 'facilitator_password')) !== null;
+/** Whether any facilitator can log in yet. */
+export const hasPassword = (db: Db) => hasAccounts(db);
 
 /**
- * Sets the facilitator password. A different password than the stored one ends
- * every facilitator session, on every instance (they live in the database), in
- * the same transaction: rotating the password is how a lost laptop is locked
- * out. The same password again (every start with FACILITATOR_PASSWORD) keeps them.
+ * Sets the password of the account `username` at start (FACILITATOR_PASSWORD
+ * or the terminal), making the account when it does not exist. A different
+ * password than the stored one ends that account's sessions, on every instance
+ * (they live in the database), in the same transaction: rotating the password
+ * is how a lost laptop is locked out. The same password again (every start
+ * with FACILITATOR_PASSWORD) keeps them. Other accounts are left alone.
  */
-export async function setPassword(db: Db, password: string): Promise<'unchanged' | 'changed'> {
-  const stored = await setting(db, 'facilitator_password');
-  if (stored && (await verifyPassword(password, stored))) return 'unchanged';
-  const hash = await hashPassword(password);
-  await db.transaction(async (tx) => {
-    await putSetting(tx, 'facilitator_password', hash);
-    await tx.query('DELETE FROM facilitator_sessions');
-  });
-  return 'changed';
+export async function setPassword(
+  db: Db,
+  password: string,
+  username: string = DEFAULT_FACILITATOR,
+): Promise<'unchanged' | 'changed' | 'created'> {
+  const account = await findAccount(db, username);
+  if (account && (await verifyPassword(password, account.passwordHash))) return 'unchanged';
+  return setAccountPassword(db, username, await hashPassword(password), null);
+}
+
+/** A logged-in facilitator: their login's token hash, its CSRF token and their account's name. */
+export interface FacilitatorSession {
+  tokenHash: string;
+  csrf: string;
+  username: string;
 }
 
 export class Auth {
@@ -95,26 +111,36 @@ export class Auth {
     return createHmac('sha256', this.secret).update(token).digest('base64url');
   }
 
-  /** Checks the password; on success returns the cookie value and the CSRF token. */
-  async login(password: string): Promise<{ cookie: string; csrf: string } | null> {
-    const stored = await setting(this.db, 'facilitator_password');
-    if (!stored) {
-      throw new ApiFailure(
-        503,
-        'not_configured',
-        'No facilitator password is set on this server. Restart it with FACILITATOR_PASSWORD=… (see README).',
-      );
+  /**
+   * Checks the name and password; on success returns the cookie value, the
+   * CSRF token and the account's stored name. An unknown name runs scrypt too
+   * and answers the same null, so a guesser learns nothing of which names exist.
+   */
+  async login(
+    username: string,
+    password: string,
+  ): Promise<{ cookie: string; csrf: string; username: string } | null> {
+    const account = await findAccount(this.db, username);
+    const right = await verifyPassword(password, account?.passwordHash ?? DECOY_HASH);
+    if (!account || !right) {
+      if (!account && !(await hasAccounts(this.db))) {
+        throw new ApiFailure(
+          503,
+          'not_configured',
+          'No facilitator password is set on this server. Restart it with FACILITATOR_PASSWORD=… (see docs/server.md).',
+        );
+      }
+      return null;
     }
-    if (!(await verifyPassword(password, stored))) return null;
     const token = newToken();
     const csrf = newToken();
     await this.db.query(
-      `INSERT INTO facilitator_sessions (token_hash, csrf, expires)
-       VALUES ($1, $2, now() + make_interval(hours => $3))`,
-      [hashToken(token), csrf, SESSION_HOURS],
+      `INSERT INTO facilitator_sessions (token_hash, csrf, expires, username)
+       VALUES ($1, $2, now() + make_interval(hours => $3), $4)`,
+      [hashToken(token), csrf, SESSION_HOURS, account.username],
     );
     await this.db.query('DELETE FROM facilitator_sessions WHERE expires < now()');
-    return { cookie: `${token}.${this.sign(token)}`, csrf };
+    return { cookie: `${token}.${this.sign(token)}`, csrf, username: account.username };
   }
 
   /** A new known-browser cookie value: a random id with its signature. */
@@ -133,7 +159,7 @@ export class Auth {
   }
 
   /** The facilitator session of this request's cookie, or null (no cookie, bad signature, logged out, expired). */
-  async session(c: Context): Promise<{ tokenHash: string; csrf: string } | null> {
+  async session(c: Context): Promise<FacilitatorSession | null> {
     const cookie = getCookie(c, FACILITATOR_COOKIE);
     if (!cookie) return null;
     const [token, signature] = cookie.split('.');
@@ -141,11 +167,12 @@ export class Auth {
     const expected = Buffer.from(this.sign(token));
     const given = Buffer.from(signature);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-    const rows = await this.db.query<{ csrf: string }>(
-      'SELECT csrf FROM facilitator_sessions WHERE token_hash = $1 AND expires > now()',
+    const rows = await this.db.query<{ csrf: string; username: string }>(
+      'SELECT csrf, username FROM facilitator_sessions WHERE token_hash = $1 AND expires > now()',
       [hashToken(token)],
     );
-    return rows[0] ? { tokenHash: hashToken(token), csrf: rows[0].csrf } : null;
+    const row = rows[0];
+    return row ? { tokenHash: hashToken(token), csrf: row.csrf, username: row.username } : null;
   }
 
   async logout(tokenHash: string): Promise<void> {

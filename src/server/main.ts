@@ -2,7 +2,7 @@ import { networkInterfaces } from 'node:os';
 import { serve } from '@hono/node-server';
 import { hasPassword } from './auth';
 import { configFromEnv } from './config';
-import { ensurePassword } from './password';
+import { ensurePassword, firstUsername } from './password';
 import { createServer, openDatabase } from './server';
 import { DataDirError } from './store/dataDir';
 import type { Db } from './store/db';
@@ -25,6 +25,13 @@ function refuse(message: string): never {
   process.exit(2);
 }
 
+let firstFacilitator: string;
+try {
+  firstFacilitator = firstUsername(process.env.FACILITATOR_USER);
+} catch (error) {
+  refuse((error as Error).message);
+}
+
 let db: Db;
 try {
   db = await openDatabase(config);
@@ -32,8 +39,12 @@ try {
   if (error instanceof DataDirLockedError || error instanceof DataDirError) refuse(error.message);
   throw error;
 }
-await ensurePassword(db, process.env.FACILITATOR_PASSWORD);
-const { app } = await createServer(db, { ...config, distDir: apiOnly ? null : config.distDir });
+await ensurePassword(db, process.env.FACILITATOR_PASSWORD, firstFacilitator);
+const { app } = await createServer(db, {
+  ...config,
+  distDir: apiOnly ? null : config.distDir,
+  firstFacilitator,
+});
 const passwordSet = await hasPassword(db);
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
@@ -56,7 +67,9 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
       : `  Data: ${config.dataDir} (back it up by copying the folder while the server is stopped)`,
   );
   if (passwordSet && !process.env.FACILITATOR_PASSWORD)
-    lines.push('  Facilitator password: set. To change it: FACILITATOR_PASSWORD=… npm start');
+    lines.push(
+      `  Facilitator login: set (first account ${firstFacilitator}). To reset its password: FACILITATOR_PASSWORD=… npm start`,
+    );
   lines.push('Stop with Ctrl-C.');
   console.log(lines.join('\n'));
 });

@@ -39,6 +39,10 @@ const SCHEMAS = {
   PutAgendaRequest: api.PutAgendaRequest,
   DiscussRequest: api.DiscussRequest,
   LoginRequest: api.LoginRequest,
+  AddFacilitatorRequest: api.AddFacilitatorRequest,
+  ChangePasswordRequest: api.ChangePasswordRequest,
+  FacilitatorResponse: api.FacilitatorResponse,
+  FacilitatorList: api.FacilitatorList,
   MeResponse: api.MeResponse,
   HealthResponse: api.HealthResponse,
   SessionEvent: api.SessionEvent,
@@ -96,11 +100,18 @@ const ERRORS = {
   topic: [[404, 'No topic of this session’s agenda has this id']],
   answer: [[409, 'The comment is hidden: a hidden comment cannot carry a public answer']],
   login: [
-    [401, 'Wrong password'],
+    [401, 'Wrong username or password (the same answer for a name that does not exist)'],
     [403, 'Refused: from another origin'],
     [429, 'Too many attempts (see Retry-After)'],
     [503, 'No facilitator password is set on this server'],
   ],
+  account: [
+    [400, 'The username in the path is not a valid name'],
+    [404, 'No facilitator has this name'],
+    [409, 'The only facilitator account cannot be removed (code last_facilitator)'],
+  ],
+  newAccount: [[409, 'A facilitator of this name exists already, in any case (code conflict)']],
+  currentPassword: [[403, 'The current password is wrong (code forbidden)']],
 } as const satisfies Record<string, readonly (readonly [number, string])[]>;
 type Check = keyof typeof ERRORS;
 
@@ -189,6 +200,59 @@ export function openApiDocument(version: string) {
           requestBody: requestBody('LoginRequest'),
           checks: ['body', 'login'],
           responses: { 200: json('MeResponse') },
+        }),
+      },
+      '/api/auth/password': {
+        put: op({
+          summary:
+            'Change my own password (the current one needed); my other logins end, this one stays; recorded in the account history',
+          security: facilitatorOnly,
+          parameters: [csrf],
+          requestBody: requestBody('ChangePasswordRequest'),
+          checks: ['facilitator', 'write', 'body', 'currentPassword'],
+          responses: { 200: json('MeResponse') },
+        }),
+      },
+      '/api/facilitators': {
+        get: op({
+          summary: 'The facilitator accounts and every change to them (append-only)',
+          security: facilitatorOnly,
+          checks: ['facilitator'],
+          responses: { 200: json('FacilitatorList') },
+        }),
+        post: op({
+          summary: 'Add a facilitator: a username and a first password; recorded with who added it',
+          security: facilitatorOnly,
+          parameters: [csrf],
+          requestBody: requestBody('AddFacilitatorRequest'),
+          checks: ['facilitator', 'write', 'body', 'newAccount'],
+          responses: { 201: json('FacilitatorResponse', 'Added') },
+        }),
+      },
+      '/api/facilitators/{username}': {
+        delete: op({
+          summary:
+            'Remove a facilitator: every login of that account ends at once; never the last account; recorded with who removed it',
+          security: facilitatorOnly,
+          parameters: [
+            { name: 'username', in: 'path', required: true, schema: { type: 'string' } },
+            csrf,
+          ],
+          checks: ['facilitator', 'write', 'account'],
+          responses: {
+            200: {
+              description: 'Removed',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    properties: { removed: { type: 'string' } },
+                    required: ['removed'],
+                  },
+                },
+              },
+            },
+          },
         }),
       },
       '/api/auth/logout': {

@@ -1,13 +1,16 @@
 import { createInterface } from 'node:readline';
+import { DEFAULT_FACILITATOR, MIN_PASSWORD_LENGTH, Username } from '../lib/consultation/api';
 import { hasPassword, setPassword } from './auth';
 import type { Db } from './store/db';
 
 /**
- * The facilitator password at start: FACILITATOR_PASSWORD sets (or resets)
- * it; without it, a first start on a terminal asks for one; otherwise the
- * server runs for participants and says how to enable facilitator login.
+ * The first facilitator account at start: FACILITATOR_PASSWORD sets (or
+ * resets) the password of the account FACILITATOR_USER (default 主持人),
+ * making it when it does not exist; without it, a first start on a terminal
+ * asks for one; otherwise the server runs for participants and says how to
+ * enable facilitator login. Further accounts are added by a logged-in facilitator.
  */
-export const MIN_PASSWORD_LENGTH = 8;
+export { MIN_PASSWORD_LENGTH };
 
 function ask(question: string): Promise<string> {
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
@@ -19,15 +22,34 @@ function ask(question: string): Promise<string> {
   });
 }
 
-export async function ensurePassword(db: Db, fromEnv: string | undefined): Promise<void> {
+/** FACILITATOR_USER checked like every username (1–32 characters, no control characters). */
+export function firstUsername(fromEnv: string | undefined): string {
+  if (fromEnv === undefined || fromEnv === '') return DEFAULT_FACILITATOR;
+  const parsed = Username.safeParse(fromEnv);
+  if (!parsed.success) {
+    throw new Error(`FACILITATOR_USER is not a usable name: ${parsed.error.issues[0]!.message}.`);
+  }
+  return parsed.data;
+}
+
+export async function ensurePassword(
+  db: Db,
+  fromEnv: string | undefined,
+  username: string = DEFAULT_FACILITATOR,
+): Promise<void> {
   if (fromEnv) {
     if (fromEnv.length < MIN_PASSWORD_LENGTH) {
       throw new Error(`FACILITATOR_PASSWORD must be at least ${MIN_PASSWORD_LENGTH} characters.`);
     }
-    if ((await setPassword(db, fromEnv)) === 'changed') {
+    const outcome = await setPassword(db, fromEnv, username);
+    if (outcome === 'changed') {
       console.log(
-        'Facilitator password set from FACILITATOR_PASSWORD (stored as an scrypt hash); ' +
-          'any earlier facilitator logins have ended.',
+        `Password of the facilitator ${username} set from FACILITATOR_PASSWORD (stored as an scrypt hash); ` +
+          'their earlier logins have ended.',
+      );
+    } else if (outcome === 'created') {
+      console.log(
+        `Facilitator account ${username} made with the password from FACILITATOR_PASSWORD (stored as an scrypt hash).`,
       );
     }
     return;
@@ -36,18 +58,18 @@ export async function ensurePassword(db: Db, fromEnv: string | undefined): Promi
   if (process.stdin.isTTY) {
     for (;;) {
       const password = await ask(
-        `Choose the facilitator password (at least ${MIN_PASSWORD_LENGTH} characters): `,
+        `Choose the password of the facilitator ${username} (at least ${MIN_PASSWORD_LENGTH} characters): `,
       );
       if (password.length >= MIN_PASSWORD_LENGTH) {
-        await setPassword(db, password);
-        console.log('Facilitator password stored (as an scrypt hash).');
+        await setPassword(db, password, username);
+        console.log(`Facilitator ${username} stored (the password as an scrypt hash).`);
         return;
       }
       console.log('Too short.');
     }
   }
   console.warn(
-    'No facilitator password is set, so nobody can log in as facilitator yet. ' +
+    'No facilitator account is set, so nobody can log in as facilitator yet. ' +
       'Participants can still comment in open sessions. Restart with FACILITATOR_PASSWORD=… to set one.',
   );
 }

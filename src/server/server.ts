@@ -42,6 +42,8 @@ export async function createServer(
   config: Pick<Config, 'limits' | 'publicOrigins' | 'trustProxy'> & {
     distDir?: string | null;
     heartbeatMs?: number;
+    /** The account a login without a username means (FACILITATOR_USER; default 主持人). */
+    firstFacilitator?: string;
   },
 ): Promise<Server> {
   // The plan that places comments, read in the background (see placing.ts).
@@ -75,6 +77,7 @@ export async function createServer(
       trustProxy: config.trustProxy,
       epoch,
       heartbeatMs: config.heartbeatMs,
+      firstFacilitator: config.firstFacilitator,
     }),
   );
   // Unknown API paths are JSON 404s, never the app's HTML.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Comment, CommentKind, storable } from '../comments/schema';
+import { charCount, Comment, CommentKind, storable } from '../comments/schema';
 import { SectionRef } from '../data/features';
 
 /**
@@ -489,16 +489,79 @@ export const AuditEntry = z.object({
   /** The topic a `discuss` entry pushed (absent: the facilitator cleared it). */
   topicId: z.string().optional(),
   at: IsoTime,
-  actor: z.literal('facilitator'),
+  /** The facilitator's username; `facilitator` on entries from before named accounts (nobody knew who). */
+  actor: z.string(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 export const AuditList = z.object({ entries: z.array(AuditEntry) });
 
+/** The first facilitator account's name when FACILITATOR_USER does not give one. */
+export const DEFAULT_FACILITATOR = '主持人';
+export const MIN_PASSWORD_LENGTH = 8;
+export const MAX_USERNAME_LENGTH = 32;
+
+/** A facilitator's name as typed: trimmed, NFC, 1–32 characters, no control or invisible format characters. */
+export const Username = z
+  .string({ message: 'the username is missing' })
+  .trim()
+  .transform((name) => name.normalize('NFC'))
+  .refine((name) => name.length > 0, 'the username is empty')
+  .refine(
+    (name) => charCount(name) <= MAX_USERNAME_LENGTH,
+    `the username is longer than ${MAX_USERNAME_LENGTH} characters`,
+  )
+  .refine((name) => !/\p{C}/u.test(name), 'the username contains a control or invisible character');
+
+const Password = z
+  .string({ message: 'the password is missing' })
+  .min(1, 'the password is empty')
+  .max(1000, 'the password is longer than 1000 characters');
+const NewPassword = Password.refine(
+  (password) => password.length >= MIN_PASSWORD_LENGTH,
+  `the password is shorter than ${MIN_PASSWORD_LENGTH} characters`,
+).superRefine(storable('the password'));
+
+/** Without `username`: the first account (FACILITATOR_USER, default 主持人), as logins before named accounts sent it. */
 export const LoginRequest = z.object({
-  password: z.string().min(1, 'the password is empty').max(1000),
+  username: Username.optional(),
+  password: Password,
 });
-export const MeResponse = z.object({ facilitator: z.boolean(), csrf: z.string().optional() });
+export const MeResponse = z.object({
+  facilitator: z.boolean(),
+  csrf: z.string().optional(),
+  username: z.string().optional(),
+});
 export type MeResponse = z.infer<typeof MeResponse>;
+
+export const AddFacilitatorRequest = z.object({ username: Username, password: NewPassword });
+export type AddFacilitatorRequest = z.infer<typeof AddFacilitatorRequest>;
+export const ChangePasswordRequest = z.object({ current: Password, password: NewPassword });
+export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
+
+export const Facilitator = z.object({
+  username: z.string(),
+  created: IsoTime,
+  /** This is the account of the facilitator asking. */
+  you: z.boolean(),
+});
+export type Facilitator = z.infer<typeof Facilitator>;
+export const FacilitatorResponse = z.object({ facilitator: Facilitator });
+export const FACILITATOR_AUDIT_ACTIONS = ['add', 'remove', 'password'] as const;
+/** A change to the accounts; `actor` null: set at the server's start (FACILITATOR_PASSWORD or the terminal). */
+export const FacilitatorAuditEntry = z.object({
+  id: z.number().int(),
+  action: z.enum(FACILITATOR_AUDIT_ACTIONS),
+  username: z.string(),
+  actor: z.string().nullable(),
+  at: IsoTime,
+});
+export type FacilitatorAuditEntry = z.infer<typeof FacilitatorAuditEntry>;
+export const FacilitatorList = z.object({
+  facilitators: z.array(Facilitator),
+  /** Every change to the accounts, oldest first (append-only). */
+  history: z.array(FacilitatorAuditEntry),
+});
+export type FacilitatorList = z.infer<typeof FacilitatorList>;
 
 export const HealthResponse = z.object({
   ok: z.literal(true),
@@ -521,6 +584,7 @@ export const ERROR_CODES = [
   'too_large',
   'rate_limited',
   'not_configured',
+  'last_facilitator',
   'internal',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
@@ -629,4 +693,7 @@ export const apiPath = {
   events: (sid: string) => `/api/sessions/${sid}/events`,
   exportGeojson: (sid: string) => `/api/sessions/${sid}/export.geojson`,
   exportCsv: (sid: string) => `/api/sessions/${sid}/export.csv`,
+  facilitators: '/api/facilitators',
+  facilitator: (username: string) => `/api/facilitators/${encodeURIComponent(username)}`,
+  password: '/api/auth/password',
 } as const;

@@ -12,6 +12,8 @@ import {
   DEVICE_HEADER,
   DeviceList,
   DeviceResponse,
+  FacilitatorList,
+  FacilitatorResponse,
   HealthResponse,
   ImportResponse,
   MeResponse,
@@ -157,9 +159,36 @@ export class ConsultationApi {
     return me;
   }
 
-  async login(password: string) {
-    await this.call(MeResponse.partial(), 'POST', '/api/auth/login', { body: { password } });
+  async login(username: string, password: string) {
+    await this.call(MeResponse.partial(), 'POST', '/api/auth/login', {
+      body: { username, password },
+    });
     return this.me();
+  }
+
+  facilitators() {
+    return this.call(FacilitatorList, 'GET', apiPath.facilitators);
+  }
+
+  async addFacilitator(username: string, password: string) {
+    return (
+      await this.call(FacilitatorResponse, 'POST', apiPath.facilitators, {
+        body: { username, password },
+        csrf: true,
+      })
+    ).facilitator;
+  }
+
+  async removeFacilitator(username: string): Promise<void> {
+    const response = await this.send('DELETE', apiPath.facilitator(username), { csrf: true });
+    if (!response.ok) await this.read(response, MeResponse.partial());
+  }
+
+  async changePassword(current: string, password: string) {
+    return this.call(MeResponse, 'PUT', apiPath.password, {
+      body: { current, password },
+      csrf: true,
+    });
   }
 
   async logout() {

@@ -55,7 +55,7 @@ async function post(sid: string, device: string, text: string) {
 
 describe('live feed', () => {
   it('rebuilds a view from another epoch when the server says reload, then streams on', async () => {
-    const { id: sid } = await createSession(db, { title: 'restored' });
+    const { id: sid } = await createSession(db, { title: 'restored' }, 'test');
     const device = await createDevice(db, sid, 'live-test-device');
     const kept = [await post(sid, device, '一'), await post(sid, device, '二')];
     const api = new ConsultationApi({ base: BASE, fetch: fetchApp });

@@ -100,7 +100,7 @@ afterAll(async () => {
 
 describe('outbox against the real server', () => {
   it('sends once (201), a re-send is the same row (200), and the server lists it once', async () => {
-    const session = await createSession(db, { title: 'outbox' });
+    const session = await createSession(db, { title: 'outbox' }, 'test');
     const { client, token, outbox, write } = await participant(session.id);
     const c = write('夜间施工噪音');
     await outbox.enqueue([c]);
@@ -112,7 +112,7 @@ describe('outbox against the real server', () => {
   });
 
   it('keeps comments pending while the network is down and delivers each once when it is back', async () => {
-    const session = await createSession(db, { title: 'wifi' });
+    const session = await createSession(db, { title: 'wifi' }, 'test');
     const clock = recordingClock();
     const { client, outbox, write } = await participant(session.id, clock);
     networkDown = true;
@@ -131,8 +131,8 @@ describe('outbox against the real server', () => {
   });
 
   it('keeps a comment refused by a closed session, with the server’s reason', async () => {
-    const session = await createSession(db, { title: 'closed' });
-    await updateSession(db, session.id, { open: false });
+    const session = await createSession(db, { title: 'closed' }, 'test');
+    await updateSession(db, session.id, { open: false }, 'test');
     const { outbox, write } = await participant(session.id);
     const c = write('too late');
     await outbox.enqueue([c]);
@@ -141,7 +141,7 @@ describe('outbox against the real server', () => {
   });
 
   it('waits what Retry-After says when the device is over its rate', async () => {
-    const session = await createSession(db, { title: 'busy' });
+    const session = await createSession(db, { title: 'busy' }, 'test');
     const clock = recordingClock();
     const { outbox, write } = await participant(session.id, clock);
     const many = Array.from({ length: 5 }, (_, i) => write(`burst ${i}`));

@@ -5,6 +5,7 @@
  */
 import { consultationEn } from './consultationStrings.ts';
 import { moderationEn } from './moderationStrings.ts';
+import { facilitatorEn } from './facilitatorStrings.ts';
 import { sessionEn } from './sessionStrings.ts';
 import { enMapStrings, type StringKey } from './strings.ts';
 
@@ -511,4 +512,5 @@ export const en: Record<StringKey, string> = {
   ...sessionEn,
   ...consultationEn,
   ...moderationEn,
+  ...facilitatorEn,
 };

@@ -13,6 +13,7 @@
  */
 import { consultationZh } from './consultationStrings.ts';
 import { moderationZh } from './moderationStrings.ts';
+import type { facilitatorZh } from './facilitatorStrings.ts';
 import { sessionZh } from './sessionStrings.ts';
 
 export const zh = {
@@ -512,8 +513,11 @@ export const zh = {
   ...moderationZh,
 } as const satisfies Record<string, string>;
 
-/** A UI string key. Derived from the Chinese map, the reference language. */
-export type StringKey = keyof typeof zh;
+/**
+ * A UI string key. Derived from the Chinese map, the reference language, and the
+ * facilitator strings that the session chunk adds to it (facilitatorStrings.ts).
+ */
+export type StringKey = keyof typeof zh | keyof typeof facilitatorZh;
 
 /**
  * English strings the map style is built with (one expression holds both languages), so they
@@ -537,4 +541,4 @@ export const DEFAULT_LANG: Lang = 'zh';
  */
 export const STRINGS: { zh: Record<StringKey, string> } & Partial<
   Record<Lang, Record<StringKey, string>>
-> = { zh };
+> = { zh: zh as Record<StringKey, string> };

@@ -1,7 +1,7 @@
 import type { Agenda, AgendaTopic } from '../../lib/consultation/api';
 import { notFound } from '../errors';
 import type { Db, Queryable, Row } from './db';
-import { audit, inSession } from './queries';
+import { audit, inSession, type Actor } from './queries';
 
 /**
  * A session's agenda: its topics (kept as one jsonb list on the session row, in
@@ -54,7 +54,12 @@ const canonical = (value: unknown): string =>
  * discussed now is no longer on it, nothing is discussed any more. A replace
  * that changes nothing tells nobody.
  */
-export async function putAgenda(db: Db, sid: string, topics: AgendaTopic[]): Promise<Agenda> {
+export async function putAgenda(
+  db: Db,
+  sid: string,
+  topics: AgendaTopic[],
+  actor: Actor,
+): Promise<Agenda> {
   const normalised = topics.map((t) => ({ ...t, id: t.id.toLowerCase() }));
   return inSession(db, sid, async (tx, _session, emit) => {
     const before = await read(tx, sid);
@@ -68,7 +73,7 @@ export async function putAgenda(db: Db, sid: string, topics: AgendaTopic[]): Pro
       [sid, JSON.stringify(normalised), !!stillThere],
     );
     const agenda = await read(tx, sid);
-    await audit(tx, sid, 'agenda', undefined, `${normalised.length} topics`);
+    await audit(tx, actor, sid, 'agenda', undefined, `${normalised.length} topics`);
     await emit('agenda', { agenda });
     return agenda;
   });
@@ -78,7 +83,12 @@ export async function putAgenda(db: Db, sid: string, topics: AgendaTopic[]): Pro
  * 正在讨论: the topic every screen follows from now on (null: none), its clock
  * started now. Pushing the topic already discussed changes nothing (its clock runs on).
  */
-export async function discuss(db: Db, sid: string, topicId: string | null): Promise<Agenda> {
+export async function discuss(
+  db: Db,
+  sid: string,
+  topicId: string | null,
+  actor: Actor,
+): Promise<Agenda> {
   const id = topicId?.toLowerCase() ?? null;
   return inSession(db, sid, async (tx, _session, emit) => {
     const before = await read(tx, sid);
@@ -90,7 +100,7 @@ export async function discuss(db: Db, sid: string, topicId: string | null): Prom
       [sid, id],
     );
     const agenda = await read(tx, sid);
-    await audit(tx, sid, 'discuss', undefined, undefined, undefined, id ?? undefined);
+    await audit(tx, actor, sid, 'discuss', undefined, undefined, undefined, id ?? undefined);
     await emit('agenda', { agenda });
     return agenda;
   });

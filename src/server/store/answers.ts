@@ -1,7 +1,7 @@
 import type { AnswerRequest, CommentAnswer, SessionComment } from '../../lib/consultation/api';
 import { ApiFailure, notFound } from '../errors';
 import type { Db, Queryable } from './db';
-import { commentRow, inSession, toSessionComment, type CommentRow } from './queries';
+import { commentRow, inSession, toSessionComment, type Actor, type CommentRow } from './queries';
 
 /**
  * A facilitator's answers to comments (issue 22). Each answer is a row of the
@@ -36,6 +36,7 @@ export async function setAnswer(
   sid: string,
   id: string,
   request: AnswerRequest,
+  actor: Actor,
 ): Promise<SessionComment> {
   return inSession(db, sid, async (tx, _session, emit) => {
     const row = await commentRow(tx, sid, id);
@@ -55,9 +56,9 @@ export async function setAnswer(
       [sid, id, JSON.stringify(answer)],
     );
     await tx.query(
-      `INSERT INTO audit (session_id, action, comment_id, reason, answer_state)
-       VALUES ($1, 'answer', $2, $3, $4)`,
-      [sid, id, next.reason ?? null, next.state],
+      `INSERT INTO audit (session_id, action, comment_id, reason, answer_state, actor)
+       VALUES ($1, 'answer', $2, $3, $4, $5)`,
+      [sid, id, next.reason ?? null, next.state, actor],
     );
     const comment = toSessionComment(updated!);
     await emit('answer', { commentId: id, comment });

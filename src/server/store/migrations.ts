@@ -666,6 +666,41 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE comments ADD COLUMN answer jsonb;
   ALTER TABLE audit ADD COLUMN answer_state text;
   `,
+  /* named facilitators: accounts instead of one shared password, so the audit log says who did what; the shared password becomes the account 主持人 (the default FACILITATOR_USER) */ `
+  CREATE TABLE facilitators (
+    username text PRIMARY KEY,
+    password_hash text NOT NULL,
+    created timestamptz NOT NULL DEFAULT now()
+  );
+  -- One account per name in any case: 'Li' and 'li' would be one person to a reader of the audit log.
+  CREATE UNIQUE INDEX facilitators_name ON facilitators (lower(username));
+  INSERT INTO facilitators (username, password_hash)
+    SELECT '主持人', value FROM settings WHERE key = 'facilitator_password';
+  DELETE FROM settings WHERE key = 'facilitator_password';
+
+  -- Logins belong to an account: removing it ends them (the cascade), in the same transaction.
+  DELETE FROM facilitator_sessions WHERE NOT EXISTS (SELECT 1 FROM facilitators);
+  ALTER TABLE facilitator_sessions ADD COLUMN username text
+    REFERENCES facilitators (username) ON DELETE CASCADE;
+  UPDATE facilitator_sessions SET username = '主持人';
+  ALTER TABLE facilitator_sessions ALTER COLUMN username SET NOT NULL;
+  CREATE INDEX facilitator_sessions_user ON facilitator_sessions (username);
+
+  -- Every new audit row names its facilitator; rows from before keep 'facilitator' (nobody knew who).
+  ALTER TABLE audit ALTER COLUMN actor DROP DEFAULT;
+
+  -- Changes to the accounts, append-only like the session audit; actor NULL = set at the server's start.
+  CREATE TABLE facilitator_audit (
+    id bigserial PRIMARY KEY,
+    action text NOT NULL,
+    username text NOT NULL,
+    actor text,
+    at timestamptz NOT NULL DEFAULT now()
+  );
+  CREATE TRIGGER facilitator_audit_no_change BEFORE UPDATE OR DELETE ON facilitator_audit
+    FOR EACH ROW EXECUTE FUNCTION audit_append_only();
+  INSERT INTO facilitator_audit (action, username) SELECT 'add', username FROM facilitators;
+  `,
 ];
 
 /** Brings the database to the newest migration; safe when several instances start at once (advisory lock). */

@@ -202,8 +202,12 @@ export async function inSession<T>(
   return result;
 }
 
+/** The facilitator who did it: their account's name. */
+export type Actor = string;
+
 export async function audit(
   tx: Queryable,
+  actor: Actor,
   sid: string,
   action: AuditEntry['action'],
   commentId?: string,
@@ -212,8 +216,8 @@ export async function audit(
   topicId?: string,
 ) {
   await tx.query(
-    'INSERT INTO audit (session_id, action, comment_id, reason, device, topic_id) VALUES ($1, $2, $3, $4, $5, $6)',
-    [sid, action, commentId ?? null, reason ?? null, device ?? null, topicId ?? null],
+    'INSERT INTO audit (session_id, action, comment_id, reason, device, topic_id, actor) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+    [sid, action, commentId ?? null, reason ?? null, device ?? null, topicId ?? null, actor],
   );
 }
 
@@ -226,6 +230,7 @@ export async function createSession(
     premoderated?: boolean;
     closesAt?: string;
   },
+  actor: Actor,
 ): Promise<Session> {
   for (let attempt = 0; attempt < 10; attempt++) {
     const sid = newSessionCode();
@@ -243,7 +248,7 @@ export async function createSession(
         ],
       );
       if (rows.length === 0) return false;
-      await audit(tx, sid, 'create');
+      await audit(tx, actor, sid, 'create');
       return true;
     });
     if (created) return (await getSession(db, sid))!;
@@ -261,6 +266,7 @@ export async function updateSession(
     premoderated?: boolean;
     closesAt?: string | null;
   },
+  actor: Actor,
 ): Promise<Session> {
   await inSession(db, sid, async (tx, before, emit) => {
     const current = (await getSession(tx, sid))!;
@@ -298,11 +304,11 @@ export async function updateSession(
         patch.premoderated ?? null,
       ],
     );
-    if (opens) await audit(tx, sid, patch.open ? 'open' : 'close');
+    if (opens) await audit(tx, actor, sid, patch.open ? 'open' : 'close');
     if (deadline) {
-      await audit(tx, sid, 'deadline', undefined, closesAt ?? undefined);
+      await audit(tx, actor, sid, 'deadline', undefined, closesAt ?? undefined);
     }
-    if (edited) await audit(tx, sid, 'update');
+    if (edited) await audit(tx, actor, sid, 'update');
     const session = (await getSession(tx, sid))!;
     await emit('session', { session });
   });
@@ -600,7 +606,8 @@ export async function importComments(
   db: Db,
   sid: string,
   comments: readonly Comment[],
-  placeOf: (comment: Comment) => CommentPlacement | null = () => null,
+  placeOf: (comment: Comment) => CommentPlacement | null,
+  actor: Actor,
 ): Promise<{ added: number; existing: number }> {
   return inSession(db, sid, async (tx, _session, emit) => {
     let added = 0;
@@ -618,7 +625,7 @@ export async function importComments(
       });
       added++;
     }
-    if (added > 0) await audit(tx, sid, 'import', undefined, `${added} comments`);
+    if (added > 0) await audit(tx, actor, sid, 'import', undefined, `${added} comments`);
     return { added, existing: comments.length - added };
   });
 }
@@ -706,12 +713,13 @@ export async function moderate(
   sid: string,
   id: string,
   action: ModerationAction,
-  reason?: string,
+  reason: string | undefined,
+  actor: Actor,
 ): Promise<SessionComment> {
   return inSession(db, sid, async (tx, _session, emit) => {
     const row = await commentRow(tx, sid, id);
     if (!row) throw notFound('This comment');
-    return moderateRow(tx, sid, row, action, reason, emit);
+    return moderateRow(tx, sid, row, action, reason, emit, actor);
   });
 }
 
@@ -725,7 +733,8 @@ export async function moderateMany(
   sid: string,
   ids: readonly string[],
   action: ModerationAction,
-  reason?: string,
+  reason: string | undefined,
+  actor: Actor,
 ): Promise<SessionComment[]> {
   return inSession(db, sid, async (tx, _session, emit) => {
     const rows = await tx.query<CommentRow>(
@@ -737,7 +746,9 @@ export async function moderateMany(
     if (missing) throw notFound(`The comment ${missing}`);
     const done: SessionComment[] = [];
     for (const id of ids) {
-      done.push(await moderateRow(tx, sid, byId.get(id.toLowerCase())!, action, reason, emit));
+      done.push(
+        await moderateRow(tx, sid, byId.get(id.toLowerCase())!, action, reason, emit, actor),
+      );
     }
     return done;
   });
@@ -755,6 +766,7 @@ async function moderateRow(
   action: ModerationAction,
   reason: string | undefined,
   emit: (type: EventType, payload: Omit<SessionEvent, 'seq' | 'type'>) => Promise<number>,
+  actor: Actor,
 ): Promise<SessionComment> {
   const id = row.id;
   const isHidden = row.hidden_at !== null;
@@ -770,7 +782,7 @@ async function moderateRow(
     action === 'hide' ? [sid, id, reason || null] : [sid, id],
   );
   const comment = toSessionComment(updated!);
-  await audit(tx, sid, action, id, reason || undefined);
+  await audit(tx, actor, sid, action, id, reason || undefined);
   await emit(action === 'approve' ? 'comment' : action, { commentId: id, comment });
   return comment;
 }
@@ -787,7 +799,8 @@ export async function setDeviceMuted(
   sid: string,
   label: string,
   mute: boolean,
-  reason?: string,
+  reason: string | undefined,
+  actor: Actor,
 ): Promise<{ device: string; muted: boolean; hidden: number }> {
   return inSession(db, sid, async (tx, _session, emit) => {
     const devices = await tx.query<{ token_hash: string }>(
@@ -814,7 +827,7 @@ export async function setDeviceMuted(
         await emit('hide', { commentId: row.id, comment: toSessionComment(row) });
       }
     }
-    await audit(tx, sid, mute ? 'mute' : 'unmute', undefined, reason || undefined, label);
+    await audit(tx, actor, sid, mute ? 'mute' : 'unmute', undefined, reason || undefined, label);
     return { device: label, muted: mute, hidden: hidden.length };
   });
 }
@@ -854,6 +867,7 @@ export async function auditLog(q: Queryable, sid: string): Promise<AuditEntry[]>
     reason: string | null;
     topic_id?: string | null;
     answer_state: AuditEntry['answerState'] | null;
+    actor: string;
     at: Date;
   }>('SELECT * FROM audit WHERE session_id = $1 ORDER BY id', [sid]);
   return rows.map((r) => ({
@@ -866,7 +880,7 @@ export async function auditLog(q: Queryable, sid: string): Promise<AuditEntry[]>
     ...(r.topic_id ? { topicId: r.topic_id } : {}),
     ...(r.answer_state ? { answerState: r.answer_state } : {}),
     at: iso(r.at),
-    actor: 'facilitator' as const,
+    actor: r.actor,
   }));
 }
 

@@ -55,8 +55,10 @@ export class TestClient {
     return response;
   }
 
-  async login(password = PASSWORD): Promise<Response> {
-    const response = await this.request('POST', '/api/auth/login', { json: { password } });
+  /** Logs in; without `username`, as the first account (the body logins sent before named accounts). */
+  async login(password = PASSWORD, username?: string): Promise<Response> {
+    const json = username === undefined ? { password } : { username, password };
+    const response = await this.request('POST', '/api/auth/login', { json });
     if (response.ok) this.csrf = ((await response.clone().json()) as { csrf: string }).csrf;
     return response;
   }

@@ -20,6 +20,7 @@ import {
   type EventOutcome,
 } from '../../consultation/sessionView';
 import { LAYERS, type Layer } from '../../data/layers';
+import { registerFacilitatorStrings } from '../../i18n/facilitatorStrings';
 import { LocalStore } from '../../storage';
 import { IdbOutboxPersistence } from '../../storage/outboxStore';
 import { app } from '../appState.svelte';
@@ -59,6 +60,11 @@ $effect.root(() => {
     return () => clearTimeout(timer);
   });
 });
+// Every facilitator screen imports this module: their Chinese strings arrive with it, not on the first load.
+registerFacilitatorStrings();
+
+/** The logged-in facilitator's account name (here, not in sessionModel: the first load has no room left). */
+export const account = $state<{ name: string | null }>({ name: null });
 
 /** The device token of a session, kept on this browser (one per session, never a name). */
 const tokenKey = (sid: string) => `linhai-device-${sid}`;
@@ -116,9 +122,12 @@ async function probe(): Promise<void> {
 
 export async function refreshFacilitator(): Promise<void> {
   try {
-    sessionModel.facilitator = (await api.me()).facilitator;
+    const me = await api.me();
+    sessionModel.facilitator = me.facilitator;
+    account.name = me.username ?? null;
   } catch {
     sessionModel.facilitator = false;
+    account.name = null;
   }
 }
 
@@ -385,16 +394,32 @@ export function currentFocus(): SessionFocus {
 
 // Facilitator actions. Each throws ApiFailure with the server's sentence.
 
-export async function login(password: string): Promise<void> {
-  const me = await api.login(password);
+export async function login(username: string, password: string): Promise<void> {
+  const me = await api.login(username, password);
   sessionModel.facilitator = me.facilitator;
+  account.name = me.username ?? null;
   if (sessionModel.sid) resubscribe();
 }
 
 export async function logout(): Promise<void> {
   await api.logout();
   sessionModel.facilitator = false;
+  account.name = null;
   if (sessionModel.sid) resubscribe();
+}
+
+/** The facilitator accounts and their history. */
+export const listFacilitators = () => api.facilitators();
+export const addFacilitator = (username: string, password: string) =>
+  api.addFacilitator(username, password);
+
+/** Removes an account; removing one's own ends this login too, so we ask who we are again. */
+export async function removeFacilitator(username: string): Promise<void> {
+  await api.removeFacilitator(username);
+  if (username === account.name) {
+    await refreshFacilitator();
+    if (sessionModel.sid) resubscribe();
+  }
 }
 
 /** Reload the view and reopen the feed: a facilitator sees hidden comments and reports, a participant does not. */
