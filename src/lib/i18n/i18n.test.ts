@@ -18,8 +18,11 @@ import {
   type StringKey,
 } from './index';
 import { en } from './en';
+import { sessionZh } from './sessionStrings';
 
-const zhKeys = Object.keys(zh) as StringKey[];
+// Every Chinese string: the first-load table and the session's, which comes with its code.
+const zhAll: Record<StringKey, string> = { ...zh, ...sessionZh };
+const zhKeys = Object.keys(zhAll) as StringKey[];
 
 // English is its own chunk in the app, loaded on first use.
 beforeAll(() => loadStrings('en'));
@@ -30,9 +33,9 @@ describe('string maps', () => {
   });
 
   it.each(zhKeys)('%s: non-empty in both languages, same placeholders', (key) => {
-    expect(zh[key].trim()).not.toBe('');
+    expect(zhAll[key].trim()).not.toBe('');
     expect(en[key].trim()).not.toBe('');
-    expect(placeholders(en[key])).toEqual(placeholders(zh[key]));
+    expect(placeholders(en[key])).toEqual(placeholders(zhAll[key]));
   });
 
   it('a map missing a key does not type-check (checked by svelte-check / tsc)', () => {
@@ -44,7 +47,7 @@ describe('string maps', () => {
   it('keys are dotted and placeholders well formed', () => {
     for (const key of zhKeys) {
       expect(key).toMatch(/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)+$/);
-      for (const text of [zh[key], en[key]]) {
+      for (const text of [zhAll[key], en[key]]) {
         // Every brace belongs to a {name} placeholder.
         expect(text.replace(/\{[A-Za-z0-9_]+\}/g, '')).not.toMatch(/[{}]/);
       }

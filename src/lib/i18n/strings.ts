@@ -12,7 +12,7 @@
  * `new maplibregl.Map({ locale })`.
  */
 import { consultationZh } from './consultationStrings.ts';
-import { sessionZh } from './sessionStrings.ts';
+import type { sessionZh } from './sessionStrings.ts';
 
 export const zh = {
   // App and header
@@ -506,12 +506,14 @@ export const zh = {
   'CooperativeGesturesHandler.WindowsHelpText': '按住 Ctrl 并滚动以缩放地图',
   'CooperativeGesturesHandler.MacHelpText': '按住 ⌘ 并滚动以缩放地图',
   'CooperativeGesturesHandler.MobileHelpText': '用两根手指移动地图',
-  ...sessionZh,
   ...consultationZh,
 } as const satisfies Record<string, string>;
 
-/** A UI string key. Derived from the Chinese map, the reference language. */
-export type StringKey = keyof typeof zh;
+/**
+ * A UI string key. Derived from the Chinese map, the reference language, and the session's
+ * Chinese strings, which join the table with the session code (`sessionStringsZh.ts`).
+ */
+export type StringKey = keyof typeof zh | keyof typeof sessionZh;
 
 /**
  * English strings the map style is built with (one expression holds both languages), so they
@@ -535,4 +537,8 @@ export const DEFAULT_LANG: Lang = 'zh';
  */
 export const STRINGS: { zh: Record<StringKey, string> } & Partial<
   Record<Lang, Record<StringKey, string>>
-> = { zh };
+> = {
+  // The session's keys are added by sessionStringsZh.ts, before any code that shows them runs;
+  // `t` checks each key, so one asked for early would read as the key, never as undefined.
+  zh: { ...zh } as Record<StringKey, string>,
+};
