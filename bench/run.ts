@@ -126,7 +126,9 @@ async function load(
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   reset();
-  await page.goto(url);
+  // Not up to `load`: on a busy machine that alone can pass Playwright's 30 s, and the figures
+  // below are stamped by the page itself from navigation start.
+  await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(() => window.__linhaiReady !== undefined, null, { timeout: 120_000 });
   const readyMs = await page.evaluate(() => window.__linhaiReady!);
   // What the page asked for before "ready" (server clock = page clock: one machine). Polling

@@ -10,11 +10,11 @@ import { gzipSync } from 'node:zlib';
  */
 
 /**
- * App JS on first load, beyond maplibre-gl, KB gzip. The goal is 60 (issue 23; `npm run bench`
- * reports against it); this stop's features (top-bar place search, investment facts, 附议) took the
- * first load to 64.7, so the guard sits just above that: any further growth fails CI.
+ * App JS on first load, beyond maplibre-gl, KB gzip: issue 23's goal. 56.5 on 2026-12-07 once the
+ * feature card, the stack list and the session's Chinese strings loaded on first use or idle
+ * (it had grown to 65.0); whatever the first view does not show belongs in a lazy chunk.
  */
-export const APP_BUDGET_KB = 65;
+export const APP_BUDGET_KB = 60;
 /** The maplibre-gl chunk, KB gzip (5.x: ~273). */
 export const MAPLIBRE_BUDGET_KB = 290;
 

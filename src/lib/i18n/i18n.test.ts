@@ -19,9 +19,10 @@ import {
 } from './index';
 import { en } from './en';
 import { facilitatorZh } from './facilitatorStrings';
+import { sessionZh } from './sessionStrings';
 
-// With the facilitator strings, which the session chunk adds to the Chinese table.
-const zhAll = { ...zh, ...facilitatorZh } as Record<StringKey, string>;
+// Every Chinese string: the first-load table and those that come with the session code.
+const zhAll = { ...zh, ...sessionZh, ...facilitatorZh } as Record<StringKey, string>;
 const zhKeys = Object.keys(zhAll) as StringKey[];
 
 // English is its own chunk in the app, loaded on first use.

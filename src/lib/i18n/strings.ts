@@ -14,7 +14,7 @@
 import { consultationZh } from './consultationStrings.ts';
 import { moderationZh } from './moderationStrings.ts';
 import type { facilitatorZh } from './facilitatorStrings.ts';
-import { sessionZh } from './sessionStrings.ts';
+import type { sessionZh } from './sessionStrings.ts';
 
 export const zh = {
   // App and header
@@ -508,16 +508,16 @@ export const zh = {
   'CooperativeGesturesHandler.WindowsHelpText': '按住 Ctrl 并滚动以缩放地图',
   'CooperativeGesturesHandler.MacHelpText': '按住 ⌘ 并滚动以缩放地图',
   'CooperativeGesturesHandler.MobileHelpText': '用两根手指移动地图',
-  ...sessionZh,
   ...consultationZh,
   ...moderationZh,
 } as const satisfies Record<string, string>;
 
 /**
- * A UI string key. Derived from the Chinese map, the reference language, and the
- * facilitator strings that the session chunk adds to it (facilitatorStrings.ts).
+ * A UI string key. Derived from the Chinese map, the reference language, and the Chinese strings
+ * that join the table with the session code: the session's (`sessionStringsZh.ts`) and the
+ * facilitator accounts' (`facilitatorStrings.ts`).
  */
-export type StringKey = keyof typeof zh | keyof typeof facilitatorZh;
+export type StringKey = keyof typeof zh | keyof typeof sessionZh | keyof typeof facilitatorZh;
 
 /**
  * English strings the map style is built with (one expression holds both languages), so they
@@ -541,4 +541,8 @@ export const DEFAULT_LANG: Lang = 'zh';
  */
 export const STRINGS: { zh: Record<StringKey, string> } & Partial<
   Record<Lang, Record<StringKey, string>>
-> = { zh: zh as Record<StringKey, string> };
+> = {
+  // The session's keys are added by sessionStringsZh.ts, before any code that shows them runs;
+  // `t` checks each key, so one asked for early would read as the key, never as undefined.
+  zh: { ...zh } as Record<StringKey, string>,
+};

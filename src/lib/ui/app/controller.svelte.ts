@@ -7,6 +7,7 @@ import { app } from '../appState.svelte';
 import { loadCommentsUi } from '../comments/loader.svelte';
 import { commentOn } from '../comments/placing';
 import { interaction } from '../interaction.svelte';
+import { preloadLazyParts } from './lazyParts';
 import { loadPlanData } from '../loadData';
 import { applyHash, writeHash } from '../permalink';
 import { layerNotice } from '../revealLayer.svelte';
@@ -37,6 +38,7 @@ export function startApp(): () => void {
   // The comments code (pins, panel, storage) stays off the first load: it comes once the
   // map is drawn, or as soon as the comments are asked for (the first effect below).
   afterFirstDraw(() => void loadCommentsUi().catch(() => {}));
+  afterFirstDraw(preloadLazyParts);
 
   let hashApplied = false;
   const stopEffects = $effect.root(() => {
