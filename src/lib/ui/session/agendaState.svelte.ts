@@ -105,8 +105,8 @@ export async function showTopic(topic: AgendaTopic): Promise<void> {
   const view = topic.view;
   if (view) {
     if (view.layers) {
-      const wanted = new Set(view.layers);
-      app.visibleLayers = LAYERS.filter((l: Layer) => wanted.has(l));
+      const wanted: readonly string[] = view.layers;
+      app.visibleLayers = LAYERS.filter((l: Layer) => wanted.includes(l));
     }
     app.filters = {
       statuses: STATUSES.filter((s) => view.status?.includes(s)),
