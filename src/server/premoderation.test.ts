@@ -281,12 +281,16 @@ describe.each(DATABASES)('pre-moderation and bulk moderation on %s', (kind) => {
       .decode(bytes)
       .replace(/^\uFEFF/, '')
       .split('\r\n');
-    expect(lines[0]).toBe('id,at,action,commentId,device,reason,actor');
+    expect(lines[0]).toBe('id,at,action,commentId,device,reason,answerState,topicId,actor');
     expect(lines.length - 2).toBe((await auditEntries()).length);
     const row = lines.find((line) => line.includes('restore'))!;
     // The reason stays text: a spreadsheet does not run it as a formula.
     expect(row).toContain(`"'=HYPERLINK(""http://x"") 误判，已恢复"`);
     expect(row).toContain(hiddenOne!.id);
+    // Who did it: the facilitator's account (the test server's first one).
+    expect(
+      row.endsWith(`,${(await auditEntries()).find((e) => e.action === 'restore')!.actor}`),
+    ).toBe(true);
 
     expect((await server.app.request(path('/audit.csv'))).status).toBe(401);
     const byPhone = await other.client.request('GET', path('/audit.csv'), {
