@@ -159,6 +159,8 @@ describe('comments awaiting approval (pre-moderation) in the facilitator view', 
     expect(next('hide', { commentId: waiting.id })).toBe(true);
     expect(next('restore', { comment: shown })).toBe(true);
     expect(next('session')).toBe(true);
+    expect(next('answer', { commentId: shown.id, comment: shown })).toBe(true);
+    expect(next('agenda')).toBe(true);
     // An import: a new comment of no device.
     expect(next('comment', { comment: pin('idea', '导入的') })).toBe(true);
     // A phone's new comment, an edit, a report, a 附议: nothing audited.

@@ -82,7 +82,7 @@ export function applyEvent(
 
 /**
  * Does this event (about to be applied to the facilitator's `view`) mean the
- * audit log grew? Hides, restores and session changes are audited; so is an
+ * audit log grew? Hides, restores, answers, agenda changes and session changes are audited; so is an
  * approval (a comment that was pending arrives without the mark) and an
  * import (a new comment of no device). New comments, reports and 附议 are not:
  * the audit log need not be read again for them (a hall sends hundreds).
@@ -92,6 +92,8 @@ export function addsAuditEntry(view: SessionView, event: SessionEvent): boolean 
     case 'hide':
     case 'restore':
     case 'session':
+    case 'answer':
+    case 'agenda':
       return true;
     case 'comment': {
       if (!event.comment) return false;
