@@ -1,7 +1,14 @@
 import { createComment } from '../../src/lib/comments/schema';
 import { expect, test } from './support/test';
 import { freePort, TestServer } from './support/server';
-import { asFacilitator, createSession, openScreen, PHONE } from './support/sessionPages';
+import {
+  asFacilitator,
+  createSession,
+  LAPTOP,
+  openScreen,
+  PHONE,
+  PROJECTOR,
+} from './support/sessionPages';
 
 /**
  * The report (issue 22): a session with comments, one answered and one hidden;
@@ -117,7 +124,7 @@ test.describe('the report', () => {
 
     // On paper: the report alone (the app hidden), its table's header repeated on each page.
     await page.emulateMedia({ media: 'print' });
-    await expect(page.locator('#app')).toBeHidden();
+    await expect(page.getByTestId('map-container')).toBeHidden();
     await expect(table).toBeVisible();
     expect(await table.locator('thead').evaluate((el) => getComputedStyle(el).display)).toBe(
       'table-header-group',
@@ -129,6 +136,27 @@ test.describe('the report', () => {
     expect(pages.length).toBeGreaterThanOrEqual(2);
     // A4 portrait: 595 × 842 points.
     expect(text).toMatch(/\/MediaBox\s*\[\s*0 0 595\.\d* 841\.\d*|\/MediaBox\s*\[\s*0 0 595 842/);
+    // Back on screen, 返回地图 closes it: the map again, the link gone from the address.
+    await page.emulateMedia({ media: 'screen' });
+    await report.getByRole('button', { name: '返回地图' }).click();
+    await expect(report).toHaveCount(0);
+    await expect(page.getByTestId('map-container')).toBeVisible();
+    expect(page.url()).not.toContain('report=');
     await phone.context.close();
+
+    // The same public report on a laptop and on the projector (English there).
+    for (const [size, hash] of [
+      [LAPTOP, `#report=${sid}`],
+      [PROJECTOR, `#report=${sid}&lang=en`],
+    ] as const) {
+      const screen = await openScreen(browser, size, `${server.url}/${hash}`);
+      const shown = screen.page.getByTestId('report-page');
+      await expect(shown.getByTestId('report-adoption')).toContainText('立体停车楼');
+      await expect(shown.getByRole('heading', { level: 1 })).toBeInViewport();
+      await screen.page.screenshot({
+        path: test.info().outputPath(`report-${size.viewport.width}.png`),
+      });
+      await screen.context.close();
+    }
   });
 });
