@@ -46,6 +46,7 @@ import * as store from './store/queries';
 import { agendaRoutes } from './agendaRoutes';
 import { supportRoutes } from './supportRoutes';
 import { answerRoutes } from './answerRoutes';
+import { reportRoutes } from './reportRoutes';
 import { participantComment } from './views';
 
 /**
@@ -580,6 +581,8 @@ export function createApi(options: AppOptions): Hono<Env> {
     c.header('Content-Disposition', `attachment; filename="session-${session.id}.csv"`);
     return c.body(sessionCsv(comments), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
   });
+
+  reportRoutes(api, { db, session: sessionOr404 });
 
   // ── live ──
   api.get('/sessions/:sid/events', async (c) => {

@@ -77,7 +77,7 @@ export function auditCsv(entries: readonly AuditEntry[]): string {
 }
 
 /** UTF-8 with a BOM (so Excel reads Chinese), CRLF, every text cell through `escapeCell` (no formulas). */
-function csv(fields: readonly string[], records: readonly object[]): string {
+export function csv(fields: readonly string[], records: readonly object[]): string {
   const rows = records.map((record) =>
     fields.map((column) => {
       const value = (record as Record<string, unknown>)[column];

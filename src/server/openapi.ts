@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as api from '../lib/consultation/api';
+import { SessionReport } from '../lib/consultation/report';
 
 /**
  * The OpenAPI 3.1 description of the API, generated from the same zod schemas
@@ -49,6 +50,7 @@ const SCHEMAS = {
   ReloadEvent: api.ReloadEvent,
   HiddenCommentNotice: api.HiddenCommentNotice,
   ApiError: api.ApiError,
+  SessionReport,
 } as const;
 
 type Name = keyof typeof SCHEMAS;
@@ -572,6 +574,32 @@ export function openApiDocument(version: string) {
               },
             },
           },
+        }),
+      },
+      '/api/sessions/{sid}/report': {
+        get: op({
+          summary:
+            'The report (意见采纳情况): totals by kind × answer state, by agenda topic, zone and chapter, and every comment with its place, chapters, 附议 and answer. Anyone gets the public version (visible comments only; no hiding reasons, devices or report counts); with the facilitator cookie, every comment, hidden and pending ones marked, with the hiding reason.',
+          parameters: [sid],
+          checks: ['session'],
+          responses: { 200: json('SessionReport') },
+        }),
+      },
+      '/api/sessions/{sid}/report.csv': {
+        get: op({
+          summary:
+            "The report's rows as CSV (UTF-8 with BOM, formulas neutralised); the same version rules as the JSON",
+          parameters: [sid],
+          checks: ['session'],
+          responses: { 200: { description: 'CSV', content: { 'text/csv': {} } } },
+        }),
+      },
+      '/api/sessions/{sid}/report.geojson': {
+        get: op({
+          summary: "The report's rows as GeoJSON points; the same version rules as the JSON",
+          parameters: [sid],
+          checks: ['session'],
+          responses: { 200: { description: 'GeoJSON', content: { 'application/geo+json': {} } } },
         }),
       },
       '/api/sessions/{sid}/export.geojson': {

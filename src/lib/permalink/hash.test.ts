@@ -81,7 +81,7 @@ function assertValid(state: HashState, k: HashKnown) {
   const allowed = new Set([
     ...['map', 'layers', 'feature', 'section', 'tour', 'lang'],
     ...['status', 'year', 'zone', 'tab'],
-    ...['session', 'screen', 'present', 'host'],
+    ...['session', 'screen', 'present', 'host', 'report'],
   ]);
   for (const key of Object.keys(state)) expect(allowed.has(key)).toBe(true);
   expect(Object.getPrototypeOf(state)).toBe(Object.prototype);
@@ -121,8 +121,27 @@ function assertValid(state: HashState, k: HashKnown) {
   if (state.tab !== undefined && k.tabs) expect(k.tabs).toContain(state.tab);
   if (state.present !== undefined) expect(state.present).toBe(true);
   if (state.session !== undefined) expect(state.session).toMatch(/^[a-z2-7]{6}$/);
+  if (state.report !== undefined) expect(state.report).toMatch(/^[a-z2-7]{6}$/);
   if (state.screen !== undefined) expect(['qr', 'projector']).toContain(state.screen);
 }
+
+describe('the report page in the hash', () => {
+  const known: HashKnown = { layers: ['zones'] };
+  it('reads #report=<code>, alone or in a session, and writes it back', () => {
+    expect(parseHash('#report=k7m2qx', known)).toEqual({ report: 'k7m2qx' });
+    expect(parseHash('#session=k7m2qx&report=k7m2qx&lang=en', known)).toEqual({
+      session: 'k7m2qx',
+      report: 'k7m2qx',
+      lang: 'en',
+    });
+    expect(serialiseHash({ report: 'k7m2qx', lang: 'en' })).toBe('#report=k7m2qx&lang=en');
+  });
+
+  it('ignores a code that is not a session code', () => {
+    for (const hash of ['#report=', '#report=K7M2QX', '#report=k7m2q', '#report=<b>x</b>'])
+      expect(parseHash(hash, known).report).toBeUndefined();
+  });
+});
 
 describe('the facilitator entry in the hash', () => {
   const known: HashKnown = { layers: ['zones'] };

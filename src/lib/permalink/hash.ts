@@ -46,6 +46,8 @@ export interface HashState {
   screen?: 'qr' | 'projector';
   /** The facilitator's entry (`#host`): the 主持人 login and tools. Only `true` is ever stored. */
   host?: true;
+  /** A session's report page (`#report=k7m2qx`, 意见采纳情况). */
+  report?: string;
 }
 
 /** What a hash may refer to. Only `layers` is required; the others tighten the checks when given. */
@@ -214,6 +216,9 @@ export function parseHash(hash: unknown, known: HashKnown): HashState {
       case 'session':
         if (!state.session && SESSION_CODE.test(value)) state.session = value;
         break;
+      case 'report':
+        if (!state.report && SESSION_CODE.test(value)) state.report = value;
+        break;
       case 'screen':
         if (!state.screen && (value === 'qr' || value === 'projector')) state.screen = value;
         break;
@@ -263,6 +268,7 @@ export function serialiseHash(state: HashState): string {
   if (state.session !== undefined) parts.push(`session=${enc(state.session)}`);
   if (state.screen !== undefined) parts.push(`screen=${state.screen}`);
   if (state.host) parts.push('host');
+  if (state.report !== undefined) parts.push(`report=${enc(state.report)}`);
   if (state.map) parts.push(`map=${serialiseView(state.map)}`);
   if (state.layers) parts.push(`layers=${enc(state.layers.join(','))}`);
   if (state.status?.length) parts.push(`status=${enc(state.status.join(','))}`);

@@ -33,6 +33,7 @@ function stateFromApp(): HashState {
   if (sessionModel.sid) state.session = sessionModel.sid;
   if (sessionModel.screen) state.screen = sessionModel.screen;
   if (sessionModel.host) state.host = true;
+  if (sessionModel.report) state.report = sessionModel.report;
   return state;
 }
 
@@ -88,6 +89,7 @@ export function applyHash(hash: string, { first = false } = {}): HashState {
   sessionModel.sid = state.session ?? null;
   sessionModel.screen = state.session ? (state.screen ?? null) : null;
   sessionModel.host = state.host ?? false;
+  sessionModel.report = state.report ?? null;
   if (state.map && app.map) {
     app.map.jumpTo({ center: [state.map.lon, state.map.lat], zoom: state.map.zoom });
   }

@@ -41,7 +41,7 @@ export async function updateSession(
 }
 
 /** A facilitator's request: logs in, then sends `body` with the cookies and CSRF token. */
-async function asFacilitator(
+export async function asFacilitator(
   server: TestServer,
   method: string,
   path: string,

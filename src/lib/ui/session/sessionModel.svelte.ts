@@ -17,6 +17,8 @@ class SessionModel {
   database = $state<string | null>(null);
   /** The session code from `#session=…`, or null. */
   sid = $state<string | null>(null);
+  /** The session whose report page is open (`#report=…`), or null. */
+  report = $state<string | null>(null);
   /** A full-screen session screen. */
   screen = $state<'qr' | 'projector' | null>(null);
   /** The joined session, once fetched. */

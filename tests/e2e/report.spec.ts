@@ -1,0 +1,164 @@
+import { createComment } from '../../src/lib/comments/schema';
+import { expect, test } from './support/test';
+import { freePort, TestServer } from './support/server';
+import {
+  asFacilitator,
+  createSession,
+  LAPTOP,
+  openScreen,
+  PHONE,
+  PROJECTOR,
+} from './support/sessionPages';
+
+/**
+ * The report (issue 22): a session with comments, one answered and one hidden;
+ * anyone opening `#report=<sid>` on a phone sees the public tables (never the
+ * hidden comment), with the CSV and GeoJSON to download; printed to PDF it is
+ * A4 portrait pages with the app left out.
+ */
+
+const AT_DUQIAO = { lon: 121.49174, lat: 28.76876 };
+const AT_SEA = { lon: 122.5, lat: 28.5 };
+
+test.describe('the report', () => {
+  test.slow();
+  let server: TestServer;
+
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    server = new TestServer(await freePort());
+    await server.start();
+  });
+  test.afterAll(async () => {
+    await server?.dispose();
+  });
+
+  /** A phone's device token for the session, through the API. */
+  async function join(sid: string): Promise<string> {
+    const response = await fetch(`${server.url}/api/sessions/${sid}/devices`, {
+      method: 'POST',
+      headers: { Origin: server.url },
+    });
+    expect(response.status).toBe(201);
+    return ((await response.json()) as { token: string }).token;
+  }
+  async function put(sid: string, token: string, input: Parameters<typeof createComment>[0]) {
+    const comment = createComment(input);
+    const response = await fetch(`${server.url}/api/sessions/${sid}/comments/${comment.id}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', 'X-Device-Token': token, Origin: server.url },
+      body: JSON.stringify(comment),
+    });
+    expect(response.status).toBe(201);
+    return comment.id;
+  }
+
+  test('a phone reads the public report; it prints on A4 pages without the app', async ({
+    browser,
+  }) => {
+    const sid = await createSession(server, { title: '杜桥镇区意见采纳情况' });
+    let token = await join(sid);
+    const adopted = await put(sid, token, {
+      kind: 'idea',
+      text: '杜桥镇区停车难，建议建设立体停车楼',
+      ...AT_DUQIAO,
+    });
+    const hidden = await put(sid, token, { kind: 'concern', text: '广告不应出现', ...AT_DUQIAO });
+    await put(sid, token, {
+      kind: 'question',
+      text: '海上风电何时开工',
+      ...AT_SEA,
+      section: '7.3',
+    });
+    // Enough rows for the 采纳情况 table to run over more than one page (devices have a burst limit).
+    for (let i = 0; i < 30; i++) {
+      if (i % 8 === 0) token = await join(sid);
+      await put(sid, token, {
+        kind: 'support',
+        text: `第 ${i + 1} 条：支持推进杜桥镇区慢行系统建设，建议同步完善公交接驳与停车配套设施。`,
+        ...AT_DUQIAO,
+      });
+    }
+    const answer = await asFacilitator(
+      server,
+      'POST',
+      `/api/sessions/${sid}/comments/${adopted}/answer`,
+      {
+        state: 'adopted',
+        reply: '已纳入年度实施计划',
+      },
+    );
+    expect(answer.status).toBe(200);
+    const hide = await asFacilitator(
+      server,
+      'POST',
+      `/api/sessions/${sid}/comments/${hidden}/hide`,
+      {
+        reason: '广告',
+      },
+    );
+    expect(hide.status).toBe(200);
+
+    const phone = await openScreen(browser, PHONE, `${server.url}/#report=${sid}`);
+    const page = phone.page;
+    const report = page.getByTestId('report-page');
+    await expect(report.getByRole('heading', { level: 1 })).toHaveText('杜桥镇区意见采纳情况');
+    await expect(report.getByTestId('report-version')).toHaveText('公开版：只含公开的意见');
+    // Totals: 32 public comments, one adopted, the rest not answered yet.
+    const allRow = report.getByTestId('report-by-kind').getByRole('row', { name: /全部/ });
+    await expect(allRow.getByRole('cell')).toHaveText(['1', '0', '0', '0', '0', '31', '32']);
+    await expect(report.getByTestId('report-by-zone')).toContainText('分区以外');
+    await expect(report.getByTestId('report-by-chapter')).toContainText('第 7.3 节');
+    const table = report.getByTestId('report-adoption');
+    const row = table.locator('tr').filter({ hasText: '立体停车楼' }).first();
+    await expect(row).toContainText('采纳');
+    await expect(row).toContainText('已纳入年度实施计划');
+    await expect(row).toContainText('杜桥镇');
+    await expect(table).not.toContainText('广告不应出现');
+    await expect(report).not.toContainText('广告');
+    await expect(report.getByTestId('report-csv')).toHaveAttribute(
+      'href',
+      `/api/sessions/${sid}/report.csv`,
+    );
+    await page.screenshot({ path: test.info().outputPath('report-phone.png'), fullPage: false });
+
+    // On paper: the report alone (the app hidden), its table's header repeated on each page.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByTestId('map-container')).toBeHidden();
+    await expect(table).toBeVisible();
+    expect(await table.locator('thead').evaluate((el) => getComputedStyle(el).display)).toBe(
+      'table-header-group',
+    );
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    const text = pdf.toString('latin1');
+    expect(text.startsWith('%PDF-')).toBe(true);
+    const pages = text.match(/\/Type\s*\/Page\b(?!s)/g) ?? [];
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    // A4 portrait: 595 × 842 points.
+    const box = /\/MediaBox\s*\[([^\]]*)\]/.exec(text)![1]!.trim().split(/\s+/).map(Number);
+    expect(Math.round(box[2]!)).toBe(595);
+    expect(Math.round(box[3]!)).toBe(842);
+    // Back on screen, 返回地图 closes it: the map again, the link gone from the address.
+    await page.emulateMedia({ media: 'screen' });
+    await report.getByRole('button', { name: '返回地图' }).click();
+    await expect(report).toHaveCount(0);
+    await expect(page.getByTestId('map-container')).toBeVisible();
+    expect(page.url()).not.toContain('report=');
+    await phone.context.close();
+
+    // The same public report on a laptop and on the projector (English there).
+    for (const [size, hash] of [
+      [LAPTOP, `#report=${sid}`],
+      [PROJECTOR, `#report=${sid}&lang=en`],
+    ] as const) {
+      const screen = await openScreen(browser, size, `${server.url}/${hash}`);
+      const shown = screen.page.getByTestId('report-page');
+      await expect(shown.getByTestId('report-adoption')).toContainText('立体停车楼');
+      await expect(shown.getByRole('heading', { level: 1 })).toBeInViewport();
+      await screen.page.screenshot({
+        path: test.info().outputPath(`report-${size.viewport.width}.png`),
+      });
+      await screen.context.close();
+    }
+  });
+});
