@@ -6,7 +6,6 @@ import {
   CommentList,
   CommentResponse,
   type AgendaTopic,
-  type Session,
 } from '../lib/consultation/api';
 import type { Server } from './server';
 import { DATABASES, openTestDatabase, testServer, type TestDatabase } from './testing/databases';
@@ -33,7 +32,6 @@ describe.each(DATABASES)('the agenda on %s', (kind) => {
   let server: Server;
   let http: { base: string; close: () => Promise<void> };
   let facilitator: TestClient;
-  let session: Session;
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
@@ -41,7 +39,6 @@ describe.each(DATABASES)('the agenda on %s', (kind) => {
     http = await listen(server);
     facilitator = new TestClient(server.app);
     expect((await facilitator.login()).status).toBe(200);
-    session = await facilitator.createSession('议程 session');
   }, 120_000);
   afterAll(async () => {
     await http?.close();

@@ -104,10 +104,7 @@ export async function showTopic(topic: AgendaTopic): Promise<void> {
   }
   const view = topic.view;
   if (view) {
-    if (view.layers) {
-      const wanted = new Set(view.layers);
-      app.visibleLayers = LAYERS.filter((l: Layer) => wanted.has(l));
-    }
+    if (view.layers) app.visibleLayers = LAYERS.filter((l: Layer) => view.layers!.includes(l));
     app.filters = {
       statuses: STATUSES.filter((s) => view.status?.includes(s)),
       horizon: (view.year && YEARS[view.year]) || null,
