@@ -12,6 +12,7 @@ import {
   submitLoad,
 } from './scenarios';
 import { supportLoad } from './supportScenario';
+import { topicSwitch } from './topicScenario';
 
 /**
  * `npm run bench:server`: the consultation server under the issue's five loads,
@@ -20,8 +21,8 @@ import { supportLoad } from './supportScenario';
  * Durations: BENCH_SUBMIT_SECONDS (60), BENCH_LIVE_SECONDS (20),
  * BENCH_MEMORY_SECONDS (600); BENCH_ONLY=pglite|postgres runs one database;
  * BENCH_READERS_SECONDS (20): 20 readers of a 3,540-comment session against 20 writes/s;
- * BENCH_SUPPORT_SECONDS (30) for 附议;
- * BENCH_SCENARIOS=submit,live,readers,support,kill,memory runs some scenarios (cross-instance runs with live)
+ * BENCH_SUPPORT_SECONDS (30) for 附议; `topic`: 20 agenda switches (正在讨论) reaching 300 phones' feeds;
+ * BENCH_SCENARIOS=submit,live,readers,support,topic,kill,memory runs some scenarios (cross-instance runs with live)
  * and keeps the other figures already in the results file. Each figure records when it was
  * measured and the machine's load then.
  */
@@ -40,7 +41,7 @@ const MEMORY = seconds('BENCH_MEMORY_SECONDS', 600);
 const READERS = seconds('BENCH_READERS_SECONDS', 20);
 const SUPPORT = seconds('BENCH_SUPPORT_SECONDS', 30);
 const only = process.env.BENCH_ONLY;
-const SCENARIOS = ['submit', 'live', 'readers', 'support', 'kill', 'memory'] as const;
+const SCENARIOS = ['submit', 'live', 'readers', 'support', 'topic', 'kill', 'memory'] as const;
 const chosen = new Set(process.env.BENCH_SCENARIOS?.split(',') ?? SCENARIOS);
 const runs = (name: (typeof SCENARIOS)[number]) => chosen.has(name);
 
@@ -92,6 +93,10 @@ async function onDatabase(
           seconds: SUPPORT,
           listeners: 50,
         }),
+      );
+    if (runs('topic'))
+      result.topicSwitch = await scenario(`${kind} topic switch`, () =>
+        topicSwitch(server.base, { listeners: 300, switches: 20, topics: 8, everyMs: 500 }),
       );
     if (kind === 'postgres' && runs('live')) {
       const second = await startServer({ port: await freePort(), ...target });
