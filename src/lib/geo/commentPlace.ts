@@ -1,4 +1,5 @@
-import type { Position } from 'geojson';
+import { bbox } from '@turf/turf';
+import type { Geometry, Position } from 'geojson';
 import { distanceKm } from './distance';
 import type { PlanLikeFeature } from './input';
 import { pointInZone, type ZoneFeature } from './zones';
@@ -92,7 +93,7 @@ function mayBeNear(at: Position, feature: PlanLikeFeature): boolean {
   let box = boxes.get(feature);
   if (box === undefined) {
     const geometry = feature.geometry;
-    box = boxOf(geometry && 'coordinates' in geometry ? geometry.coordinates : undefined);
+    box = geometry ? boxOf(geometry) : null;
     boxes.set(feature, box);
   }
   if (!box) return true;
@@ -110,20 +111,8 @@ function mayBeNear(at: Position, feature: PlanLikeFeature): boolean {
   );
 }
 
-function boxOf(coordinates: unknown): [number, number, number, number] | null {
-  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  const visit = (c: unknown): void => {
-    if (!Array.isArray(c)) return;
-    if (typeof c[0] === 'number' && typeof c[1] === 'number') {
-      box[0] = Math.min(box[0], c[0]);
-      box[1] = Math.min(box[1], c[1]);
-      box[2] = Math.max(box[2], c[0]);
-      box[3] = Math.max(box[3], c[1]);
-      return;
-    }
-    for (const part of c) visit(part);
-  };
-  visit(coordinates);
+function boxOf(geometry: Geometry): [number, number, number, number] | null {
+  const [w, s, e, n] = bbox(geometry);
   // Boxes across the antimeridian or empty geometries: no shortcut, measure.
-  return Number.isFinite(box[0]) && box[2] - box[0] < 180 ? box : null;
+  return Number.isFinite(w) && e - w < 180 ? [w, s, e, n] : null;
 }
