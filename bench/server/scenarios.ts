@@ -129,6 +129,19 @@ export async function liveDelivery(
   };
 }
 
+/** Every stored comment's id, following the list's pages (one page holds at most 500). */
+async function storedIds(base: string, sid: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (let after: number | null = 0; after !== null;) {
+    const page = (await (
+      await fetch(`${base}/api/sessions/${sid}/comments?after=${after}`)
+    ).json()) as { comments: { id: string }[]; next: number | null };
+    ids.push(...page.comments.map((c) => c.id));
+    after = page.next;
+  }
+  return ids;
+}
+
 /**
  * Phones with outboxes post under load while the server is SIGKILLed and
  * restarted `kills` times. Afterwards: every acknowledged comment is stored,
@@ -202,10 +215,7 @@ export async function killRestarts(
   const drainMs = performance.now() - drainStart;
   stopSenders = true;
 
-  const list = (await (await fetch(`${base}/api/sessions/${sid}/comments`)).json()) as {
-    comments: { id: string }[];
-  };
-  const stored = list.comments.map((c) => c.id);
+  const stored = await storedIds(base, sid);
   const storedSet = new Set(stored);
   const lost = [...acknowledged].filter((id) => !storedSet.has(id)).length;
   await server.kill('SIGTERM');
