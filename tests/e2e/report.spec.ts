@@ -161,4 +161,24 @@ test.describe('the report', () => {
       await screen.context.close();
     }
   });
+
+  test('a participant opens the report from the session and Back returns to the map', async ({
+    browser,
+  }) => {
+    const sid = await createSession(server, { title: '回到地图' });
+    await put(sid, await join(sid), { kind: 'idea', text: '报告里的一条意见', ...AT_DUQIAO });
+    const phone = await openScreen(browser, PHONE, `${server.url}/#session=${sid}`);
+    const page = phone.page;
+    await page.getByTestId('session-report-link').click();
+    const report = page.getByTestId('report-page');
+    await expect(report.getByTestId('report-adoption')).toContainText('报告里的一条意见');
+    expect(page.url()).toContain(`report=${sid}`);
+    // The browser's Back closes the report: the session's map, not the page before the app.
+    await page.goBack();
+    await expect(report).toHaveCount(0);
+    await expect(page.getByTestId('map-container')).toBeVisible();
+    expect(page.url()).toContain(`session=${sid}`);
+    expect(page.url()).not.toContain('report=');
+    await phone.context.close();
+  });
 });

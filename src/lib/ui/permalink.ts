@@ -106,7 +106,11 @@ export function writeHash(): void {
   if (hash === location.hash || (hash === '' && location.hash === '')) return;
   const previous = parseHash(location.hash, { layers: LAYERS as readonly Layer[] });
   const url = `${location.pathname}${location.search}${hash || '#'}`;
-  const navigation = previous.section !== state.section || previous.feature !== state.feature;
+  // A new place, section or report is a step Back returns from; camera and layer changes are not.
+  const navigation =
+    previous.section !== state.section ||
+    previous.feature !== state.feature ||
+    previous.report !== state.report;
   if (navigation) history.pushState(null, '', url);
   else history.replaceState(null, '', url);
 }
