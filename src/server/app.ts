@@ -32,7 +32,7 @@ import { Auth, checkCsrf, isSameOrigin, SESSION_HOURS, type FacilitatorSession }
 import type { Limits } from './config';
 import { ApiFailure, notFound } from './errors';
 import { auditCsv, sessionCsv, sessionGeojson } from './exports';
-import { facilitatorRoutes } from './facilitatorRoutes';
+import { facilitatorRoutes, type PasswordChecks } from './facilitatorRoutes';
 import { CommentPages } from './commentPages';
 import type { DeviceTokens } from './deviceTokens';
 import { LoginThrottle, TokenBuckets, UNKNOWN_SESSION_LOOKUPS } from './limits';
@@ -316,30 +316,51 @@ export function createApi(options: AppOptions): Hono<Env> {
   );
   api.get('/openapi.json', (c) => c.json(openApiDocument(options.version)));
 
+  /**
+   * Every check of a facilitator's password (a login, the current password when changing it)
+   * goes through the login throttle on one key: a browser that logged in before is counted
+   * apart from its address (see limits.ts). While the key waits, 429 before anything is read;
+   * each check counts as a failure until `check` proves the password right, which clears the key.
+   */
+  const passwordChecks: PasswordChecks = {
+    key(c) {
+      const known = auth.knownBrowser(c);
+      return known ? `browser:${known}` : `ip:${clientIp(c)}`;
+    },
+    notLocked(key) {
+      const wait = logins.wait(key);
+      if (wait > 0) {
+        throw new ApiFailure(
+          429,
+          'rate_limited',
+          `Too many failed logins from here; try again in ${wait} s.`,
+          wait,
+        );
+      }
+    },
+    async check(key, verify) {
+      logins.attempt(key);
+      const delay = logins.delayMs(key);
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      const right = await verify();
+      if (right) logins.succeeded(key);
+      return right;
+    },
+  };
+
   // ── facilitator login ──
   api.post('/auth/login', tooLarge(MAX_BODY_BYTES), async (c) => {
     if (!isSameOrigin(c, publicOrigins, trustProxy)) {
       return fail(c, 403, 'csrf', 'This request did not come from this site, so it was refused.');
     }
-    // A browser that logged in before is counted apart from its address (see limits.ts).
     const known = auth.knownBrowser(c);
-    const key = known ? `browser:${known}` : `ip:${clientIp(c)}`;
-    const wait = logins.wait(key);
-    if (wait > 0) {
-      throw new ApiFailure(
-        429,
-        'rate_limited',
-        `Too many failed logins from here; try again in ${wait} s.`,
-        wait,
-      );
-    }
+    const key = passwordChecks.key(c);
+    passwordChecks.notLocked(key);
     const { username, password } = await body(c, LoginRequest);
-    logins.attempt(key);
-    const delay = logins.delayMs(key);
-    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-    const session = await auth.login(username ?? firstFacilitator, password);
+    const session = await passwordChecks.check(key, () =>
+      auth.login(username ?? firstFacilitator, password),
+    );
     if (!session) return fail(c, 401, 'unauthorized', 'Wrong username or password.');
-    logins.succeeded(key);
     if (!known) {
       setCookie(c, KNOWN_BROWSER_COOKIE, auth.knownBrowserCookie(), {
         httpOnly: true,
@@ -372,7 +393,7 @@ export function createApi(options: AppOptions): Hono<Env> {
     );
   });
 
-  facilitatorRoutes(api, { db, facilitator, body, tooLarge });
+  facilitatorRoutes(api, { db, facilitator, body, tooLarge, passwordChecks });
 
   // ── sessions ──
   api.post('/sessions', tooLarge(MAX_BODY_BYTES), facilitator, async (c) => {

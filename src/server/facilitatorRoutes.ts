@@ -19,18 +19,30 @@ import * as accounts from './store/facilitators';
  * - GET    /facilitators            → the accounts and their history
  * - POST   /facilitators            → 201 a new account (name + first password)
  * - DELETE /facilitators/:username  → 200; its logins end; never the last one
- * - PUT    /auth/password           → change one's own password (the current one needed)
+ * - PUT    /auth/password           → change one's own password (the current one needed; a
+ *                                     wrong one counts as a failed login, same key and back-off)
  */
+
+/** The login throttle, for every check of a password (app.ts; docs/security.md, Facilitator login). */
+export interface PasswordChecks {
+  /** The key a request's failures count under: its known-browser cookie, else its address. */
+  key(c: Context): string;
+  /** Throws 429 while the key waits out its back-off. */
+  notLocked(key: string): void;
+  /** Runs `verify` as a counted attempt: a failure unless it answers something (the password was right). */
+  check<T>(key: string, verify: () => Promise<T>): Promise<T>;
+}
 
 export interface FacilitatorRouteContext {
   db: Db;
   facilitator: MiddlewareHandler<ApiEnv>;
   body: <S extends z.ZodType>(c: Context, schema: S) => Promise<z.infer<S>>;
   tooLarge: (limit: number) => MiddlewareHandler;
+  passwordChecks: PasswordChecks;
 }
 
 export function facilitatorRoutes(api: Hono<ApiEnv>, ctx: FacilitatorRouteContext): void {
-  const { db, facilitator, body } = ctx;
+  const { db, facilitator, body, passwordChecks } = ctx;
   const me = (c: Context<ApiEnv>) => c.get('facilitator')!;
 
   api.get('/facilitators', facilitator, async (c) => {
@@ -62,10 +74,15 @@ export function facilitatorRoutes(api: Hono<ApiEnv>, ctx: FacilitatorRouteContex
   });
 
   api.put('/auth/password', ctx.tooLarge(MAX_BODY_BYTES), facilitator, async (c) => {
+    const key = passwordChecks.key(c);
+    passwordChecks.notLocked(key);
     const { current, password } = await body(c, ChangePasswordRequest);
     const session = me(c);
-    const account = await accounts.findAccount(db, session.username);
-    if (!account || !(await verifyPassword(current, account.passwordHash))) {
+    const account = await passwordChecks.check(key, async () => {
+      const found = await accounts.findAccount(db, session.username);
+      return found && (await verifyPassword(current, found.passwordHash)) ? found : null;
+    });
+    if (!account) {
       throw new ApiFailure(403, 'forbidden', 'The current password is wrong; nothing changed.');
     }
     await accounts.setAccountPassword(

@@ -113,7 +113,10 @@ const ERRORS = {
     [409, 'The only facilitator account cannot be removed (code last_facilitator)'],
   ],
   newAccount: [[409, 'A facilitator of this name exists already, in any case (code conflict)']],
-  currentPassword: [[403, 'The current password is wrong (code forbidden)']],
+  currentPassword: [
+    [403, 'The current password is wrong (code forbidden); it counts as a failed login'],
+    [429, 'Too many failed logins or wrong current passwords from here (see Retry-After)'],
+  ],
 } as const satisfies Record<string, readonly (readonly [number, string])[]>;
 type Check = keyof typeof ERRORS;
 

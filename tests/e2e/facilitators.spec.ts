@@ -9,13 +9,25 @@ import { LAPTOP, openScreen, PHONE } from './support/sessionPages';
  * Two named facilitators (issue 21): the first logs in at #host with the
  * prefilled account 主持人, adds 王芳 under 主持人账号; 王芳 logs in on her own
  * laptop and hides a comment; the audit log on the first laptop says she did
- * it, and that 主持人 created the session.
+ * it, and that 主持人 created the session. Then 王芳 changes her own password
+ * (too short, typed differently and a wrong current one are each refused with
+ * their reason); the old one no longer logs in, the new one does.
  */
 
 test.describe('named facilitators', () => {
   test.slow();
   test.setTimeout(300_000);
   let server: TestServer;
+  // What this test provokes on purpose, and only that: the wrong current password's 403 and
+  // the old password's 401.
+  test.use({
+    allowedConsoleErrors: {
+      patterns: [
+        /status of 403 \(Forbidden\) \(http:\/\/127\.0\.0\.1:\d+\/api\/auth\/password\)$/,
+        /status of 401 \(Unauthorized\) \(http:\/\/127\.0\.0\.1:\d+\/api\/auth\/login\)$/,
+      ],
+    },
+  });
 
   test.beforeAll(async () => {
     test.setTimeout(180_000);
@@ -105,13 +117,56 @@ test.describe('named facilitators', () => {
       path: test.info().outputPath('audit-by-name-1440.png'),
     });
 
+    // 王芳 changes her own password on her laptop: what is wrong is said before anything is sent.
+    const change = b.getByTestId('change-password');
+    await change.getByText('修改我的密码').click();
+    const newPassword = change.getByLabel(/^新密码/);
+    const send = change.getByRole('button', { name: '修改密码' });
+    await change.getByLabel('当前密码').fill('wang-fang-2027');
+    await newPassword.fill('short');
+    await change.getByLabel('再次输入新密码').fill('short');
+    await send.click();
+    await expect(change.getByRole('alert')).toHaveText('新密码太短：至少要 8 个字符。');
+    await expect(newPassword).toHaveAttribute('aria-invalid', 'true');
+    await newPassword.fill('wang-fang-2028');
+    await change.getByLabel('再次输入新密码').fill('wang-fang-2029');
+    await send.click();
+    await expect(change.getByRole('alert')).toHaveText('两次输入的新密码不一样。');
+    // A wrong current password is the server's to refuse (it counts as a failed login there).
+    await change.getByLabel('再次输入新密码').fill('wang-fang-2028');
+    await change.getByLabel('当前密码').fill('not her password');
+    await send.click();
+    await expect(change.getByRole('alert')).toHaveText('当前密码不对，密码没有修改。');
+    await change.getByLabel('当前密码').fill('wang-fang-2027');
+    await send.click();
+    await expect(change.getByRole('status')).toHaveText(
+      '密码已修改。你在其他设备和浏览器上的登录已结束，这里仍保持登录。',
+    );
+    await expect(change.getByRole('alert')).toHaveCount(0);
+    await expect(toolsB.getByText('已作为王芳登录')).toBeVisible();
+    await change.screenshot({ path: test.info().outputPath('change-password-1440.png') });
+
+    // On another laptop: the old password no longer opens her account, the new one does.
+    const third = await openScreen(browser, LAPTOP, `${server.url}/#host`);
+    const c = third.page;
+    await c.getByRole('tab', { name: '意见' }).click();
+    const toolsC = c.getByTestId('facilitator-tools');
+    await toolsC.getByLabel('主持人账号').fill('王芳');
+    await toolsC.getByLabel('主持人密码').fill('wang-fang-2027');
+    await toolsC.getByRole('button', { name: '登录' }).click();
+    await expect(toolsC.getByRole('alert')).toHaveText('Wrong username or password.');
+    await toolsC.getByLabel('主持人密码').fill('wang-fang-2028');
+    await toolsC.getByRole('button', { name: '登录' }).click();
+    await expect(toolsC.getByText('已作为王芳登录')).toBeVisible();
+
     // The accounts on a phone-sized screen (a facilitator may manage them from a phone).
     await b.setViewportSize(PHONE.viewport);
     await b.getByTestId('facilitators').scrollIntoViewIfNeeded();
     await b.screenshot({ path: test.info().outputPath('facilitators-390.png') });
 
-    for (const screen of [first, second]) expect(screen.watch.external).toEqual([]);
-    await first.context.close();
-    await second.context.close();
+    for (const screen of [first, second, third]) {
+      expect(screen.watch.external).toEqual([]);
+      await screen.context.close();
+    }
   });
 });

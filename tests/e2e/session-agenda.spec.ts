@@ -6,6 +6,7 @@ import {
   LAPTOP,
   openScreen,
   PHONE,
+  postComment,
   PROJECTOR,
 } from './support/sessionPages';
 
@@ -15,7 +16,10 @@ import {
  * pushes it (正在讨论). Phone A's map and reader move there; phone B (in English),
  * in the middle of writing, keeps its draft and gets a notice with a button
  * instead; the projector shows the topic and its time left; the comment B then
- * sends carries the topic (the server's tag, read back from the API).
+ * sends carries the topic (the server's tag, read back from the API). Then the
+ * comments by topic: a second topic with a comment of A's, one after the topics
+ * ended; the facilitator's queue filtered by 议题 and grouped under topic headings
+ * with counts, live as a topic is removed (已删除的议题); B's list grouped in English.
  */
 
 test.describe('the agenda', () => {
@@ -141,6 +145,68 @@ test.describe('the agenda', () => {
     const late = await openScreen(browser, PHONE, `${server.url}/#session=${sid}`);
     await expect(late.page).toHaveURL(/section=6\.1/);
     await fac.screenshot({ path: test.info().outputPath('facilitator-agenda-1440.png') });
+
+    // A second topic (the map only); phone A comments during it, then after the topics ended.
+    await editor.getByLabel('议题').fill('临港产业');
+    await editor.getByLabel(/附上正在阅读的章节/).uncheck();
+    await editor.getByRole('button', { name: '添加议题' }).click();
+    const industry = row.filter({ hasText: '临港产业' });
+    await industry.getByRole('button', { name: '正在讨论' }).click();
+    await expect(a.page.getByTestId('agenda-now')).toContainText('临港产业');
+    const during = '临港产业园要配套公交';
+    await postComment(a.page, '建议', during);
+    await expect(commentRow(a.page, during).getByTestId('delivery')).toBeVisible();
+    await editor.getByRole('button', { name: '结束当前议题' }).click();
+    await expect(editor.getByRole('button', { name: '结束当前议题' })).toBeHidden();
+    const after = '散会后停车难';
+    await postComment(a.page, '担忧', after);
+    await expect(commentRow(a.page, after).getByTestId('delivery')).toBeVisible();
+
+    // The facilitator's queue: one topic's comments under its heading, then all grouped.
+    const queue = tools.getByTestId('moderation-queue');
+    const items = queue.getByTestId('moderation-item');
+    await expect(items).toHaveCount(3);
+    const topicFilter = queue.getByLabel('议题', { exact: true });
+    await topicFilter.selectOption({ label: '§6.1 港城融合（1）' });
+    await expect(queue.getByTestId('topic-heading')).toHaveText(['§6.1 港城融合（1）']);
+    await expect(items).toHaveCount(1);
+    await expect(items).toContainText(draft);
+    await topicFilter.selectOption({ label: '全部' });
+    await queue.getByLabel('按议题分组').check();
+    await expect(queue.getByTestId('topic-heading')).toHaveText([
+      '§6.1 港城融合（1）',
+      '临港产业（1）',
+      '议题以外（1）',
+    ]);
+    await expect(queue.getByTestId('moderation-topic').nth(1)).toContainText(during);
+    await expect(queue.getByTestId('moderation-topic').nth(2)).toContainText(after);
+    // Removing a topic keeps its comments, under a heading that says so.
+    await industry.getByRole('button', { name: '删除' }).click();
+    await expect(row).toHaveCount(1);
+    await expect(queue.getByTestId('topic-heading')).toHaveText([
+      '§6.1 港城融合（1）',
+      '已删除的议题（1）',
+      '议题以外（1）',
+    ]);
+    await queue.scrollIntoViewIfNeeded();
+    await fac.screenshot({ path: test.info().outputPath('queue-by-topic-1440.png') });
+
+    // Phone B's list, in English: grouped, then only what was said outside the agenda.
+    await b.page.getByRole('tab', { name: 'Comments' }).click();
+    const listB = b.page.getByTestId('comments-panel');
+    await listB.getByLabel('Group by topic').check();
+    await expect(listB.getByTestId('topic-heading')).toHaveText([
+      '§6.1 港城融合 (1)',
+      'A removed topic (1)',
+      'Outside the agenda (1)',
+    ]);
+    await b.page.screenshot({ path: test.info().outputPath('phone-b-by-topic-390.png') });
+    await listB
+      .getByLabel('Topic', { exact: true })
+      .selectOption({ label: 'Outside the agenda (1)' });
+    await expect(listB.getByTestId('topic-heading')).toHaveText(['Outside the agenda (1)']);
+    await expect(commentRow(b.page, after)).toBeVisible();
+    await expect(commentRow(b.page, draft)).toHaveCount(0);
 
     for (const screen of [a, b, projector, laptop, late]) {
       expect(screen.watch.external).toEqual([]);

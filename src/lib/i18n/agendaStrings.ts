@@ -34,6 +34,13 @@ export const agendaZh = {
   'agenda.over': '超时 {time}',
   'agenda.auditAgenda': '修改议程',
   'agenda.auditDiscuss': '切换议题',
+  'topics.filter': '议题',
+  'topics.all': '全部',
+  'topics.none': '议题以外',
+  'topics.removed': '已删除的议题',
+  'topics.removedNth': '已删除的议题 {n}',
+  'topics.group': '按议题分组',
+  'topics.counted': '{title}（{n}）',
 } as const satisfies Record<string, string>;
 
 export type AgendaKey = keyof typeof agendaZh;
@@ -69,4 +76,11 @@ export const agendaEn: Record<AgendaKey, string> = {
   'agenda.over': '{time} over',
   'agenda.auditAgenda': 'Agenda changed',
   'agenda.auditDiscuss': 'Topic pushed',
+  'topics.filter': 'Topic',
+  'topics.all': 'All',
+  'topics.none': 'Outside the agenda',
+  'topics.removed': 'A removed topic',
+  'topics.removedNth': 'Removed topic {n}',
+  'topics.group': 'Group by topic',
+  'topics.counted': '{title} ({n})',
 };

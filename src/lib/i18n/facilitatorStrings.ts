@@ -1,6 +1,6 @@
 /**
  * Strings of the facilitator accounts (issue 21): the login's account field,
- * 主持人账号 and the audit log's 操作人. Only facilitator screens show them, so
+ * 主持人账号, changing one's own password and the audit log's 操作人. Only facilitator screens show them, so
  * the Chinese ones come with the session chunk (`registerFacilitatorStrings`,
  * called by sessionState.svelte.ts) instead of the first load, which has no room left
  * under its budget; English has them in en.ts like every other string.
@@ -22,6 +22,16 @@ export const facilitatorZh = {
   'facilitators.added': '已添加主持人 {name}',
   'facilitators.removed': '已移除 {name}，其登录已结束',
   'audit.by': '操作人：{name}',
+  'password.title': '修改我的密码',
+  'password.current': '当前密码',
+  'password.new': '新密码（至少 {n} 个字符）',
+  'password.repeat': '再次输入新密码',
+  'password.submit': '修改密码',
+  'password.changed': '密码已修改。你在其他设备和浏览器上的登录已结束，这里仍保持登录。',
+  'password.wrongCurrent': '当前密码不对，密码没有修改。',
+  'password.tooShort': '新密码太短：至少要 {n} 个字符。',
+  'password.mismatch': '两次输入的新密码不一样。',
+  'password.tooMany': '密码错误次数太多，请 {n} 秒后再试。',
 } as const satisfies Record<string, string>;
 
 export const facilitatorEn: Record<keyof typeof facilitatorZh, string> = {
@@ -40,6 +50,17 @@ export const facilitatorEn: Record<keyof typeof facilitatorZh, string> = {
   'facilitators.added': 'Facilitator {name} added',
   'facilitators.removed': '{name} removed; their logins have ended',
   'audit.by': 'by {name}',
+  'password.title': 'Change my password',
+  'password.current': 'Current password',
+  'password.new': 'New password (at least {n} characters)',
+  'password.repeat': 'New password again',
+  'password.submit': 'Change password',
+  'password.changed':
+    'Password changed. Your logins on other devices and browsers have ended; this one stays logged in.',
+  'password.wrongCurrent': 'The current password is wrong; nothing changed.',
+  'password.tooShort': 'The new password is too short: it needs at least {n} characters.',
+  'password.mismatch': 'The two new passwords differ.',
+  'password.tooMany': 'Too many wrong passwords; try again in {n} s.',
 };
 
 /** Adds the Chinese facilitator strings to the loaded table (idempotent). */

@@ -1,4 +1,5 @@
 import type { Agenda, AgendaTopic, TopicView } from '../../consultation/api';
+import { ALL_TOPICS, NO_TOPIC, type TopicEntry } from '../../consultation/topicGroups';
 import { STATUSES, LAYERS, type Layer } from '../../data/layers';
 import { interpolate, type Params } from '../../i18n';
 import { agendaEn, agendaZh, type AgendaKey } from '../../i18n/agendaStrings';
@@ -20,6 +21,9 @@ class AgendaModel {
   agenda = $state.raw<Agenda | null>(null);
   /** A topic pushed while this person was writing: offered, not forced. */
   notice = $state.raw<AgendaTopic | null>(null);
+  /** The 意见 list's 议题 filter (a topic id, or all / none) and its grouping under topic headings. */
+  listTopic = $state<string>(ALL_TOPICS);
+  listGrouped = $state(false);
 }
 
 export const agendaModel = new AgendaModel();
@@ -41,6 +45,19 @@ export function topicLabel(topic: AgendaTopic): string {
   return topic.section && /^\d/.test(topic.section)
     ? `§${topic.section} ${topic.title}`
     : topic.title;
+}
+
+/**
+ * A topic heading's title: the topic's label, 议题以外 for none, 已删除的议题 for one
+ * no longer on the agenda (which kept no title), numbered when there are several.
+ */
+export function topicEntryTitle(entry: TopicEntry, index: readonly TopicEntry[]): string {
+  if (entry.topic) return topicLabel(entry.topic);
+  if (entry.key === NO_TOPIC) return agendaText('topics.none');
+  const removed = index.filter((e) => e.removed > 0).length;
+  return removed > 1
+    ? agendaText('topics.removedNth', { n: entry.removed })
+    : agendaText('topics.removed');
 }
 
 /** The topic whose screen change this page made (or offered) last. */
@@ -77,6 +94,7 @@ export async function receiveAgenda(agenda: Agenda, ready?: Promise<void>): Prom
 export function resetAgenda(): void {
   agendaModel.agenda = null;
   agendaModel.notice = null;
+  agendaModel.listTopic = ALL_TOPICS;
   followed = null;
 }
 

@@ -413,6 +413,11 @@ export const listFacilitators = () => api.facilitators();
 export const addFacilitator = (username: string, password: string) =>
   api.addFacilitator(username, password);
 
+/** Changes this facilitator's own password; their other logins end, this one stays. */
+export async function changePassword(current: string, password: string): Promise<void> {
+  await api.changePassword(current, password);
+}
+
 /** Removes an account; removing one's own ends this login too, so we ask who we are again. */
 export async function removeFacilitator(username: string): Promise<void> {
   await api.removeFacilitator(username);
