@@ -154,7 +154,7 @@ test.describe('named facilitators', () => {
     await toolsC.getByLabel('主持人账号').fill('王芳');
     await toolsC.getByLabel('主持人密码').fill('wang-fang-2027');
     await toolsC.getByRole('button', { name: '登录' }).click();
-    await expect(toolsC.getByRole('alert')).toHaveText('Wrong username or password.');
+    await expect(toolsC.getByRole('alert')).toHaveText('用户名或密码不正确。');
     await toolsC.getByLabel('主持人密码').fill('wang-fang-2028');
     await toolsC.getByRole('button', { name: '登录' }).click();
     await expect(toolsC.getByText('已作为王芳登录')).toBeVisible();

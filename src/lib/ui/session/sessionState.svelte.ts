@@ -77,9 +77,36 @@ let localStore: Promise<LocalStore> | null = null;
 /** A failure in the UI language: the server's own sentence when it gave one. */
 export function describeFailure(error: unknown): string {
   if (error instanceof ApiFailure) {
-    return error.status === 0 ? tr('session.error.unreachable') : error.message;
+    if (error.status === 0) return tr('session.error.unreachable');
+    return failureText(error.code, error.message, error.retryAfterMs);
   }
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The answers whose meaning the code alone fixes, in the page's language. */
+const CODE_TEXT = {
+  csrf: 'session.error.csrf',
+  session_closed: 'session.error.sessionClosed',
+  session_full: 'session.error.sessionFull',
+  device_muted: 'session.error.deviceMuted',
+  own_comment: 'session.error.ownComment',
+  too_large: 'session.error.tooLarge',
+  last_facilitator: 'session.error.lastFacilitator',
+  internal: 'session.error.internal',
+} as const;
+
+/**
+ * A refusal in the page's language: the server writes its sentences in English, so a code
+ * with a fixed meaning is said in our own words; the rest (a field's reason, a route's own
+ * answer) keep the server's sentence, which names what was wrong.
+ */
+export function failureText(code: string | undefined, message: string, retryAfterMs?: number) {
+  if (code === 'rate_limited')
+    return tr('session.error.rateLimited', {
+      seconds: Math.max(1, Math.ceil((retryAfterMs ?? 1000) / 1000)),
+    });
+  if (code && code in CODE_TEXT) return tr(CODE_TEXT[code as keyof typeof CODE_TEXT]);
+  return message;
 }
 
 /** Settles once `detectServer` knows whether there is a server. */
@@ -258,7 +285,9 @@ function publishOutbox(): void {
   const entries = [...outbox.entries.values()];
   sessionModel.delivery = new Map(entries.map((e) => [e.id, e.state] as const));
   sessionModel.refusals = new Map(
-    entries.flatMap((e) => (e.state === 'refused' && e.error ? [[e.id, e.error] as const] : [])),
+    entries.flatMap((e) =>
+      e.state === 'refused' && e.error ? [[e.id, failureText(e.code, e.error)] as const] : [],
+    ),
   );
   sessionModel.pending = outbox.pending;
   sessionModel.reachable = outbox.reachable;
