@@ -51,6 +51,8 @@ export async function startServer(options: {
   port: number;
   dataDir?: string;
   databaseUrl?: string;
+  /** Serve the built app (dist/) too, for a browser; the API alone otherwise. */
+  app?: boolean;
 }): Promise<ServerProcess & { readyMs: number; readyCpuMs: number }> {
   const started = performance.now();
   const probeDir = mkdtempSync(join(os.tmpdir(), 'lh-bench-memory-'));
@@ -63,7 +65,7 @@ export async function startServer(options: {
       '--import',
       './bench/server/memoryProbe.js',
       'dist-server/main.js',
-      '--api-only',
+      ...(options.app ? [] : ['--api-only']),
     ],
     {
       cwd: ROOT,

@@ -11,6 +11,8 @@ import {
   readersAndWriters,
   submitLoad,
 } from './scenarios';
+import { reportLoad } from './reportScenario';
+import { seedReportSession } from './reportSeed';
 import { supportLoad } from './supportScenario';
 import { topicSwitch } from './topicScenario';
 
@@ -22,14 +24,31 @@ import { topicSwitch } from './topicScenario';
  * BENCH_MEMORY_SECONDS (600); BENCH_ONLY=pglite|postgres runs one database;
  * BENCH_READERS_SECONDS (20): 20 readers of a 3,540-comment session against 20 writes/s;
  * BENCH_SUPPORT_SECONDS (30) for 附议; `topic`: 20 agenda switches (正在讨论) reaching 300 phones' feeds;
- * BENCH_SCENARIOS=submit,live,readers,support,topic,kill,memory runs some scenarios (cross-instance runs with live)
+ * `report`: the report of a 20,000-comment session (BENCH_REPORT_COMMENTS), its JSON read
+ * BENCH_REPORT_REQUESTS (20) times per version, rendered in Chromium BENCH_REPORT_RENDERS (3) times, printed once;
+ * BENCH_SCENARIOS=submit,live,readers,support,topic,report,kill,memory runs some scenarios (cross-instance runs with live)
  * and keeps the other figures already in the results file. Each figure records when it was
  * measured and the machine's load then.
  */
 
-// The benchmark measures the built server `npm start` runs: build it first if its sources changed.
+const SCENARIOS = [
+  'submit',
+  'live',
+  'readers',
+  'support',
+  'topic',
+  'report',
+  'kill',
+  'memory',
+] as const;
+const chosen = new Set(process.env.BENCH_SCENARIOS?.split(',') ?? SCENARIOS);
+const runs = (name: (typeof SCENARIOS)[number]) => chosen.has(name);
+
+// The benchmark measures the built server `npm start` runs (and the report the built app):
+// build them first if their sources changed.
+const buildArgs = runs('report') ? [] : ['--server'];
 if (
-  spawnSync(process.execPath, ['scripts/build-if-stale.js', '--server'], { stdio: 'inherit' })
+  spawnSync(process.execPath, ['scripts/build-if-stale.js', ...buildArgs], { stdio: 'inherit' })
     .status
 )
   process.exit(1);
@@ -40,10 +59,10 @@ const LIVE = seconds('BENCH_LIVE_SECONDS', 20);
 const MEMORY = seconds('BENCH_MEMORY_SECONDS', 600);
 const READERS = seconds('BENCH_READERS_SECONDS', 20);
 const SUPPORT = seconds('BENCH_SUPPORT_SECONDS', 30);
+const REPORT_COMMENTS = seconds('BENCH_REPORT_COMMENTS', 20_000);
+const REPORT_REQUESTS = seconds('BENCH_REPORT_REQUESTS', 20);
+const REPORT_RENDERS = seconds('BENCH_REPORT_RENDERS', 3);
 const only = process.env.BENCH_ONLY;
-const SCENARIOS = ['submit', 'live', 'readers', 'support', 'topic', 'kill', 'memory'] as const;
-const chosen = new Set(process.env.BENCH_SCENARIOS?.split(',') ?? SCENARIOS);
-const runs = (name: (typeof SCENARIOS)[number]) => chosen.has(name);
 
 const load = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
 const log = (label: string, value: unknown) => console.log(label, JSON.stringify(value));
@@ -111,6 +130,8 @@ async function onDatabase(
   } finally {
     await server.kill();
   }
+  if (runs('report'))
+    result.report = await scenario(`${kind} report`, () => reportOn(kind, target));
   const killPort = await freePort();
   if (runs('kill'))
     result.killRestarts = await scenario(`${kind} kill -9`, () =>
@@ -138,6 +159,40 @@ async function onDatabase(
   return result;
 }
 
+/**
+ * The report scenario on a database of its own (a PGlite folder, or the same PostgreSQL), seeded
+ * before its server starts (PGlite has one process per folder); the server serves the app too.
+ */
+async function reportOn(
+  kind: 'pglite' | 'postgres',
+  target: { dataDir?: string; databaseUrl?: string },
+) {
+  const dataDir =
+    kind === 'pglite' ? mkdtempSync(join(os.tmpdir(), 'lh-bench-report-')) : undefined;
+  const own = dataDir ? { dataDir } : target;
+  try {
+    const seed = await seedReportSession(own, {
+      comments: REPORT_COMMENTS,
+      devices: 800,
+      supportedShare: 0.45,
+      answered: Math.round(REPORT_COMMENTS * 0.15),
+      changed: Math.round(REPORT_COMMENTS * 0.02),
+    });
+    log(`${kind} report seeded`, seed);
+    const server = await startServer({ port: await freePort(), ...own, app: true });
+    try {
+      return await reportLoad(server, seed, {
+        requests: REPORT_REQUESTS,
+        renders: REPORT_RENDERS,
+      });
+    } finally {
+      await server.kill();
+    }
+  } finally {
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 const out = new URL('../server-results.json', import.meta.url);
 // A partial run keeps the figures it did not measure.
 const previous: Record<string, Record<string, unknown>> = chosen.size < SCENARIOS.length &&
@@ -159,6 +214,9 @@ const results: Record<string, unknown> = {
     readersSeconds: READERS,
     supportSeconds: SUPPORT,
     memorySeconds: MEMORY,
+    reportComments: REPORT_COMMENTS,
+    reportRequests: REPORT_REQUESTS,
+    reportRenders: REPORT_RENDERS,
   },
   note: 'Load generated on 127.0.0.1 by this process; the server is a separate process. Each scenario records when it was measured and loadAvgAtStart (1/5/15-minute load averages).',
 };
