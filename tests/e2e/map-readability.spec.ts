@@ -8,6 +8,7 @@ import type { Layer } from '../../src/lib/data/layers';
 import { LAYER_LOOK } from '../../src/lib/map/planTheme';
 import { findStacks, stackByFeature } from '../../src/lib/map/stacks';
 import { LIGHT } from '../../src/lib/map/theme';
+import { exportLayout } from '../../src/lib/ui/export/layout';
 
 /** Han characters, kana, CJK punctuation and full-width forms. */
 const CJK = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]/;
@@ -63,6 +64,26 @@ async function textOutsideChinese(page: Page, selector: string): Promise<string>
     }
     return out;
   }, selector);
+}
+
+/**
+ * A run of pixels from open sea inside the coast data's extent to the veil beyond it: sea at
+ * its start, the veil at its end, and between them a fade, not a line or a step.
+ */
+function expectFade(pixels: number[], where: string): void {
+  const sea = hex(LIGHT.sea);
+  const veil = hex(LIGHT.unmapped);
+  const contrast = Math.max(...sea.map((c, i) => Math.abs(c - veil[i]!)));
+  const rgb: number[][] = [];
+  for (let i = 0; i < pixels.length; i += 4) rgb.push(pixels.slice(i, i + 3));
+  // The largest change of any colour channel between pixels 2 apart.
+  let step = 0;
+  for (let i = 2; i < rgb.length; i++)
+    step = Math.max(step, ...rgb[i]!.map((c, k) => Math.abs(c - rgb[i - 2]![k]!)));
+  const [first, last] = [rgb[0]!, rgb[rgb.length - 1]!];
+  expect(near(first, sea, 8), `${where}: ${first}`).toBe(true);
+  expect(near(last, veil, 3), `${where}: ${last}`).toBe(true);
+  expect(step, where).toBeLessThan(contrast * 0.25);
 }
 
 test.describe('the map reads well', () => {
@@ -351,18 +372,6 @@ test.describe('the map reads well', () => {
   test('at zoom ≤ 9 the edge of the coast data fades out: no straight step in the sea', async ({
     page,
   }) => {
-    const sea = hex(LIGHT.sea);
-    const veil = hex(LIGHT.unmapped);
-    const contrast = Math.max(...sea.map((c, i) => Math.abs(c - veil[i]!)));
-    /** Largest change of any colour channel between pixels 2 apart, and the two ends. */
-    const profile = (pixels: number[]) => {
-      const rgb: number[][] = [];
-      for (let i = 0; i < pixels.length; i += 4) rgb.push(pixels.slice(i, i + 3));
-      let step = 0;
-      for (let i = 2; i < rgb.length; i++)
-        step = Math.max(step, ...rgb[i]!.map((c, k) => Math.abs(c - rgb[i - 2]![k]!)));
-      return { step, first: rgb[0]!, last: rgb[rgb.length - 1]! };
-    };
     for (const zoom of [8.5, 9]) {
       await openApp(page, `#map=${zoom}/28.55/121.9`);
       // Across the east edge (122.1° E) at 28.6° N and the south edge (28.45° N) at 121.95° E:
@@ -373,15 +382,60 @@ test.describe('the map reads well', () => {
         await readCanvas(page, { x: east.x - 80, y: east.y, width: 100, height: 1 }),
         await readCanvas(page, { x: south.x, y: south.y - 80, width: 1, height: 100 }),
       ];
-      for (const [i, run] of runs.entries()) {
-        const { step, first, last } = profile(run);
-        const where = `zoom ${zoom}, ${i === 0 ? 'east' : 'south'} edge`;
-        // Sea well inside, the veil outside, and between them a fade, not a line or a step.
-        expect(near(first, sea, 8), `${where}: ${first}`).toBe(true);
-        expect(near(last, veil, 3), `${where}: ${last}`).toBe(true);
-        expect(step, where).toBeLessThan(contrast * 0.25);
-      }
+      for (const [i, run] of runs.entries())
+        expectFade(run, `zoom ${zoom}, ${i === 0 ? 'east' : 'south'} edge`);
     }
+  });
+
+  test('the PNG export keeps the faded edge of the coast data', async ({ page }) => {
+    test.slow();
+    await openApp(page, '#map=8.5/28.55/121.9');
+    await page.getByRole('button', { name: '导出', exact: true }).click();
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出地图图片（PNG）' }).click();
+    const png = readFileSync((await (await downloading).path())!).toString('base64');
+    const ratio = await page.evaluate(() => (window as any).linhaiMap.getPixelRatio());
+    const canvas = await page.evaluate(() => {
+      const c: HTMLCanvasElement = (window as any).linhaiMap.getCanvas();
+      return { width: c.width, height: c.height };
+    });
+    const at = exportLayout(canvas.width, canvas.height, ratio).map;
+    const east = await project(page, [122.1, 28.6]);
+    const south = await project(page, [121.95, 28.45]);
+    // The same runs across the east and south edges as on the map, read from the exported
+    // picture where its map part puts them (the map is copied there pixel for pixel).
+    const runs = await page.evaluate(
+      async ({ data, at, ratio, rects }) => {
+        const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+        const image = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+        const c = document.createElement('canvas');
+        c.width = image.width;
+        c.height = image.height;
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(image, 0, 0);
+        return rects.map((r) =>
+          Array.from(
+            ctx.getImageData(
+              Math.round(at.x + r.x * ratio),
+              Math.round(at.y + r.y * ratio),
+              Math.max(1, Math.round(r.width * ratio)),
+              Math.max(1, Math.round(r.height * ratio)),
+            ).data,
+          ),
+        );
+      },
+      {
+        data: png,
+        at,
+        ratio,
+        rects: [
+          { x: east.x - 80, y: east.y, width: 100, height: 1 },
+          { x: south.x, y: south.y - 80, width: 1, height: 100 },
+        ],
+      },
+    );
+    expectFade(runs[0]!, 'export, east edge');
+    expectFade(runs[1]!, 'export, south edge');
   });
 
   test('a measured line is labelled on the map with its length', async ({ page }) => {

@@ -62,15 +62,28 @@ const isArea = geometryIs('Polygon', 'MultiPolygon');
 const state = (key: string): ExpressionSpecification => ['boolean', ['feature-state', key], false];
 const emphasised: ExpressionSpecification = ['any', state('selected'), state('highlight')];
 
-/** A plan point's disc radius by zoom (8 → 13) and its stroke width (unemphasised). */
+/**
+ * Below this zoom (a phone's whole-city view, ~7.75: the city is 300 px wide) the symbols
+ * are small: discs as dots without their mark, stacks as small rings with their count, so
+ * the zone names find room. At a laptop's or a projector's opening zoom (≥ 9.3) nothing
+ * changes: the size stops meet the old 8 → 13 scale at `FULL_SIZE_ZOOM`.
+ */
+const SMALL_ZOOM = 7.5;
+const FULL_SIZE_ZOOM = 9;
+/** Marks show from this zoom (below it their disc is too small to hold one); zone names step aside only vertically below it. */
+const MARK_MIN_ZOOM = 8.2;
+
+/** A plan point's disc radius by zoom and its stroke width (unemphasised). */
 const POINT_RADIUS: [number, number][] = [
-  [8, 7],
+  [SMALL_ZOOM, 3.5],
+  [FULL_SIZE_ZOOM, 7.8],
   [13, 11],
 ];
 const POINT_STROKE = 1.6;
 /** A stack's ring: a size larger than a single place, so it reads as "several here". */
 const STACK_RADIUS: [number, number][] = [
-  [8, 10],
+  [SMALL_ZOOM, 6.5],
+  [FULL_SIZE_ZOOM, 11],
   [13, 15],
 ];
 const STACK_STROKE = 2.4;
@@ -277,7 +290,8 @@ function pointLayers(layer: Layer, theme: Theme): LayerSpecification[] {
 }
 
 const MARK_SIZE: [number, number][] = [
-  [8, 9],
+  [SMALL_ZOOM, 6],
+  [FULL_SIZE_ZOOM, 9.8],
   [13, 13],
 ];
 
@@ -302,7 +316,11 @@ function markLayer(layer: Layer, theme: Theme): LayerSpecification {
       'text-allow-overlap': true,
       'text-padding': discPadding(POINT_RADIUS, POINT_STROKE, MARK_SIZE, { zh: 0.5, en: 0.3 }),
     },
-    paint: { 'text-color': ['case', estimated, layerColour(theme), theme.markInk] },
+    paint: {
+      'text-color': ['case', estimated, layerColour(theme), theme.markInk],
+      // Invisible on the small-scale dots, but still placed: its box keeps names off the dot.
+      'text-opacity': ['step', ['zoom'], 0, MARK_MIN_ZOOM, 1],
+    },
   };
 }
 
@@ -312,36 +330,79 @@ function markLayer(layer: Layer, theme: Theme): LayerSpecification {
  * If the anchor is covered by marks the name moves just off it rather than under them.
  */
 const zoneLabelLayout: SymbolLayerSpecification['layout'] = {
-  'text-size': scaled(['case', isLabelAnchor, byLang(15, 12.5), 12]),
-  'text-max-width': byLang(8, 7),
+  // Smaller at a phone's whole-city zoom, where the city is 300 px wide.
+  'text-size': zoomScaled([
+    [SMALL_ZOOM, byLang(12, 10.5)],
+    [FULL_SIZE_ZOOM, byLang(15, 12.5)],
+  ]),
+  // English names in two lines rather than four on a phone's whole-city view: a tall block
+  // finds no gap among the symbols there.
+  'text-max-width': ['step', ['zoom'], byLang(8, 11), MARK_MIN_ZOOM, byLang(8, 7)],
   'text-letter-spacing': ['case', isLabelAnchor, byLang(0.15, 0), 0],
   'text-line-height': 1.15,
-  // Centre first; else just off the marks in any direction (offsets in ems).
+  // 中心城区, the smallest zone and inside 中部综合发展区, has the fewest clear spots: its name
+  // is placed first, the larger zones' names then find room around it.
+  'symbol-sort-key': ['match', ['get', 'id'], 'central-city', 0, 1],
+  // Centre first; else just off the marks (offsets in ems): in any direction at full size;
+  // on a phone's whole-city view only up or down, further out, since a sideways step pushed
+  // 西部生态发展区 over the screen's edge and a zone's middle is all symbols there.
   'text-variable-anchor-offset': [
-    'literal',
+    'step',
+    ['zoom'],
     [
-      'center',
-      [0, 0],
-      'top',
-      [0, 1.6],
-      'bottom',
-      [0, -1.6],
-      'left',
-      [1.6, 0],
-      'right',
-      [-1.6, 0],
-      'top-left',
-      [1.2, 1.2],
-      'bottom-right',
-      [-1.2, -1.2],
-      'top-right',
-      [-1.2, 1.2],
-      'bottom-left',
-      [1.2, -1.2],
-      'top',
-      [0, 3],
-      'bottom',
-      [0, -3],
+      'literal',
+      [
+        'center',
+        [0, 0],
+        'top',
+        [0, 1.6],
+        'bottom',
+        [0, -1.6],
+        'top',
+        [0, 3],
+        'bottom',
+        [0, -3],
+        'top',
+        [0, 4.5],
+        'bottom',
+        [0, -4.5],
+        'top',
+        [0, 6],
+        'bottom',
+        [0, -6],
+        'top',
+        [0, 7.5],
+        'bottom',
+        [0, -7.5],
+      ],
+    ],
+    MARK_MIN_ZOOM,
+    [
+      'literal',
+      [
+        'center',
+        [0, 0],
+        'top',
+        [0, 1.6],
+        'bottom',
+        [0, -1.6],
+        'left',
+        [1.6, 0],
+        'right',
+        [-1.6, 0],
+        'top-left',
+        [1.2, 1.2],
+        'bottom-right',
+        [-1.2, -1.2],
+        'top-right',
+        [-1.2, 1.2],
+        'bottom-left',
+        [1.2, -1.2],
+        'top',
+        [0, 3],
+        'bottom',
+        [0, -3],
+      ],
     ],
   ],
 };
@@ -408,7 +469,8 @@ export function planShapeLayers(theme: Theme): LayerSpecification[] {
 }
 
 const STACK_COUNT_SIZE: [number, number][] = [
-  [8, 11],
+  [SMALL_ZOOM, 9],
+  [FULL_SIZE_ZOOM, 11.8],
   [13, 15],
 ];
 

@@ -7,6 +7,8 @@ export interface SymbolBox {
   y1: number;
   x2: number;
   y2: number;
+  /** A line label's collision circle (the box is its bounding square). */
+  circle?: { x: number; y: number; r: number };
 }
 
 /**
@@ -46,6 +48,7 @@ export async function symbolBoxes(page: Page): Promise<SymbolBox[]> {
           y1: y - r - pad,
           x2: x + r - pad,
           y2: y + r - pad,
+          circle: { x: x - pad, y: y - pad, r },
         });
       });
     }
@@ -53,10 +56,23 @@ export async function symbolBoxes(page: Page): Promise<SymbolBox[]> {
   });
 }
 
-/** Whether two boxes overlap by more than `slack` px each way (touching edges do not count). */
+/**
+ * Whether two boxes overlap by more than `slack` px each way (touching edges do not count).
+ * A circle is tested as a circle against a box, as MapLibre tests it: the corner of its
+ * bounding square is not part of it.
+ */
 export function overlap(a: SymbolBox, b: SymbolBox, slack = 0.5): boolean {
-  return (
+  const boxes =
     Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) > slack &&
-    Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) > slack
-  );
+    Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) > slack;
+  if (!boxes) return false;
+  if (a.circle && b.circle)
+    return (
+      Math.hypot(a.circle.x - b.circle.x, a.circle.y - b.circle.y) < a.circle.r + b.circle.r - slack
+    );
+  const [round, other] = a.circle ? [a.circle, b] : b.circle ? [b.circle, a] : [null, a];
+  if (!round) return true;
+  const dx = Math.max(other.x1 - round.x, 0, round.x - other.x2);
+  const dy = Math.max(other.y1 - round.y, 0, round.y - other.y2);
+  return Math.hypot(dx, dy) < round.r - slack;
 }
