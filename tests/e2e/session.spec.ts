@@ -351,6 +351,29 @@ test.describe('consultation session with the server', () => {
     const report = `live latency phone → projector over ${SAMPLES} comments: p95 ${p95.toFixed(0)} ms, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(0)} ms; each: ${fmt(total)} ms; of which submit → PUT sent (local save, outbox): ${fmt(toPost)} ms; PUT → answer: ${fmt(postMs)} ms; answer → on the projector (SSE, render): ${fmt(afterAnswer)} ms`;
     test.info().annotations.push({ type: 'live latency', description: report });
     console.log(report);
+    // Finer, from the app's own marks (epoch ms): the phone's local save and the start of its
+    // PUT, the projector's arrival of the SSE message; the rest is the projector's render.
+    const marks = (page: Page, name: string): Promise<number[]> =>
+      page.evaluate(
+        (n) => performance.getEntriesByName(n).map((m) => performance.timeOrigin + m.startTime),
+        name,
+      );
+    const stored = await marks(ph, 'linhai:comment-stored');
+    const sendCalls = await marks(ph, 'linhai:comment-send');
+    const events = await marks(proj, 'linhai:live-event');
+    const stages = submits.map((t, i) => {
+      const arrived = events.find((e) => e > (sendCalls[i] ?? Infinity)) ?? NaN;
+      return [
+        `#${i} save ${(stored[i]! - t).toFixed(0)}`,
+        `outbox ${(sendCalls[i]! - stored[i]!).toFixed(0)}`,
+        `fetch→network ${((posts[i]?.sent ?? NaN) - sendCalls[i]!).toFixed(0)}`,
+        `PUT sent→SSE on projector ${(arrived - (posts[i]?.sent ?? NaN)).toFixed(0)}`,
+        `render ${(seen[`latency-${i}`]! - arrived).toFixed(0)}`,
+      ].join(', ');
+    });
+    const stagesReport = `stages (ms): ${stages.join('; ')}`;
+    test.info().annotations.push({ type: 'live latency stages', description: stagesReport });
+    console.log(stagesReport);
     await Promise.all([laptop.context.close(), projector.context.close(), phone.context.close()]);
   });
 

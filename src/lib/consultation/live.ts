@@ -94,6 +94,7 @@ export class LiveFeed {
     };
     const onMessage = (message: MessageEvent) => {
       if (this.source !== source) return;
+      performance.mark('linhai:live-event');
       let data: unknown;
       try {
         data = JSON.parse(String(message.data));

@@ -79,6 +79,27 @@ class FakeServer implements OutboxTransport {
   }
 }
 
+/** Persistence whose writes finish only when the test says so (a slow disk), in the order they were made. */
+class SlowPersistence extends MemoryPersistence {
+  waiting: (() => void)[] = [];
+  written: string[] = [];
+  override put(entries: readonly OutboxEntry[]) {
+    return new Promise<void>((resolve) => {
+      this.waiting.push(() => {
+        for (const e of entries) this.written.push(e.state);
+        void super.put(entries).then(resolve);
+      });
+    });
+  }
+  /** Let every write made so far finish, oldest first. */
+  async finish() {
+    while (this.waiting.length) {
+      this.waiting.shift()!();
+      await settle();
+    }
+  }
+}
+
 function setup(persistence = new MemoryPersistence(), server = new FakeServer()) {
   const clock = new ManualClock();
   const store = new Map<string, Comment>();
@@ -128,6 +149,37 @@ describe('outbox', () => {
     // Enqueued again (a double tap): nothing more is sent.
     await outbox.enqueue([c]);
     expect(server.sends).toEqual([c.id]);
+  });
+
+  it('sends a new comment at once, while its own outbox record is still being written', async () => {
+    // The comment is already on this device's disk when it is enqueued; its record in the
+    // outbox store is bookkeeping for a reload, and a slow disk must not hold the send back.
+    const persistence = new SlowPersistence();
+    const { outbox, server, write } = setup(persistence);
+    const c = write('路口红绿灯太短');
+    const enqueued = outbox.enqueue([c]);
+    await settle();
+    expect(server.sends).toEqual([c.id]);
+    expect(persistence.rows.size).toBe(0);
+    await persistence.finish();
+    await enqueued;
+    // The records land in the order they were made: "sent" is never overwritten by "pending".
+    expect(persistence.written).toEqual(['pending', 'sent']);
+    expect(persistence.rows.get(c.id)?.state).toBe('sent');
+  });
+
+  it('keeps a comment pending on disk when its first send fails while its record is being written', async () => {
+    const persistence = new SlowPersistence();
+    const { outbox, server, write } = setup(persistence);
+    server.down = true;
+    const c = write('断网时写的');
+    const enqueued = outbox.enqueue([c]);
+    await settle();
+    expect(server.sends).toEqual([c.id]);
+    await persistence.finish();
+    await enqueued;
+    expect(persistence.rows.get(c.id)).toMatchObject({ state: 'pending', attempts: 1 });
+    outbox.stop();
   });
 
   it('keeps comments pending while the server is unreachable, backing off, then sends each once', async () => {

@@ -16,7 +16,9 @@ import { backoffDelay } from './backoff';
  * - After being unreachable, and at every start, the outbox asks the server which
  *   of its ids it does not have (`…/comments/missing`) and sends those again, so a
  *   server that lost acknowledged rows (a crash without fsync) gets them back.
- * - Its state is persisted (one record per comment) so a reload resumes it.
+ * - Its state is persisted (one record per comment) so a reload resumes it. The
+ *   first send of a comment does not wait for that record (the comment itself is
+ *   on disk already); the records are written in the order they were made.
  */
 
 export const DELIVERY_STATES = ['pending', 'sent', 'refused'] as const;
@@ -104,6 +106,8 @@ export class Outbox {
   private again = false;
   private stopped = false;
   private needsReconcile = true;
+  /** The last persistence write asked for (settled, never rejected). */
+  private writes: Promise<void> = Promise.resolve();
 
   constructor(options: OutboxOptions) {
     this.options = options;
@@ -155,9 +159,11 @@ export class Outbox {
       fresh.push(entry);
     }
     if (!fresh.length) return;
-    await this.options.persistence.put(fresh);
+    // The comments are on this device's disk already; their outbox records are only what a
+    // reload resumes from, so the first send does not wait for them (`record` keeps the order).
+    const recorded = this.record(fresh);
     this.changed();
-    await this.flush();
+    await Promise.all([recorded, this.flush()]);
   }
 
   /**
@@ -257,7 +263,7 @@ export class Outbox {
         .map((e) => ({ ...e, state: 'pending' as const, sentAt: undefined }));
       if (again.length) {
         for (const entry of again) this.entries.set(entry.id, entry);
-        await this.options.persistence.put(again);
+        await this.record(again);
       }
       this.needsReconcile = false;
       this.answered();
@@ -270,8 +276,19 @@ export class Outbox {
 
   private async save(entry: OutboxEntry): Promise<void> {
     this.entries.set(entry.id, entry);
-    await this.options.persistence.put([entry]);
+    await this.record([entry]);
     this.changed();
+  }
+
+  /**
+   * Persist entries, one write after the other in the order asked: a send can now finish
+   * before the record that says "pending" is on disk, and its "sent" must land after it.
+   */
+  private record(entries: readonly OutboxEntry[]): Promise<void> {
+    const write = this.writes.then(() => this.options.persistence.put(entries));
+    // A failed write fails its caller; the next write still runs after it.
+    this.writes = write.catch(() => {});
+    return write;
   }
 
   private answered(): void {

@@ -67,6 +67,45 @@ function inTeardrop(x: number, y: number, grow: number): boolean {
 }
 
 /**
+ * How many of a pixel's 4×4 samples fall in each ring of the teardrop: the fill, the white
+ * rim, the dark hairline. The shape is the same for every pin, so it is sampled once
+ * (~200k point tests) and each colour is then a cheap pass: the first pin of a session is
+ * added while its comment is shown, and must not hold that frame back.
+ */
+let coverage: { fill: Uint8Array; rim: Uint8Array; line: Uint8Array } | null = null;
+const SAMPLES = 4;
+
+/** Sample the pin's shape now (on idle, before the first pin: it is the costly part of adding them). */
+export function pinCoverage() {
+  if (coverage) return coverage;
+  const width = PIN_WIDTH * PIN_PIXEL_RATIO;
+  const height = PIN_HEIGHT * PIN_PIXEL_RATIO;
+  const fill = new Uint8Array(width * height);
+  const rim = new Uint8Array(width * height);
+  const line = new Uint8Array(width * height);
+  const n = SAMPLES;
+  for (let py = 0; py < height; py++) {
+    for (let px = 0; px < width; px++) {
+      const i = py * width + px;
+      for (let sy = 0; sy < n; sy++) {
+        for (let sx = 0; sx < n; sx++) {
+          const x = (px + (sx + 0.5) / n) / PIN_PIXEL_RATIO;
+          const y = (py + (sy + 0.5) / n) / PIN_PIXEL_RATIO;
+          if (inTeardrop(x, y, -2)) fill[i]!++;
+          else if (inTeardrop(x, y, 0)) rim[i]!++;
+          else if (inTeardrop(x, y, 1)) line[i]!++;
+        }
+      }
+    }
+  }
+  coverage = { fill, rim, line };
+  return coverage;
+}
+
+/** The hairline's opacity over the map. */
+const LINE_ALPHA = 0.55;
+
+/**
  * A teardrop pin as raw RGBA pixels (for `map.addImage` with `pixelRatio`): a dark
  * hairline, a white rim and the fill colour, antialiased by 4×4 supersampling.
  */
@@ -74,41 +113,22 @@ export function commentPinImage(colour: string, theme: Theme) {
   const width = PIN_WIDTH * PIN_PIXEL_RATIO;
   const height = PIN_HEIGHT * PIN_PIXEL_RATIO;
   const data = new Uint8Array(width * height * 4);
+  const { fill: inFill, rim: inRim, line: inLine } = pinCoverage();
   const fill = rgbOf(colour);
   const ink = rgbOf(theme.ui.ink);
   const white = rgbOf(theme.ui.onAccent);
-  const n = 4;
-  for (let py = 0; py < height; py++) {
-    for (let px = 0; px < width; px++) {
-      let r = 0,
-        g = 0,
-        b = 0,
-        a = 0;
-      for (let sy = 0; sy < n; sy++) {
-        for (let sx = 0; sx < n; sx++) {
-          const x = (px + (sx + 0.5) / n) / PIN_PIXEL_RATIO;
-          const y = (py + (sy + 0.5) / n) / PIN_PIXEL_RATIO;
-          let c: [number, number, number] | null = null;
-          let alpha = 1;
-          if (inTeardrop(x, y, -2)) c = fill;
-          else if (inTeardrop(x, y, 0)) c = white;
-          else if (inTeardrop(x, y, 1)) [c, alpha] = [ink, 0.55];
-          if (!c) continue;
-          r += c[0] * alpha;
-          g += c[1] * alpha;
-          b += c[2] * alpha;
-          a += alpha;
-        }
-      }
-      const i = (py * width + px) * 4;
-      if (a > 0) {
-        // Straight (not premultiplied) alpha, as MapLibre expects for raw images.
-        data[i] = Math.round(r / a);
-        data[i + 1] = Math.round(g / a);
-        data[i + 2] = Math.round(b / a);
-        data[i + 3] = Math.round((a / (n * n)) * 255);
-      }
+  for (let p = 0; p < width * height; p++) {
+    const f = inFill[p]!;
+    const w = inRim[p]!;
+    const l = inLine[p]! * LINE_ALPHA;
+    const a = f + w + l;
+    if (a === 0) continue;
+    const i = p * 4;
+    // Straight (not premultiplied) alpha, as MapLibre expects for raw images.
+    for (let c = 0; c < 3; c++) {
+      data[i + c] = Math.round((fill[c]! * f + white[c]! * w + ink[c]! * l) / a);
     }
+    data[i + 3] = Math.round((a / (SAMPLES * SAMPLES)) * 255);
   }
   return { width, height, data };
 }
@@ -231,9 +251,10 @@ export function addCommentLayers(map: MaplibreMap, theme: Theme): void {
       promoteId: 'id',
     });
   }
+  // The layer ids only: `getStyle()` would serialise the whole style for one lookup.
   const beforeId = map
-    .getStyle()
-    .layers.find((l) => l.id.startsWith('plan_') && l.id.endsWith('_label'))?.id;
+    .getLayersOrder()
+    .find((id) => id.startsWith('plan_') && id.endsWith('_label'));
   for (const layer of commentLayers(theme)) {
     if (!map.getLayer(layer.id)) map.addLayer(layer, beforeId);
   }

@@ -126,6 +126,8 @@ export async function addComment(
 ): Promise<{ comment: Comment; saved: boolean }> {
   const comment = createComment(input);
   const saved = await write([comment]);
+  // A mark for the live-latency e2e (submit → stored → sent → shown): no cost, no flag.
+  performance.mark('linhai:comment-stored');
   for (const listener of commentAdded) listener(comment);
   return { comment, saved };
 }

@@ -253,6 +253,7 @@ async function join(sid: string): Promise<void> {
     transport: {
       send: async (comment) => {
         const device = await deviceToken(sid);
+        performance.mark('linhai:comment-send');
         return api.putComment(sid, device, comment);
       },
       missing: async (ids) => api.missing(sid, await deviceToken(sid), ids),
