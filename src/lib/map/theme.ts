@@ -38,6 +38,16 @@ export interface UiPalette {
   dangerTint: string;
   /** Background of an informative box edged in `accent2`. */
   infoTint: string;
+  /**
+   * A comment's answer state on the report's map and bars (采纳, 部分采纳, 不采纳, 规划已有安排,
+   * 研究中, 未答复): the Okabe–Ito colours, told apart in every colour vision (answerColours.test.ts).
+   */
+  stateAdopted: string;
+  statePartly: string;
+  stateRejected: string;
+  stateInPlan: string;
+  stateStudying: string;
+  stateUnanswered: string;
 }
 
 /**
@@ -95,6 +105,12 @@ const UI: UiPalette = {
   warnTint: '#fff4e0',
   dangerTint: '#fff6f5',
   infoTint: '#f4f8fa',
+  stateAdopted: '#009e73',
+  statePartly: '#56b4e9',
+  stateRejected: '#d55e00',
+  stateInPlan: '#0072b2',
+  stateStudying: '#e69f00',
+  stateUnanswered: '#bab5aa',
 };
 
 export const LIGHT: Theme = {
