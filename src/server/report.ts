@@ -1,5 +1,5 @@
 import { COMMENT_KINDS } from '../lib/comments/schema';
-import type { Agenda, SessionComment, Session } from '../lib/consultation/api';
+import type { Agenda, Session } from '../lib/consultation/api';
 import {
   REPORT_STATES,
   type ReportRow,
@@ -8,6 +8,7 @@ import {
   type StateCounts,
 } from '../lib/consultation/report';
 import { csv } from './exports';
+import type { ReportComment } from './store/reportComments';
 import { publicComment } from './views';
 
 /**
@@ -19,7 +20,7 @@ import { publicComment } from './views';
 
 export type ReportVersion = SessionReport['version'];
 
-const stateOf = (c: SessionComment): ReportState => c.answer?.state ?? 'unanswered';
+const stateOf = (c: ReportComment): ReportState => c.answer?.state ?? 'unanswered';
 
 function counts(): StateCounts {
   return {
@@ -45,7 +46,7 @@ class Tally<K> {
 const naturally = (a: string | null, b: string | null) =>
   a === null ? 1 : b === null ? -1 : a.localeCompare(b, 'en', { numeric: true });
 
-function toRow(c: SessionComment, version: ReportVersion): ReportRow {
+function toRow(c: ReportComment, version: ReportVersion): ReportRow {
   const { answer, placement } = c;
   return {
     id: c.id,
@@ -73,13 +74,49 @@ function toRow(c: SessionComment, version: ReportVersion): ReportRow {
   };
 }
 
+/** What the report says of its session, as of this request (`open` changes with the clock alone). */
+export type ReportHead = Pick<SessionReport, 'version' | 'session' | 'generatedAt'>;
+/** What the report says of its comments: a function of the comments and the agenda only. */
+export type ReportBody = Pick<SessionReport, 'totals' | 'rows'>;
+
 export function buildReport(
   session: Session,
   agenda: Agenda,
-  all: readonly SessionComment[],
+  all: readonly ReportComment[],
   version: ReportVersion,
   now = new Date(),
 ): SessionReport {
+  return { ...reportHead(session, version, now), ...reportBody(agenda, all, version) };
+}
+
+export function reportHead(session: Session, version: ReportVersion, now = new Date()): ReportHead {
+  return {
+    version,
+    session: {
+      id: session.id,
+      title: session.title,
+      open: session.open,
+      ...(session.closesAt ? { closesAt: session.closesAt } : {}),
+    },
+    generatedAt: now.toISOString(),
+  };
+}
+
+/**
+ * The report as JSON text from its head and its body's parts already serialised
+ * (reportCache.ts keeps those per state of the session): the same text as
+ * `JSON.stringify(buildReport(…))`.
+ */
+export function reportJson(head: ReportHead, totalsJson: string, rowsJson: string): string {
+  const headJson = JSON.stringify(head);
+  return `${headJson.slice(0, -1)},"totals":${totalsJson},"rows":${rowsJson}}`;
+}
+
+export function reportBody(
+  agenda: Agenda,
+  all: readonly ReportComment[],
+  version: ReportVersion,
+): ReportBody {
   const comments =
     version === 'public' ? all.filter((c) => !c.hidden && !c.pending).map(publicComment) : all;
   const total = new Tally<'all'>();
@@ -102,14 +139,6 @@ export function buildReport(
   const sorted = <K extends string | null>(tally: Tally<K>) =>
     [...tally.buckets].sort(([a], [b]) => naturally(a, b));
   return {
-    version,
-    session: {
-      id: session.id,
-      title: session.title,
-      open: session.open,
-      ...(session.closesAt ? { closesAt: session.closesAt } : {}),
-    },
-    generatedAt: now.toISOString(),
     totals: {
       all: total.buckets.get('all') ?? counts(),
       byKind: [...byKind.buckets].map(([kind, c]) => ({ kind, ...c })),

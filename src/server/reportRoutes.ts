@@ -1,10 +1,10 @@
 import type { Context, Hono } from 'hono';
 import type { Session } from '../lib/consultation/api';
 import type { ApiEnv } from './app';
-import { buildReport, reportCsv, reportGeojson } from './report';
+import { reportCsv, reportGeojson } from './report';
+import type { ReportCache } from './reportCache';
 import type { Db } from './store/db';
 import { agendaOf } from './store/agenda';
-import { allComments } from './store/queries';
 
 /**
  * The report of a session (issue 22), open to anyone: the public version, or
@@ -18,25 +18,30 @@ export interface ReportRouteContext {
   db: Db;
   /** The session of `:sid`, or a 404/429. */
   session: (c: Context<ApiEnv>) => Promise<Session>;
+  /** The reports kept in this process, brought up to date from the database on each read. */
+  reports: ReportCache;
 }
 
-export function reportRoutes(api: Hono<ApiEnv>, { db, session }: ReportRouteContext): void {
+export function reportRoutes(
+  api: Hono<ApiEnv>,
+  { db, session, reports }: ReportRouteContext,
+): void {
   const report = async (c: Context<ApiEnv>) => {
     const found = await session(c);
-    const [agenda, comments] = await Promise.all([
-      agendaOf(db, found.id),
-      allComments(db, found.id),
-    ]);
-    return buildReport(found, agenda, comments, c.get('facilitator') ? 'facilitator' : 'public');
+    // The agenda is small and changes without naming a comment: read fresh every time.
+    const agenda = await agendaOf(db, found.id);
+    return reports.report(found, agenda, c.get('facilitator') ? 'facilitator' : 'public');
   };
-  api.get('/sessions/:sid/report', async (c) => c.json(await report(c)));
+  api.get('/sessions/:sid/report', async (c) =>
+    c.body((await report(c)).json, 200, { 'Content-Type': 'application/json' }),
+  );
   api.get('/sessions/:sid/report.csv', async (c) => {
-    const built = await report(c);
+    const built = (await report(c)).report;
     c.header('Content-Disposition', `attachment; filename="report-${built.session.id}.csv"`);
     return c.body(reportCsv(built), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
   });
   api.get('/sessions/:sid/report.geojson', async (c) => {
-    const built = await report(c);
+    const built = (await report(c)).report;
     c.header('Content-Disposition', `attachment; filename="report-${built.session.id}.geojson"`);
     return c.body(reportGeojson(built), 200, {
       'Content-Type': 'application/geo+json; charset=utf-8',
