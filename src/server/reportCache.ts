@@ -1,6 +1,15 @@
 import type { Agenda, Session } from '../lib/consultation/api';
 import type { SessionReport } from '../lib/consultation/report';
-import { reportBody, reportHead, reportJson, type ReportBody, type ReportVersion } from './report';
+import {
+  reportBody,
+  reportHead,
+  reportJson,
+  reportJsonTail,
+  reportTotals,
+  rowJson as reportRowJson,
+  shows,
+  type ReportVersion,
+} from './report';
 import type { Db } from './store/db';
 import { changedReportComments, reportComments, type ReportComment } from './store/reportComments';
 
@@ -27,9 +36,8 @@ export const REPORT_CACHE_SESSIONS = 4;
 interface Built {
   seq: number;
   agendaKey: string;
-  body: ReportBody;
-  totalsJson: string;
-  rowsJson: string;
+  /** The JSON after the head: `,"totals":…,"rows":[…]}`. */
+  tail: Uint8Array;
 }
 
 interface Kept {
@@ -44,25 +52,39 @@ interface Kept {
 export class ReportCache {
   private readonly kept = new Map<string, Kept>();
   private readonly loading = new Map<string, Promise<Kept | null>>();
+  /** Each kept comment's row as JSON, per version; gone with the comment when it is patched or dropped. */
+  private readonly rowJson: Record<ReportVersion, WeakMap<ReportComment, Uint8Array>> = {
+    public: new WeakMap(),
+    facilitator: new WeakMap(),
+  };
 
   constructor(
     private readonly db: Db,
     private readonly maxSessions = REPORT_CACHE_SESSIONS,
   ) {}
 
-  /** The report of `session` (as just looked up) and its JSON text. */
+  /** The report of `session` (as just looked up) as JSON (UTF-8), in chunks. */
+  async json(
+    session: Session,
+    agenda: Agenda,
+    version: ReportVersion,
+    now = new Date(),
+  ): Promise<Uint8Array[]> {
+    const kept = await this.upToDate(session);
+    return reportJson(reportHead(session, version, now), this.built(kept, agenda, version).tail);
+  }
+
+  /** The report of `session` as an object (the CSV and GeoJSON downloads). */
   async report(
     session: Session,
     agenda: Agenda,
     version: ReportVersion,
     now = new Date(),
-  ): Promise<{ report: SessionReport; json: string }> {
+  ): Promise<SessionReport> {
     const kept = await this.upToDate(session);
-    const built = this.built(kept, agenda, version);
-    const head = reportHead(session, version, now);
     return {
-      report: { ...head, ...built.body },
-      json: reportJson(head, built.totalsJson, built.rowsJson),
+      ...reportHead(session, version, now),
+      ...reportBody(agenda, [...kept.comments.values()], version),
     };
   }
 
@@ -141,13 +163,19 @@ export class ReportCache {
     const agendaKey = JSON.stringify(agenda.topics);
     const known = kept.built.get(version);
     if (known && known.seq === kept.seq && known.agendaKey === agendaKey) return known;
-    const body = reportBody(agenda, [...kept.comments.values()], version);
+    const shown = [...kept.comments.values()].filter((c) => shows(version, c));
+    // Each row's JSON is kept with the comment as read: only rows patched since are serialised again.
+    const rowJson = this.rowJson[version];
+    const rowsJson = shown.map((c) => {
+      let json = rowJson.get(c);
+      if (json === undefined) rowJson.set(c, (json = reportRowJson(c, version)));
+      return json;
+    });
     const built: Built = {
       seq: kept.seq,
       agendaKey,
-      body,
-      totalsJson: JSON.stringify(body.totals),
-      rowsJson: JSON.stringify(body.rows),
+      // The totals read kind, topic, place and answer, the same in every view of a shown comment.
+      tail: reportJsonTail(reportTotals(agenda, shown), rowsJson),
     };
     kept.built.set(version, built);
     return built;

@@ -26,22 +26,34 @@ export function reportRoutes(
   api: Hono<ApiEnv>,
   { db, session, reports }: ReportRouteContext,
 ): void {
-  const report = async (c: Context<ApiEnv>) => {
+  /** The session, its agenda (small, and it changes without naming a comment: read fresh every time), the version. */
+  const target = async (c: Context<ApiEnv>) => {
     const found = await session(c);
-    // The agenda is small and changes without naming a comment: read fresh every time.
     const agenda = await agendaOf(db, found.id);
-    return reports.report(found, agenda, c.get('facilitator') ? 'facilitator' : 'public');
+    return [found, agenda, c.get('facilitator') ? 'facilitator' : 'public'] as const;
   };
-  api.get('/sessions/:sid/report', async (c) =>
-    c.body((await report(c)).json, 200, { 'Content-Type': 'application/json' }),
-  );
+  const report = async (c: Context<ApiEnv>) => reports.report(...(await target(c)));
+  api.get('/sessions/:sid/report', async (c) => {
+    const chunks = await reports.json(...(await target(c)));
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const chunk of chunks) controller.enqueue(chunk);
+        controller.close();
+      },
+    });
+    const length = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+    return c.body(body, 200, {
+      'Content-Type': 'application/json',
+      'Content-Length': String(length),
+    });
+  });
   api.get('/sessions/:sid/report.csv', async (c) => {
-    const built = (await report(c)).report;
+    const built = await report(c);
     c.header('Content-Disposition', `attachment; filename="report-${built.session.id}.csv"`);
     return c.body(reportCsv(built), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
   });
   api.get('/sessions/:sid/report.geojson', async (c) => {
-    const built = (await report(c)).report;
+    const built = await report(c);
     c.header('Content-Disposition', `attachment; filename="report-${built.session.id}.geojson"`);
     return c.body(reportGeojson(built), 200, {
       'Content-Type': 'application/geo+json; charset=utf-8',

@@ -91,11 +91,14 @@ export async function changedReportComments(
   afterSeq: number,
 ): Promise<{ atSeq: number; changed: ReportComment[]; gone: string[] } | null> {
   const rows = await q.query<ReportCommentRow>(
-    `SELECT s.last_seq AS at_seq, e.comment_id AS changed_id, ${COLUMNS}
+    // LATERAL … LIMIT 1 (not flattened into a join): each changed comment looked up by its key,
+    // never a hash join over every comment of the session.
+    `SELECT s.last_seq AS at_seq, e.comment_id AS changed_id, c.*
      FROM sessions s
      LEFT JOIN (SELECT DISTINCT comment_id FROM events
                 WHERE session_id = $1 AND seq > $2 AND comment_id IS NOT NULL) e ON true
-     LEFT JOIN comments c ON c.session_id = s.id AND c.id = e.comment_id
+     LEFT JOIN LATERAL (SELECT ${COLUMNS} FROM comments c
+                        WHERE c.session_id = $1 AND c.id = e.comment_id LIMIT 1) c ON true
      WHERE s.id = $1 ORDER BY c.seq`,
     [sid, afterSeq],
   );
