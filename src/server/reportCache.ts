@@ -27,8 +27,9 @@ import { changedReportComments, reportComments, type ReportComment } from './sto
  * route on every request and is part of the built body's key.
  *
  * At most `maxSessions` sessions are kept, least recently read dropped first:
- * about 40 MB for a 20,000-comment session with both versions built
- * (docs/performance.md).
+ * ~67 MB for a 20,000-comment session with both versions built (20 MB of
+ * objects, 47 MB of JSON bytes: each row's and the whole), so ~270 MB at most
+ * with four sessions at the 20,000-comment limit (docs/performance.md).
  */
 
 export const REPORT_CACHE_SESSIONS = 4;
