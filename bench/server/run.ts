@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { freePort, startCluster } from '../../src/server/testing/postgresCluster';
@@ -12,7 +12,7 @@ import {
   submitLoad,
 } from './scenarios';
 import { reportLoad } from './reportScenario';
-import { seedReportSession } from './reportSeed';
+import { seedReportSession, type ReportSeed } from './reportSeed';
 import { supportLoad } from './supportScenario';
 import { topicSwitch } from './topicScenario';
 
@@ -25,7 +25,9 @@ import { topicSwitch } from './topicScenario';
  * BENCH_READERS_SECONDS (20): 20 readers of a 3,540-comment session against 20 writes/s;
  * BENCH_SUPPORT_SECONDS (30) for 附议; `topic`: 20 agenda switches (正在讨论) reaching 300 phones' feeds;
  * `report`: the report of a 20,000-comment session (BENCH_REPORT_COMMENTS), its JSON read
- * BENCH_REPORT_REQUESTS (20) times per version, rendered in Chromium BENCH_REPORT_RENDERS (3) times, printed once;
+ * BENCH_REPORT_REQUESTS (20) times per version, rendered in Chromium BENCH_REPORT_RENDERS (3) times, printed once
+ * (0: the JSON only); BENCH_REPORT_SEEDED=<folder> copies a PGlite folder seeded before (its summary in
+ * `<folder>.seed.json`) instead of seeding one, for PGlite (the folder itself is never opened);
  * BENCH_SCENARIOS=submit,live,readers,support,topic,report,kill,memory runs some scenarios (cross-instance runs with live)
  * and keeps the other figures already in the results file. Each figure records when it was
  * measured and the machine's load then.
@@ -62,6 +64,7 @@ const SUPPORT = seconds('BENCH_SUPPORT_SECONDS', 30);
 const REPORT_COMMENTS = seconds('BENCH_REPORT_COMMENTS', 20_000);
 const REPORT_REQUESTS = seconds('BENCH_REPORT_REQUESTS', 20);
 const REPORT_RENDERS = seconds('BENCH_REPORT_RENDERS', 3);
+const REPORT_SEEDED = process.env.BENCH_REPORT_SEEDED || null;
 const only = process.env.BENCH_ONLY;
 
 const load = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
@@ -171,14 +174,22 @@ async function reportOn(
     kind === 'pglite' ? mkdtempSync(join(os.tmpdir(), 'lh-bench-report-')) : undefined;
   const own = dataDir ? { dataDir } : target;
   try {
-    const seed = await seedReportSession(own, {
-      comments: REPORT_COMMENTS,
-      devices: 800,
-      supportedShare: 0.45,
-      answered: Math.round(REPORT_COMMENTS * 0.15),
-      changed: Math.round(REPORT_COMMENTS * 0.02),
-    });
-    log(`${kind} report seeded`, seed);
+    let seed: ReportSeed;
+    if (dataDir && REPORT_SEEDED) {
+      // A copy: PGlite allows one process per folder, and the seeded one must stay as it was.
+      cpSync(REPORT_SEEDED, dataDir, { recursive: true });
+      seed = JSON.parse(readFileSync(`${REPORT_SEEDED.replace(/\/+$/, '')}.seed.json`, 'utf8'));
+      log(`${kind} report copied from ${REPORT_SEEDED}`, seed);
+    } else {
+      seed = await seedReportSession(own, {
+        comments: REPORT_COMMENTS,
+        devices: 800,
+        supportedShare: 0.45,
+        answered: Math.round(REPORT_COMMENTS * 0.15),
+        changed: Math.round(REPORT_COMMENTS * 0.02),
+      });
+      log(`${kind} report seeded`, seed);
+    }
     const server = await startServer({ port: await freePort(), ...own, app: true });
     try {
       return await reportLoad(server, seed, {
@@ -217,6 +228,7 @@ const results: Record<string, unknown> = {
     reportComments: REPORT_COMMENTS,
     reportRequests: REPORT_REQUESTS,
     reportRenders: REPORT_RENDERS,
+    reportSeeded: REPORT_SEEDED,
   },
   note: 'Load generated on 127.0.0.1 by this process; the server is a separate process. Each scenario records when it was measured and loadAvgAtStart (1/5/15-minute load averages).',
 };

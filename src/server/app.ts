@@ -47,6 +47,7 @@ import { agendaRoutes } from './agendaRoutes';
 import { supportRoutes } from './supportRoutes';
 import { answerRoutes } from './answerRoutes';
 import { reportRoutes } from './reportRoutes';
+import { ReportCache } from './reportCache';
 import { participantComment } from './views';
 
 /**
@@ -603,7 +604,7 @@ export function createApi(options: AppOptions): Hono<Env> {
     return c.body(sessionCsv(comments), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
   });
 
-  reportRoutes(api, { db, session: sessionOr404 });
+  reportRoutes(api, { db, session: sessionOr404, reports: new ReportCache(db) });
 
   // ── live ──
   api.get('/sessions/:sid/events', async (c) => {

@@ -1,5 +1,5 @@
 import { COMMENT_KINDS } from '../lib/comments/schema';
-import type { Agenda, SessionComment, Session } from '../lib/consultation/api';
+import type { Agenda, Session } from '../lib/consultation/api';
 import {
   REPORT_STATES,
   type ReportRow,
@@ -8,6 +8,7 @@ import {
   type StateCounts,
 } from '../lib/consultation/report';
 import { csv } from './exports';
+import type { ReportComment } from './store/reportComments';
 import { publicComment } from './views';
 
 /**
@@ -19,7 +20,7 @@ import { publicComment } from './views';
 
 export type ReportVersion = SessionReport['version'];
 
-const stateOf = (c: SessionComment): ReportState => c.answer?.state ?? 'unanswered';
+const stateOf = (c: ReportComment): ReportState => c.answer?.state ?? 'unanswered';
 
 function counts(): StateCounts {
   return {
@@ -45,7 +46,7 @@ class Tally<K> {
 const naturally = (a: string | null, b: string | null) =>
   a === null ? 1 : b === null ? -1 : a.localeCompare(b, 'en', { numeric: true });
 
-function toRow(c: SessionComment, version: ReportVersion): ReportRow {
+export function toRow(c: ReportComment, version: ReportVersion): ReportRow {
   const { answer, placement } = c;
   return {
     id: c.id,
@@ -73,15 +74,102 @@ function toRow(c: SessionComment, version: ReportVersion): ReportRow {
   };
 }
 
+/** What the report says of its session, as of this request (`open` changes with the clock alone). */
+export type ReportHead = Pick<SessionReport, 'version' | 'session' | 'generatedAt'>;
+/** What the report says of its comments: a function of the comments and the agenda only. */
+export type ReportBody = Pick<SessionReport, 'totals' | 'rows'>;
+
 export function buildReport(
   session: Session,
   agenda: Agenda,
-  all: readonly SessionComment[],
+  all: readonly ReportComment[],
   version: ReportVersion,
   now = new Date(),
 ): SessionReport {
-  const comments =
-    version === 'public' ? all.filter((c) => !c.hidden && !c.pending).map(publicComment) : all;
+  return { ...reportHead(session, version, now), ...reportBody(agenda, all, version) };
+}
+
+export function reportHead(session: Session, version: ReportVersion, now = new Date()): ReportHead {
+  return {
+    version,
+    session: {
+      id: session.id,
+      title: session.title,
+      open: session.open,
+      ...(session.closesAt ? { closesAt: session.closesAt } : {}),
+    },
+    generatedAt: now.toISOString(),
+  };
+}
+
+/**
+ * The report as JSON (UTF-8) from its head and the rest already serialised
+ * (`,"totals":…,"rows":[…]}`, kept by reportCache.ts per state of the session),
+ * in two chunks so the kept part is sent as it is, never copied: the same text
+ * as `JSON.stringify(buildReport(…))`.
+ */
+export function reportJson(head: ReportHead, tail: Uint8Array): Uint8Array[] {
+  return [Buffer.from(JSON.stringify(head).slice(0, -1)), tail];
+}
+
+/** The part of the report's JSON after its head, from the totals and each row's JSON (UTF-8). */
+export function reportJsonTail(
+  totals: SessionReport['totals'],
+  rowsJson: readonly Uint8Array[],
+): Uint8Array {
+  const start = Buffer.from(`,"totals":${JSON.stringify(totals)},"rows":[`);
+  let length = start.length + Math.max(rowsJson.length - 1, 0) + 2;
+  for (const row of rowsJson) length += row.length;
+  const tail = Buffer.allocUnsafe(length); // every byte is written below
+  tail.set(start);
+  let at = start.length;
+  rowsJson.forEach((row, i) => {
+    if (i > 0) tail[at++] = 0x2c; // ,
+    tail.set(row, at);
+    at += row.length;
+  });
+  tail[at++] = 0x5d; // ]
+  tail[at] = 0x7d; // }
+  return tail;
+}
+
+/** One row of the report as JSON (UTF-8). */
+export const rowJson = (c: ReportComment, version: ReportVersion): Uint8Array =>
+  Buffer.from(JSON.stringify(toRow(viewIn(version, c), version)));
+
+/** Whether a version shows the comment: the public one only what a participant may see. */
+export const shows = (version: ReportVersion, c: ReportComment) =>
+  version === 'facilitator' || (!c.hidden && !c.pending);
+
+/** The comment as the version shows it (the public view is decided in views.ts). */
+export const viewIn = (version: ReportVersion, c: ReportComment): ReportComment =>
+  version === 'public' ? publicComment(c) : c;
+
+/** The comments a version shows, as it shows them. */
+export function inVersion(
+  all: readonly ReportComment[],
+  version: ReportVersion,
+): readonly ReportComment[] {
+  return all.filter((c) => shows(version, c)).map((c) => viewIn(version, c));
+}
+
+export function reportBody(
+  agenda: Agenda,
+  all: readonly ReportComment[],
+  version: ReportVersion,
+): ReportBody {
+  const comments = inVersion(all, version);
+  return {
+    totals: reportTotals(agenda, comments),
+    rows: comments.map((c) => toRow(c, version)),
+  };
+}
+
+/** The totals of the comments of one version (`inVersion`). */
+export function reportTotals(
+  agenda: Agenda,
+  comments: readonly ReportComment[],
+): SessionReport['totals'] {
   const total = new Tally<'all'>();
   const byKind = new Tally(COMMENT_KINDS);
   const byTopic = new Tally<string | null>(agenda.topics.map((t) => t.id));
@@ -102,32 +190,21 @@ export function buildReport(
   const sorted = <K extends string | null>(tally: Tally<K>) =>
     [...tally.buckets].sort(([a], [b]) => naturally(a, b));
   return {
-    version,
-    session: {
-      id: session.id,
-      title: session.title,
-      open: session.open,
-      ...(session.closesAt ? { closesAt: session.closesAt } : {}),
-    },
-    generatedAt: now.toISOString(),
-    totals: {
-      all: total.buckets.get('all') ?? counts(),
-      byKind: [...byKind.buckets].map(([kind, c]) => ({ kind, ...c })),
-      ...(hadAgenda
-        ? {
-            byTopic: [...byTopic.buckets]
-              .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : 0))
-              .map(([topic, c]) => ({
-                topic,
-                title: topic ? (titles.get(topic) ?? null) : null,
-                ...c,
-              })),
-          }
-        : {}),
-      byZone: sorted(byZone).map(([zone, c]) => ({ zone, ...c })),
-      byChapter: sorted(byChapter).map(([chapter, c]) => ({ chapter, ...c })),
-    },
-    rows: comments.map((c) => toRow(c, version)),
+    all: total.buckets.get('all') ?? counts(),
+    byKind: [...byKind.buckets].map(([kind, c]) => ({ kind, ...c })),
+    ...(hadAgenda
+      ? {
+          byTopic: [...byTopic.buckets]
+            .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : 0))
+            .map(([topic, c]) => ({
+              topic,
+              title: topic ? (titles.get(topic) ?? null) : null,
+              ...c,
+            })),
+        }
+      : {}),
+    byZone: sorted(byZone).map(([zone, c]) => ({ zone, ...c })),
+    byChapter: sorted(byChapter).map(([chapter, c]) => ({ chapter, ...c })),
   };
 }
 

@@ -12,8 +12,10 @@ import type { StoredEvent } from './store/queries';
  * reaches participants as a notice or a `hide` with its id, never its answer.
  */
 
-/** A visible comment without the facilitator's fields. */
-export function publicComment(comment: SessionComment): SessionComment {
+/** A visible comment without the facilitator's fields (any view of one: the report reads a lean one). */
+export function publicComment<C extends Partial<SessionComment>>(
+  comment: C,
+): Omit<C, 'reports' | 'hiddenReason' | 'hiddenAt' | 'device'> {
   const { reports: _r, hiddenReason: _reason, hiddenAt: _at, device: _device, ...rest } = comment;
   return rest;
 }

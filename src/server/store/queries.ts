@@ -104,7 +104,9 @@ export interface CommentRow extends Row {
 }
 
 /** Where a comment falls, as stored (null: not placed). */
-function placementOf(row: CommentRow): CommentPlacement | null {
+export function placementOf(
+  row: Pick<CommentRow, 'zone' | 'place_id' | 'place_km' | 'chapters'>,
+): CommentPlacement | null {
   if (row.chapters === null || row.chapters === undefined) return null;
   const chapters = typeof row.chapters === 'string' ? JSON.parse(row.chapters) : row.chapters;
   return {
