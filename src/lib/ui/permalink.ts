@@ -107,6 +107,14 @@ export function applyReportLink(hash: string): boolean {
   if (!state.report) return false;
   sessionModel.report = state.report;
   app.lang = state.lang ?? 'zh';
+  // Its data is asked for now, while the code that shows it loads: ReportPage's fetch of the same
+  // URL (`reportPath.json`, kept off the first load with its schemas) takes this response.
+  const preload = document.createElement('link');
+  preload.rel = 'preload';
+  preload.as = 'fetch';
+  preload.crossOrigin = 'anonymous';
+  preload.href = `/api/sessions/${encodeURIComponent(state.report)}/report`;
+  document.head.append(preload);
   return true;
 }
 
