@@ -30,6 +30,9 @@ interface Render {
   readyMs: number;
   /** The first frame after it. */
   renderedMs: number;
+  /** The report's JSON asked for and fully received, ms since navigation start: the server's share. */
+  jsonStartMs: number;
+  jsonEndMs: number;
   /** Main-thread busy time until then (Chromium's TaskDuration), ms. */
   mainThreadMs: number;
   scriptMs: number;
@@ -76,6 +79,12 @@ async function render(
     readyMs: number;
     paintedMs: number;
   };
+  const json = await page.evaluate(() => {
+    const entry = performance
+      .getEntriesByType('resource')
+      .find((e) => /\/report$/.test(new URL(e.name).pathname)) as PerformanceResourceTiming;
+    return { start: entry?.startTime ?? NaN, end: entry?.responseEnd ?? NaN };
+  });
   const tableRows = await page.locator('[data-testid="report-adoption"] tr[data-id]').count();
   const m = await read();
   return {
@@ -84,6 +93,8 @@ async function render(
     render: {
       readyMs: round(stamps.readyMs),
       renderedMs: round(stamps.paintedMs),
+      jsonStartMs: round(json.start),
+      jsonEndMs: round(json.end),
       mainThreadMs: round(m.task, 0),
       scriptMs: round(m.script, 0),
       layoutMs: round(m.layout, 0),

@@ -1,6 +1,7 @@
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { createComment } from '../../src/lib/comments/schema';
 import { project, type Frame } from '../../src/lib/ui/report/reportMapGeometry';
+import { waitForIdle, watchPage } from './support/app';
 import { readPdf } from './support/pdf';
 import { expect, test } from './support/test';
 import { freePort, TestServer } from './support/server';
@@ -39,6 +40,19 @@ async function dotAt(page: Page, at: { lon: number; lat: number }) {
       ? { state: hit.dataset.state, colour: getComputedStyle(hit).fill }
       : { state: null, colour: null };
   }, point);
+}
+
+/**
+ * A new context on a report link (`#report=<sid>`): the report alone, the map not started under
+ * it (it starts when the reader leaves the report).
+ */
+async function openReportLink(browser: Browser, options: object, url: string) {
+  const context = await browser.newContext({ ...options, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await watchPage(page);
+  await page.goto(url);
+  await expect(page.getByTestId('report-page').getByTestId('report-version')).toBeVisible();
+  return { context, page };
 }
 
 /** The colour the map's legend gives an answer state. */
@@ -128,7 +142,7 @@ test.describe('the report', () => {
     );
     expect(hide.status).toBe(200);
 
-    const phone = await openScreen(browser, PHONE, `${server.url}/#report=${sid}`);
+    const phone = await openReportLink(browser, PHONE, `${server.url}/#report=${sid}`);
     const page = phone.page;
     const report = page.getByTestId('report-page');
     await expect(report.getByRole('heading', { level: 1 })).toHaveText('杜桥镇区意见采纳情况');
@@ -221,7 +235,7 @@ test.describe('the report', () => {
       [LAPTOP, `#report=${sid}`],
       [PROJECTOR, `#report=${sid}&lang=en`],
     ] as const) {
-      const screen = await openScreen(browser, size, `${server.url}/${hash}`);
+      const screen = await openReportLink(browser, size, `${server.url}/${hash}`);
       const shown = screen.page.getByTestId('report-page');
       await expect(shown.getByTestId('report-adoption')).toContainText('立体停车楼');
       await expect(shown.getByRole('heading', { level: 1 })).toBeInViewport();
@@ -230,6 +244,45 @@ test.describe('the report', () => {
       });
       await screen.context.close();
     }
+  });
+
+  test('opened by its link the report stands alone; leaving it, the map starts and works', async ({
+    browser,
+  }) => {
+    const sid = await createSession(server, { title: 'Opened by link' });
+    await put(sid, await join(sid), {
+      kind: 'idea',
+      text: 'A comment in the report',
+      ...AT_DUQIAO,
+    });
+    const { context, page } = await openReportLink(
+      browser,
+      LAPTOP,
+      `${server.url}/#report=${sid}&lang=en`,
+    );
+    const report = page.getByTestId('report-page');
+    // In the link's language from the start; nothing of the map under it.
+    await expect(report.getByTestId('report-adoption')).toContainText('A comment in the report');
+    await expect(report.getByTestId('report-version')).toHaveText(/^Public version/);
+    await expect(page.getByTestId('map-container')).toHaveCount(0);
+
+    await report.getByRole('button', { name: 'Back to the map' }).click();
+    await expect(report).toHaveCount(0);
+    await expect(page.getByTestId('map-container')).toBeVisible();
+    await waitForIdle(page);
+    expect(page.url()).not.toContain('report=');
+    // The map works as on a normal load, in the link's language: its zoom button zooms in.
+    const zoom = () => page.evaluate(() => (window as any).linhaiMap.getZoom() as number);
+    const before = await zoom();
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(zoom).toBeGreaterThan(before);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    // Back: the report again, now over the running map.
+    await page.goBack();
+    await expect(report.getByTestId('report-adoption')).toContainText('A comment in the report');
+    await report.getByRole('button', { name: 'Back to the map' }).click();
+    await expect(page.getByTestId('map-container')).toBeVisible();
+    await context.close();
   });
 
   test('a participant opens the report from the session and Back returns to the map', async ({

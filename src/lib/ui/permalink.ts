@@ -97,6 +97,28 @@ export function applyHash(hash: string, { first = false } = {}): HashState {
 }
 
 /**
+ * A page loaded at a report link (`#report=<sid>`): the report and its language, at once. The
+ * rest of the link waits, like the map and the panels the report covers (App.svelte), until the
+ * reader leaves the report; then `applyHash` reads what the address says by then.
+ * @returns whether the page opened at a report
+ */
+export function applyReportLink(hash: string): boolean {
+  const state = parseHash(hash, { layers: LAYERS as readonly Layer[] });
+  if (!state.report) return false;
+  sessionModel.report = state.report;
+  app.lang = state.lang ?? 'zh';
+  // Its data is asked for now, while the code that shows it loads: ReportPage's fetch of the same
+  // URL (`reportPath.json`, kept off the first load with its schemas) takes this response.
+  const preload = document.createElement('link');
+  preload.rel = 'preload';
+  preload.as = 'fetch';
+  preload.crossOrigin = 'anonymous';
+  preload.href = `/api/sessions/${encodeURIComponent(state.report)}/report`;
+  document.head.append(preload);
+  return true;
+}
+
+/**
  * Keep the URL hash in step with the app: a new section or feature is a history entry
  * (so back/forward walk through what was read), a camera move only replaces it.
  */
