@@ -83,7 +83,7 @@ export async function seedReportSession(
     lap('open');
     const { id: sid } = await createSession(
       db,
-      { title: '临海市“十四五”规划征求意见汇总（20,000 条）' },
+      { title: `临海市“十四五”规划征求意见汇总（${options.comments.toLocaleString('en')} 条）` },
       actor,
     );
     const devices: string[] = [];
