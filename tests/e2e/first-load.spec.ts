@@ -97,3 +97,30 @@ test('nothing redraws the map once it is ready, with no session and no comments'
 
   expect(await page.evaluate(() => (window as any).__rendersAfterReady)).toBe(0);
 });
+
+test('the side panel fills in once the map has been drawn, not while it starts', async ({
+  page,
+}) => {
+  // Without a GPU the browser rasterises the page on the thread that compiles the map's
+  // shaders: the legend (many SVG swatches) painted during start-up made the map settle later.
+  // Note, at the map's first WebGL draw call, whether the legend was already in the page.
+  await page.addInitScript(() => {
+    const w = window as any;
+    for (const gl of [WebGLRenderingContext, WebGL2RenderingContext]) {
+      const draw = gl.prototype.drawElements;
+      gl.prototype.drawElements = function (...args: any[]) {
+        w.__legendAtFirstDraw ??= document.querySelector('.layers .swatch') !== null;
+        return draw.apply(this, args as any);
+      };
+    }
+  });
+  await page.goto('./');
+  const panel = page.locator('#tabpanel');
+  await page.waitForFunction(() => (window as any).__linhaiReady !== undefined, null, {
+    timeout: 90_000,
+  });
+  // Once the map is ready the legend is there, with its switches.
+  await expect(panel.getByRole('checkbox').first()).toBeVisible();
+  await expect(panel).not.toHaveAttribute('aria-busy', 'true');
+  expect(await page.evaluate(() => (window as any).__legendAtFirstDraw)).toBe(false);
+});
