@@ -124,3 +124,35 @@ test('the side panel fills in once the map has been drawn, not while it starts',
   await expect(panel).not.toHaveAttribute('aria-busy', 'true');
   expect(await page.evaluate(() => (window as any).__legendAtFirstDraw)).toBe(false);
 });
+
+test.describe('a browser without WebGL', () => {
+  // MapLibre logs why it could not start; the page says it in its own words (asserted below).
+  test.use({ allowedConsoleErrors: { patterns: [/WebGL/i] } });
+
+  test('says the map cannot show, and the panel and the plan text still work', async ({ page }) => {
+    // As in a browser with WebGL switched off: every WebGL context request is refused.
+    await page.addInitScript(() => {
+      const getContext = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (
+        this: HTMLCanvasElement,
+        kind: string,
+        ...rest: unknown[]
+      ) {
+        if (/webgl/i.test(kind)) return null;
+        return (getContext as (...a: unknown[]) => RenderingContext | null).call(
+          this,
+          kind,
+          ...rest,
+        );
+      } as typeof getContext;
+    });
+    await page.goto('./');
+    await expect(page.getByRole('alert')).toContainText('此浏览器无法显示地图（需要 WebGL）');
+    const panel = page.locator('#tabpanel');
+    // The panel does not wait for a first draw that cannot come.
+    await expect(panel).not.toHaveAttribute('aria-busy', 'true');
+    await expect(panel.getByRole('checkbox').first()).toBeVisible();
+    await page.getByRole('tab', { name: '规划文本' }).click();
+    await expect(panel.getByRole('heading').first()).toBeVisible();
+  });
+});

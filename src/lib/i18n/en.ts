@@ -453,6 +453,8 @@ export const en: Record<StringKey, string> = {
 
   'error.generic': 'Something went wrong: {message}',
   'error.dataLoad': 'Could not load data: {message}',
+  'error.noMap':
+    'This browser cannot show the map (it needs WebGL): {message}. The layers, the plan text and the analysis still work.',
   'error.webgl':
     'This browser cannot show the map (WebGL is needed). The feature list shows everything.',
   'error.fileTooLarge': 'The file is too large (over {max})',

@@ -453,6 +453,8 @@ export const zh = {
   // Errors and storage
   'error.generic': '出现错误：{message}',
   'error.dataLoad': '数据加载失败：{message}',
+  'error.noMap':
+    '此浏览器无法显示地图（需要 WebGL）：{message}。图层说明、规划文本和分析仍可使用。',
   'error.webgl': '此浏览器无法显示地图（需要 WebGL）。可使用要素列表查看全部内容。',
   'error.fileTooLarge': '文件过大（超过 {max}）',
   'error.fileParse': '无法读取文件：{message}',
