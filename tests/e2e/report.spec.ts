@@ -196,9 +196,12 @@ test.describe('the report', () => {
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByTestId('map-container')).toBeHidden();
     await expect(table).toBeVisible();
-    expect(await table.locator('thead').evaluate((el) => getComputedStyle(el).display)).toBe(
-      'table-header-group',
-    );
+    expect(
+      await table
+        .locator('thead')
+        .first()
+        .evaluate((el) => getComputedStyle(el).display),
+    ).toBe('table-header-group');
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true });
     const text = pdf.toString('latin1');
     expect(text.startsWith('%PDF-')).toBe(true);
