@@ -4,7 +4,7 @@ import { interpolate, type Lang } from '../../i18n';
 import { answerEn, answerZh } from '../../i18n/answerStrings';
 import { reportEn, reportZh } from '../../i18n/reportStrings';
 import { sectionRefLabel } from '../../plan/refLabel';
-import { inBlocks, prepareRows, type ReportNames } from './reportRows';
+import { inBlocks, inTables, prepareRows, type ReportNames } from './reportRows';
 
 /** The report's own strings in one language, two plan features by name (as reportNames gives them). */
 function names(lang: Lang): ReportNames & { calls: Record<string, number> } {
@@ -135,6 +135,19 @@ describe('inBlocks', () => {
       ['5.2:2', null, ['r2', 'r3']],
       ['5.2:4', null, ['r4']],
       [':0', '未关联章节 · 1', ['x']],
+    ]);
+  });
+});
+
+describe('inTables', () => {
+  it('puts the blocks of each chapter into tables of at most a few blocks each, in order', () => {
+    const many = Array.from({ length: 5 }, (_, i) => row(`r${i}`, { chapters: ['5.2'] }));
+    const blocks = inBlocks(prepareRows([...many, row('x')], names('zh')), 2);
+    const tables = inTables(blocks, 2);
+    expect(tables.map((t) => [t.key, t.blocks.map((b) => b.key)])).toEqual([
+      ['5.2:0', ['5.2:0', '5.2:2']],
+      ['5.2:4', ['5.2:4']],
+      [':0', [':0']],
     ]);
   });
 });
