@@ -98,33 +98,6 @@ test('nothing redraws the map once it is ready, with no session and no comments'
   expect(await page.evaluate(() => (window as any).__rendersAfterReady)).toBe(0);
 });
 
-test('the side panel fills in once the map has been drawn, not while it starts', async ({
-  page,
-}) => {
-  // Without a GPU the browser rasterises the page on the thread that compiles the map's
-  // shaders: the legend (many SVG swatches) painted during start-up made the map settle later.
-  // Note, at the map's first WebGL draw call, whether the legend was already in the page.
-  await page.addInitScript(() => {
-    const w = window as any;
-    for (const gl of [WebGLRenderingContext, WebGL2RenderingContext]) {
-      const draw = gl.prototype.drawElements;
-      gl.prototype.drawElements = function (...args: any[]) {
-        w.__legendAtFirstDraw ??= document.querySelector('.layers .swatch') !== null;
-        return draw.apply(this, args as any);
-      };
-    }
-  });
-  await page.goto('./');
-  const panel = page.locator('#tabpanel');
-  await page.waitForFunction(() => (window as any).__linhaiReady !== undefined, null, {
-    timeout: 90_000,
-  });
-  // Once the map is ready the legend is there, with its switches.
-  await expect(panel.getByRole('checkbox').first()).toBeVisible();
-  await expect(panel).not.toHaveAttribute('aria-busy', 'true');
-  expect(await page.evaluate(() => (window as any).__legendAtFirstDraw)).toBe(false);
-});
-
 test.describe('a browser without WebGL', () => {
   // MapLibre logs why it could not start; the page says it in its own words (asserted below).
   test.use({ allowedConsoleErrors: { patterns: [/WebGL/i] } });
@@ -149,8 +122,6 @@ test.describe('a browser without WebGL', () => {
     await page.goto('./');
     await expect(page.getByRole('alert')).toContainText('此浏览器无法显示地图（需要 WebGL）');
     const panel = page.locator('#tabpanel');
-    // The panel does not wait for a first draw that cannot come.
-    await expect(panel).not.toHaveAttribute('aria-busy', 'true');
     await expect(panel.getByRole('checkbox').first()).toBeVisible();
     await page.getByRole('tab', { name: '规划文本' }).click();
     await expect(panel.getByRole('heading').first()).toBeVisible();

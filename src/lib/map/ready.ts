@@ -37,14 +37,6 @@ export function firstDrawFailed(): void {
   release();
 }
 
-/**
- * Resolves once the map has first been drawn with the plan (or is known not to be): for UI
- * whose first paint would compete with the map's start-up (the side panel's content).
- */
-export function whenFirstDrawn(): Promise<void> {
-  return firstDraw;
-}
-
 /** Time after the first draw before deferred work starts, ms (then it waits for an idle moment). */
 const SETTLE_MS = 1000;
 
