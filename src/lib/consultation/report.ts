@@ -80,9 +80,4 @@ export const SessionReport = z.object({
 });
 export type SessionReport = z.infer<typeof SessionReport>;
 
-/** The API paths of a session's report and its downloads. */
-export const reportPath = {
-  json: (sid: string) => `/api/sessions/${sid}/report`,
-  csv: (sid: string) => `/api/sessions/${sid}/report.csv`,
-  geojson: (sid: string) => `/api/sessions/${sid}/report.geojson`,
-} as const;
+export { reportPath } from './reportPath';

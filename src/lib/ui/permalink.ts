@@ -1,3 +1,4 @@
+import { reportPath } from '../consultation/reportPath';
 import { LAYERS, STATUSES, type Layer } from '../data/layers';
 import { allSectionIds } from '../plan/text';
 import { parseHash, serialiseHash, type HashState } from '../permalink/hash';
@@ -108,12 +109,12 @@ export function applyReportLink(hash: string): boolean {
   sessionModel.report = state.report;
   app.lang = state.lang ?? 'zh';
   // Its data is asked for now, while the code that shows it loads: ReportPage's fetch of the same
-  // URL (`reportPath.json`, kept off the first load with its schemas) takes this response.
+  // URL takes this response. (The code is a session code, SESSION_CODE: nothing to escape.)
   const preload = document.createElement('link');
   preload.rel = 'preload';
   preload.as = 'fetch';
   preload.crossOrigin = 'anonymous';
-  preload.href = `/api/sessions/${encodeURIComponent(state.report)}/report`;
+  preload.href = reportPath.json(state.report);
   document.head.append(preload);
   return true;
 }
