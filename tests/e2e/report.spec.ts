@@ -289,6 +289,65 @@ test.describe('the report', () => {
     await context.close();
   });
 
+  test('a long report shows its top rows at once, builds the rest after, and prints every row', async ({
+    browser,
+  }) => {
+    // 360 comments outside every chapter: one group of four blocks of rows, the first three
+    // built with the page, the fourth after the first paint.
+    const sid = await createSession(server, { title: '长报告' });
+    const comments = Array.from({ length: 360 }, (_, i) =>
+      createComment({ kind: 'idea', text: `第 ${i + 1} 条：海上风电配套意见`, ...AT_SEA }),
+    );
+    const imported = await asFacilitator(server, 'POST', `/api/sessions/${sid}/comments/import`, {
+      comments,
+    });
+    expect(await imported.json()).toEqual({ added: 360, existing: 0 });
+    const url = `${server.url}/#report=${sid}`;
+    const rows = (page: Page) => page.locator('[data-testid="report-adoption"] tr[data-id]');
+    const last = (page: Page) => rows(page).filter({ hasText: /^.*第 360 条：/ });
+
+    // A reader who waits: every row comes, and the table says it is complete.
+    const reader = await openReportLink(browser, LAPTOP, url);
+    await expect(reader.page.getByTestId('report-adoption')).toHaveAttribute('data-complete');
+    await expect(rows(reader.page)).toHaveCount(360);
+    await last(reader.page).scrollIntoViewIfNeeded();
+    await expect(last(reader.page)).toBeInViewport();
+    const complete = readPdf(await reader.page.pdf({ preferCSSPageSize: true, tagged: true }));
+    await reader.context.close();
+
+    // With the page's timers held (the clock paused), nothing is built after the first paint …
+    const held = async () => {
+      const context = await browser.newContext({ ...LAPTOP, serviceWorkers: 'block' });
+      const page = await context.newPage();
+      await watchPage(page);
+      await page.clock.install();
+      await page.clock.pauseAt(new Date(Date.now() + 60_000));
+      await page.goto(url);
+      await expect(page.getByTestId('report-version')).toBeVisible();
+      await expect(rows(page)).toHaveCount(300);
+      await expect(page.getByTestId('report-adoption')).not.toHaveAttribute('data-complete');
+      return { context, page };
+    };
+    // … yet printing puts in every row: the same pages and cells as the complete page's.
+    const printer = await held();
+    const printed = readPdf(await printer.page.pdf({ preferCSSPageSize: true, tagged: true }));
+    const cells = (pdf: typeof printed) => pdf.parts.filter((p) => p.role === 'TD').length;
+    expect(cells(complete)).toBeGreaterThanOrEqual(360 * 3);
+    expect(cells(printed)).toBe(cells(complete));
+    expect(printed.pageCount).toBe(complete.pageCount);
+    await expect(rows(printer.page)).toHaveCount(360);
+    await printer.context.close();
+    // … and scrolling to the end of the table builds the rows there.
+    const scroller = await held();
+    await scroller.page
+      .getByTestId('report-adoption')
+      .locator('tbody')
+      .last()
+      .scrollIntoViewIfNeeded();
+    await expect(last(scroller.page)).toBeInViewport();
+    await scroller.context.close();
+  });
+
   test('a participant opens the report from the session and Back returns to the map', async ({
     browser,
   }) => {
