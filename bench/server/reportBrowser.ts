@@ -81,8 +81,7 @@ async function render(
   await page.goto(url, { waitUntil: 'commit' });
   const handle = await page.waitForFunction(
     () =>
-      (window as unknown as { __report?: { completePainted?: number } }).__report
-        ?.completePainted,
+      (window as unknown as { __report?: { completePainted?: number } }).__report?.completePainted,
     undefined,
     { timeout: 300_000, polling: 50 },
   );
