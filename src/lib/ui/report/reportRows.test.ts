@@ -4,7 +4,14 @@ import { interpolate, type Lang } from '../../i18n';
 import { answerEn, answerZh } from '../../i18n/answerStrings';
 import { reportEn, reportZh } from '../../i18n/reportStrings';
 import { sectionRefLabel } from '../../plan/refLabel';
-import { inBlocks, inTables, prepareRows, type ReportNames } from './reportRows';
+import {
+  chapterGroups,
+  inBlocks,
+  inTables,
+  prepareRows,
+  rowViews,
+  type ReportNames,
+} from './reportRows';
 
 /** The report's own strings in one language, two plan features by name (as reportNames gives them). */
 function names(lang: Lang): ReportNames & { calls: Record<string, number> } {
@@ -123,6 +130,22 @@ describe('prepareRows', () => {
     const counted = names('zh');
     prepareRows(many, counted);
     expect(counted.calls).toEqual({ feature: 1, chapter: 1 });
+  });
+});
+
+describe('chapterGroups and rowViews', () => {
+  it('groups the rows as they came, and makes the strings of a row only when asked, once', () => {
+    const rows = [row('a', { chapters: ['5.2'] }), row('b')];
+    const counted = names('zh');
+    const groups = chapterGroups(rows, counted);
+    expect(groups.map((g) => [g.heading, g.rows])).toEqual([
+      ['第 5.2 节 · 1', [rows[0]]],
+      ['未关联章节 · 1', [rows[1]]],
+    ]);
+    expect(counted.calls.feature).toBe(0);
+    const view = rowViews(counted);
+    expect(view(rows[0]!)).toBe(view(rows[0]!));
+    expect(view(rows[1]!).place).toBe('—');
   });
 });
 

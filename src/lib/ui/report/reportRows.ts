@@ -43,22 +43,21 @@ export interface RowView {
 }
 
 /** The rows under one chapter, with the chapter's heading ("第 5.1 节 · 12"). */
-export interface ChapterRows {
+export interface ChapterRows<Row = RowView> {
   /** The chapter id; '' for the comments without one. */
   chapter: string;
   heading: string;
-  rows: RowView[];
+  rows: Row[];
 }
 
 /** The table's column headings, in its column order. */
 export const COLUMNS = ['place', 'kind', 'text', 'supports', 'answer', 'reply'] as const;
 
 /**
- * Every row of the report under each of its chapters (chapters in the plan's
- * order, those without one last), as display strings in the language of `names`.
- * A comment under two chapters is prepared once and shown twice.
+ * A report row's display strings in the language of `names`, made once per row (a
+ * comment under two chapters is prepared once and shown twice) and per name.
  */
-export function prepareRows(rows: readonly ReportRow[], names: ReportNames): ChapterRows[] {
+export function rowViews(names: ReportNames): (row: ReportRow) => RowView {
   const cache = new Map<string, string>();
   const once = (key: string, make: () => string) => {
     let value = cache.get(key);
@@ -67,7 +66,7 @@ export function prepareRows(rows: readonly ReportRow[], names: ReportNames): Cha
   };
   const feature = (id: string) => once(`f:${id}`, () => names.feature(id));
   const chapter = (id: string) => once(`c:${id}`, () => names.chapter(id));
-  const views = new Map<ReportRow, RowView>();
+  const views = new WeakMap<ReportRow, RowView>();
   const view = (row: ReportRow): RowView => {
     const state = row.answer?.state ?? 'unanswered';
     const notes: string[] = [];
@@ -97,29 +96,50 @@ export function prepareRows(rows: readonly ReportRow[], names: ReportNames): Cha
       notes,
     };
   };
+  return (row) => {
+    let prepared = views.get(row);
+    if (!prepared) views.set(row, (prepared = view(row)));
+    return prepared;
+  };
+}
+
+/**
+ * The report's rows under each of their chapters (chapters in the plan's order, those
+ * without one last), with each chapter's heading in the language of `names`. The rows
+ * stay as they came: the page makes their strings (`rowViews`) when it builds them.
+ */
+export function chapterGroups(
+  rows: readonly ReportRow[],
+  names: ReportNames,
+): ChapterRows<ReportRow>[] {
   return rowsByChapter(rows).map(([id, list]) => ({
     chapter: id ?? '',
-    heading: `${id ? chapter(id) : names.text('noChapter')} · ${list.length}`,
-    rows: list.map((row) => {
-      let prepared = views.get(row);
-      if (!prepared) views.set(row, (prepared = view(row)));
-      return prepared;
-    }),
+    heading: `${id ? names.chapter(id) : names.text('noChapter')} · ${list.length}`,
+    rows: list,
   }));
 }
 
+/** Every row of the report under each of its chapters, as display strings (`chapterGroups` + `rowViews`). */
+export function prepareRows(rows: readonly ReportRow[], names: ReportNames): ChapterRows[] {
+  const view = rowViews(names);
+  return chapterGroups(rows, names).map((group) => ({ ...group, rows: group.rows.map(view) }));
+}
+
 /** A run of at most `size` rows of one chapter: the unit the screen lays out only when near the view. */
-export interface RowBlock {
+export interface RowBlock<Row = RowView> {
   key: string;
   chapter: string;
   /** The chapter's heading, on its first block only. */
   heading: string | null;
-  rows: RowView[];
+  rows: Row[];
 }
 
 /** The chapters cut into blocks of at most `size` rows, in order. */
-export function inBlocks(chapters: readonly ChapterRows[], size: number): RowBlock[] {
-  const blocks: RowBlock[] = [];
+export function inBlocks<Row>(
+  chapters: readonly ChapterRows<Row>[],
+  size: number,
+): RowBlock<Row>[] {
+  const blocks: RowBlock<Row>[] = [];
   for (const { chapter, heading, rows } of chapters) {
     for (let start = 0; start < rows.length; start += size) {
       blocks.push({
@@ -134,9 +154,9 @@ export function inBlocks(chapters: readonly ChapterRows[], size: number): RowBlo
 }
 
 /** Consecutive blocks of one chapter printed as one `<table>` (with its own header). */
-export interface RowTable {
+export interface RowTable<Row = RowView> {
   key: string;
-  blocks: RowBlock[];
+  blocks: RowBlock<Row>[];
 }
 
 /**
@@ -145,9 +165,9 @@ export interface RowTable {
  * 12,000 rows printed 3.7× slower than the same rows as tables of 100; at 40,000 rows
  * printing failed): many short tables print in time that grows with the rows.
  */
-export function inTables(blocks: readonly RowBlock[], size: number): RowTable[] {
-  const tables: RowTable[] = [];
-  let table: RowTable | undefined;
+export function inTables<Row>(blocks: readonly RowBlock<Row>[], size: number): RowTable<Row>[] {
+  const tables: RowTable<Row>[] = [];
+  let table: RowTable<Row> | undefined;
   for (const block of blocks) {
     if (!table || table.blocks.length >= size || table.blocks[0]!.chapter !== block.chapter) {
       tables.push((table = { key: block.key, blocks: [] }));
