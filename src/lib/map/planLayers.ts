@@ -149,7 +149,10 @@ export function styleLayerIds(layer: Layer): string[] {
   ];
 }
 
-/** Areas: translucent fills; schematic ones hatched with a dashed edge. */
+/**
+ * Areas: translucent fills; schematic ones hatched; every one with a dashed edge line, so the
+ * fills do not antialias (see `basemapGroundLayers`).
+ */
 function areaLayers(layer: Layer, theme: Theme): LayerSpecification[] {
   const filter: ExpressionSpecification = ['all', isLayer(layer), isArea];
   const colour = areaColour(theme);
@@ -167,6 +170,7 @@ function areaLayers(layer: Layer, theme: Theme): LayerSpecification[] {
           0.34,
           layer === 'zones' ? 0.16 : 0.22,
         ],
+        'fill-antialias': false,
       },
     },
     {
@@ -174,7 +178,7 @@ function areaLayers(layer: Layer, theme: Theme): LayerSpecification[] {
       type: 'fill',
       source: PLAN_SOURCE,
       filter: ['all', filter, ['==', ['get', 'confidence'], 'schematic']],
-      paint: { 'fill-pattern': 'hatch', 'fill-opacity': 0.2 },
+      paint: { 'fill-pattern': 'hatch', 'fill-opacity': 0.2, 'fill-antialias': false },
     },
     {
       id: `plan_${layer}_area_edge`,
