@@ -48,7 +48,7 @@ function unmappedMask(): SourceSpecification {
   const { width, steps } = COAST_FADE;
   const band = (k: number) => ({
     type: 'Feature' as const,
-    properties: { kind: 'fade', opacity: 1 - (k + 0.5) / steps },
+    properties: { kind: 'fade', frame: k },
     geometry: {
       type: 'Polygon' as const,
       coordinates: [
@@ -135,19 +135,21 @@ export function basemapGroundLayers(theme: Theme): LayerSpecification[] {
       filter: ['==', ['get', 'kind'], 'mask'],
       paint: { 'fill-color': theme.unmapped, 'fill-antialias': false },
     },
-    {
-      // The known sea fades into the veil over its last few kilometres: a hard edge, or a neat
-      // line, read as a straight grey glitch in the sea near 122.1° E / 28.45° N.
-      id: 'unmapped_fade',
+    // The known sea fades into the veil over its last few kilometres: a hard edge, or a neat
+    // line, read as a straight grey glitch in the sea near 122.1° E / 28.45° N. One layer per
+    // frame, each of one opacity: an opacity read from the feature would need a shader program
+    // of its own, compiled before the first view settles.
+    ...Array.from({ length: COAST_FADE.steps }, (_, k): LayerSpecification => ({
+      id: `unmapped_fade_${k}`,
       type: 'fill',
       source: 'unmapped',
-      filter: ['==', ['get', 'kind'], 'fade'],
+      filter: ['==', ['get', 'frame'], k],
       paint: {
         'fill-color': theme.unmapped,
-        'fill-opacity': ['get', 'opacity'],
+        'fill-opacity': 1 - (k + 0.5) / COAST_FADE.steps,
         'fill-antialias': false,
       },
-    },
+    })),
     {
       id: 'counties_fill',
       type: 'fill',
