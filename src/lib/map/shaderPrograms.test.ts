@@ -32,7 +32,7 @@ function signature(type: string, paint: Paint, only: (p: string) => boolean = ()
     `paint_${type}`
   ]!;
   const value = (p: string) =>
-    // An unset outline colour is the fill colour; a line's floor width follows its width.
+    // An unset outline colour is the fill colour.
     p === 'fill-outline-color' ? (paint[p] ?? paint['fill-color']) : paint[p];
   return Object.keys(specs)
     .filter((p) => specs[p]!['property-type'].endsWith('data-driven') && only(p))
@@ -94,9 +94,7 @@ describe('shader programs of the map style', () => {
   });
 
   it("draws the ground's plain fills (land, counties, city, the veil and its fade) with one program", () => {
-    const ground = style.layers.filter(
-      (l) => l.type === 'fill' && !l.id.startsWith('plan_') && l.id !== 'background',
-    );
+    const ground = style.layers.filter((l) => l.type === 'fill' && !l.id.startsWith('plan_'));
     expect(ground.map((l) => l.id)).toEqual(
       expect.arrayContaining(['land', 'unmapped', 'unmapped_fade_0', 'counties_fill', 'city_fill']),
     );
