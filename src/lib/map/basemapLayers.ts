@@ -48,7 +48,7 @@ function unmappedMask(): SourceSpecification {
   const { width, steps } = COAST_FADE;
   const band = (k: number) => ({
     type: 'Feature' as const,
-    properties: { kind: 'fade', opacity: 1 - (k + 0.5) / steps },
+    properties: { kind: 'fade', frame: k },
     geometry: {
       type: 'Polygon' as const,
       coordinates: [
@@ -113,6 +113,11 @@ const LINHAI = ['==', ['get', 'adcode'], '331082'] as const;
  * 临海 emphasised. Beyond the coast data's extent the sea colour would be a guess (land
  * there would show as sea, ending in a straight edge), so that margin is veiled in a
  * neutral tone that the sea fades into; the counties, known land, stay drawn on it.
+ *
+ * No fill antialiases (`fill-antialias: false`): a line layer draws each edge (the coast, the
+ * county and city outlines) and the veil's frames meet edge to edge, so the 1 px outline would
+ * not show, yet it costs MapLibre a second shader program per kind of fill to compile before the
+ * first view settles, seconds on a machine with software GL (issue #23, docs/performance.md).
  */
 export function basemapGroundLayers(theme: Theme): LayerSpecification[] {
   return [
@@ -121,42 +126,43 @@ export function basemapGroundLayers(theme: Theme): LayerSpecification[] {
       id: 'land',
       type: 'fill',
       source: 'land',
-      paint: { 'fill-color': theme.land, 'fill-antialias': true },
+      paint: { 'fill-color': theme.land, 'fill-antialias': false },
     },
     {
       id: 'unmapped',
       type: 'fill',
       source: 'unmapped',
       filter: ['==', ['get', 'kind'], 'mask'],
-      paint: { 'fill-color': theme.unmapped },
+      paint: { 'fill-color': theme.unmapped, 'fill-antialias': false },
     },
-    {
-      // The known sea fades into the veil over its last few kilometres: a hard edge, or a neat
-      // line, read as a straight grey glitch in the sea near 122.1° E / 28.45° N. No
-      // antialiasing, so the frames meet without seams.
-      id: 'unmapped_fade',
+    // The known sea fades into the veil over its last few kilometres: a hard edge, or a neat
+    // line, read as a straight grey glitch in the sea near 122.1° E / 28.45° N. One layer per
+    // frame, each of one opacity: an opacity read from the feature would need a shader program
+    // of its own, compiled before the first view settles.
+    ...Array.from({ length: COAST_FADE.steps }, (_, k): LayerSpecification => ({
+      id: `unmapped_fade_${k}`,
       type: 'fill',
       source: 'unmapped',
-      filter: ['==', ['get', 'kind'], 'fade'],
+      filter: ['==', ['get', 'frame'], k],
       paint: {
         'fill-color': theme.unmapped,
-        'fill-opacity': ['get', 'opacity'],
+        'fill-opacity': 1 - (k + 0.5) / COAST_FADE.steps,
         'fill-antialias': false,
       },
-    },
+    })),
     {
       id: 'counties_fill',
       type: 'fill',
       source: 'counties',
       filter: NOT_LINHAI as never,
-      paint: { 'fill-color': theme.countyFill },
+      paint: { 'fill-color': theme.countyFill, 'fill-antialias': false },
     },
     {
       id: 'city_fill',
       type: 'fill',
       source: 'boundary',
       filter: LINHAI as never,
-      paint: { 'fill-color': theme.cityFill },
+      paint: { 'fill-color': theme.cityFill, 'fill-antialias': false },
     },
     {
       id: 'coastline',

@@ -149,10 +149,14 @@ export function styleLayerIds(layer: Layer): string[] {
   ];
 }
 
-/** Areas: translucent fills; schematic ones hatched with a dashed edge. */
+/**
+ * Areas: translucent fills; schematic ones hatched; every one with a dashed edge line, so the
+ * fills do not antialias (see `basemapGroundLayers`).
+ */
 function areaLayers(layer: Layer, theme: Theme): LayerSpecification[] {
   const filter: ExpressionSpecification = ['all', isLayer(layer), isArea];
   const colour = areaColour(theme);
+  const edgeWidth: ExpressionSpecification = ['case', emphasised, 3, 1.4];
   return [
     {
       id: `plan_${layer}_area`,
@@ -167,6 +171,7 @@ function areaLayers(layer: Layer, theme: Theme): LayerSpecification[] {
           0.34,
           layer === 'zones' ? 0.16 : 0.22,
         ],
+        'fill-antialias': false,
       },
     },
     {
@@ -174,7 +179,7 @@ function areaLayers(layer: Layer, theme: Theme): LayerSpecification[] {
       type: 'fill',
       source: PLAN_SOURCE,
       filter: ['all', filter, ['==', ['get', 'confidence'], 'schematic']],
-      paint: { 'fill-pattern': 'hatch', 'fill-opacity': 0.2 },
+      paint: { 'fill-pattern': 'hatch', 'fill-opacity': 0.2, 'fill-antialias': false },
     },
     {
       id: `plan_${layer}_area_edge`,
@@ -183,7 +188,9 @@ function areaLayers(layer: Layer, theme: Theme): LayerSpecification[] {
       filter,
       paint: {
         'line-color': colour,
-        'line-width': ['case', emphasised, 3, 1.4],
+        // The same width at every zoom, written by zoom like the plan lines' widths: MapLibre then
+        // draws edges and dashed lines with one shader program, one compile less at start-up.
+        'line-width': ['interpolate', ['linear'], ['zoom'], 8, edgeWidth, 13, edgeWidth],
         'line-opacity': 0.9,
         'line-dasharray': [3, 2],
       },
