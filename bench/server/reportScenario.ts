@@ -17,7 +17,7 @@ import type { ReportSeed } from './reportSeed';
 export async function reportLoad(
   server: ServerProcess,
   seed: ReportSeed,
-  options: { requests: number; renders: number },
+  options: { requests: number; renders: number; print: boolean },
 ) {
   const { base } = server;
   const { sid } = seed;
@@ -104,6 +104,7 @@ export async function reportLoad(
     options.renders > 0
       ? await reportInBrowser(base, sid, {
           renders: options.renders,
+          print: options.print,
           cookie,
           expectedRows: seed.tableRows,
         })

@@ -26,7 +26,7 @@ import { topicSwitch } from './topicScenario';
  * BENCH_SUPPORT_SECONDS (30) for 附议; `topic`: 20 agenda switches (正在讨论) reaching 300 phones' feeds;
  * `report`: the report of a 20,000-comment session (BENCH_REPORT_COMMENTS), its JSON read
  * BENCH_REPORT_REQUESTS (20) times per version, rendered in Chromium BENCH_REPORT_RENDERS (3) times, printed once
- * (0: the JSON only); BENCH_REPORT_SEEDED=<folder> copies a PGlite folder seeded before (its summary in
+ * (0: the JSON only; BENCH_REPORT_PRINT=0 skips printing); BENCH_REPORT_SEEDED=<folder> copies a PGlite folder seeded before (its summary in
  * `<folder>.seed.json`) instead of seeding one, for PGlite (the folder itself is never opened);
  * BENCH_SCENARIOS=submit,live,readers,support,topic,report,kill,memory runs some scenarios (cross-instance runs with live)
  * and keeps the other figures already in the results file. Each figure records when it was
@@ -195,6 +195,7 @@ async function reportOn(
       return await reportLoad(server, seed, {
         requests: REPORT_REQUESTS,
         renders: REPORT_RENDERS,
+        print: process.env.BENCH_REPORT_PRINT !== '0',
       });
     } finally {
       await server.kill();
