@@ -2,10 +2,10 @@
  * Builds the 采纳情况 table's blocks of rows a few at a time instead of all at once.
  * At 20,000 comments the table has ~40,000 rows (~300,000 elements): building them
  * in one go held the page for over a second after its report had arrived. Now the
- * first blocks are built at once (the table's top is never empty), the rest in short
+ * eager blocks are built at once (the table's top is never empty), the rest in short
  * slices after the first paint, in page order, a block that comes near the view
  * first, and every block that is still waiting at once before printing (paper shows
- * every row). `whenComplete` says when the last one is in.
+ * every row). `onComplete` says when the last one is in.
  */
 export interface RowBuilder {
   /**
